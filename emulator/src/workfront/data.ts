@@ -1,0 +1,253 @@
+import type {
+  ObjCode,
+  Timestamp,
+  WorkfrontIssue,
+  WorkfrontNote,
+  WorkfrontProject,
+  WorkfrontRecord,
+  WorkfrontTask,
+  WorkfrontUser,
+  WorkItem,
+  WorkItemStatus,
+} from './records.ts';
+import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
+import {
+  descriptions,
+  featuredWorkItemNames,
+  issueNames,
+  noteTexts,
+  projectNames,
+  seedUsers,
+  taskObjects,
+  taskVerbs,
+} from './seed-text.ts';
+import { dayMs, startOfInstanceDay } from './workfront-date.ts';
+
+export type * from './records.ts';
+
+export interface WorkfrontData {
+  users: WorkfrontUser[];
+  projects: WorkfrontProject[];
+  tasks: WorkfrontTask[];
+  issues: WorkfrontIssue[];
+  notes: WorkfrontNote[];
+  /** Case-insensitive. */
+  findUserByEmail(email: string): WorkfrontUser | undefined;
+  findById(ID: string): WorkfrontRecord | undefined;
+  records(objCode: ObjCode): readonly WorkfrontRecord[];
+}
+
+export interface WorkfrontDataOptions {
+  /** Open work items (tasks and issues) assigned to the demo user. */
+  workItems: number;
+  /** Due dates are relative to this day. */
+  now: number;
+}
+
+const seed = 20260324;
+const hourMs = 60 * 60_000;
+const workItemsPerColleague = 6;
+const unassignedWorkItems = 4;
+const workItemsPerProject = 50;
+/** 11:00 at UTC-7 is the same calendar day from UTC-11 to UTC+5, so "due today" stays today. */
+const dueTimeOfDayMs = 11 * hourMs;
+
+/** Where a due date falls, relative to today. The demo user's items cycle through these. */
+type DueBucket = 'overdue' | 'today' | 'thisWeek' | 'later' | 'none';
+const dueBuckets: readonly DueBucket[] = [
+  'overdue',
+  'today',
+  'thisWeek',
+  'later',
+  'none',
+  'thisWeek',
+  'later',
+  'overdue',
+  'later',
+  'today',
+];
+const demoStatuses: readonly WorkItemStatus[] = ['INP', 'NEW', 'INP:A', 'INP', 'NEW'];
+const colleagueStatuses: readonly WorkItemStatus[] = ['NEW', 'INP', 'CPL', 'INP:A', 'CPL'];
+const projectStatusCycle = ['CUR', 'CUR', 'PLN', 'CUR', 'ONH', 'CUR', 'CPL', 'CUR', 'DED'] as const;
+
+/**
+ * Builds the seeded company: the same data for the same options. Every demo work item is open, so
+ * `work/myWork` of the demo user holds exactly `workItems` items; colleagues also have closed ones.
+ */
+export function createWorkfrontData(options: WorkfrontDataOptions): WorkfrontData {
+  const random = createSeededRandom(seed);
+  const today = startOfInstanceDay(options.now);
+  const users = seedUsers.map((seedUser): WorkfrontUser => ({
+    ID: random.id(),
+    objCode: 'USER',
+    name: `${seedUser.firstName} ${seedUser.lastName}`,
+    ...seedUser,
+    isActive: true,
+    password: 'demo',
+  }));
+  const [demoUser, ...colleagues] = users;
+  if (!demoUser) throw new Error('The seed has no users');
+
+  const totalWorkItems =
+    options.workItems + colleagues.length * workItemsPerColleague + unassignedWorkItems;
+  const projects = Array.from(
+    { length: Math.max(projectNames.length, Math.ceil(totalWorkItems / workItemsPerProject)) },
+    (_, index) => createProject(random, users, index, today),
+  );
+
+  const builder = new WorkItemBuilder(random, projects, today, options.now);
+  for (let index = 0; index < options.workItems; index++) {
+    const bucket = dueBuckets[index % dueBuckets.length] ?? 'none';
+    const status = demoStatuses[index % demoStatuses.length] ?? 'NEW';
+    builder.add(demoUser.ID, bucket, status, featuredWorkItemNames[index]);
+  }
+  for (const colleague of colleagues) {
+    for (let index = 0; index < workItemsPerColleague; index++) {
+      builder.add(colleague.ID, random.pick(dueBuckets), random.pick(colleagueStatuses));
+    }
+  }
+  for (let index = 0; index < unassignedWorkItems; index++) {
+    builder.add(null, random.pick(dueBuckets), 'NEW');
+  }
+  const { tasks, issues } = builder;
+  const notes = createNotes(random, users, projects, [...tasks, ...issues], options.now);
+
+  const byEmail = new Map(users.map((user) => [user.emailAddr.toLowerCase(), user]));
+  const byId = new Map<string, WorkfrontRecord>(
+    [users, projects, tasks, issues, notes].flat().map((record) => [record.ID, record]),
+  );
+  const byCode: Record<ObjCode, readonly WorkfrontRecord[]> = {
+    USER: users,
+    PROJ: projects,
+    TASK: tasks,
+    OPTASK: issues,
+    NOTE: notes,
+  };
+  return {
+    users,
+    projects,
+    tasks,
+    issues,
+    notes,
+    findUserByEmail: (email) => byEmail.get(email.toLowerCase()),
+    findById: (ID) => byId.get(ID),
+    records: (objCode) => byCode[objCode],
+  };
+}
+
+function createProject(
+  random: SeededRandom,
+  users: readonly WorkfrontUser[],
+  index: number,
+  today: Timestamp,
+): WorkfrontProject {
+  const baseName = projectNames[index % projectNames.length] ?? 'Project';
+  const round = Math.floor(index / projectNames.length);
+  const status = projectStatusCycle[index % projectStatusCycle.length] ?? 'CUR';
+  const plannedStartDate = today - random.integer(10, 120) * dayMs + dueTimeOfDayMs;
+  return {
+    ID: random.id(),
+    objCode: 'PROJ',
+    name: round === 0 ? baseName : `${baseName} (${round + 1})`,
+    description: random.next() < 0.5 ? random.pick(descriptions) : null,
+    status,
+    percentComplete: status === 'CPL' ? 100 : random.integer(0, 9) * 10,
+    priority: random.integer(0, 4),
+    ownerID: random.pick(users).ID,
+    plannedStartDate,
+    plannedCompletionDate: plannedStartDate + random.integer(30, 200) * dayMs,
+    entryDate: plannedStartDate - random.integer(1, 30) * dayMs,
+  };
+}
+
+/** Creates tasks and, for every fourth item, an issue (a third of them outside any project). */
+class WorkItemBuilder {
+  readonly tasks: WorkfrontTask[] = [];
+  readonly issues: WorkfrontIssue[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly random: SeededRandom,
+    private readonly projects: readonly WorkfrontProject[],
+    private readonly today: Timestamp,
+    private readonly now: Timestamp,
+  ) {}
+
+  add(assignedToID: string | null, bucket: DueBucket, status: WorkItemStatus, name?: string): void {
+    const { random } = this;
+    const isIssue = this.count % 4 === 3;
+    this.count++;
+    const due = this.dueDate(bucket);
+    const entryDate = this.today - random.integer(20, 150) * dayMs + random.integer(8, 17) * hourMs;
+    const fields = {
+      ID: random.id(),
+      description: random.next() < 0.3 ? random.pick(descriptions) : null,
+      status,
+      percentComplete: percentFor(random, status),
+      priority: random.integer(0, 4),
+      plannedStartDate: due === null ? null : due - random.integer(1, 14) * dayMs,
+      plannedCompletionDate: due,
+      projectedCompletionDate:
+        due === null ? null : due + (random.next() < 0.3 ? random.integer(1, 5) * dayMs : 0),
+      assignedToID,
+      entryDate,
+      lastUpdateDate: Math.max(entryDate, this.now - random.integer(1, 240) * hourMs),
+    };
+    const projectID = random.pick(this.projects).ID;
+    if (isIssue) {
+      this.issues.push({
+        ...fields,
+        objCode: 'OPTASK',
+        name: name ?? random.pick(issueNames),
+        projectID: this.issues.length % 3 === 0 ? null : projectID,
+      });
+    } else {
+      this.tasks.push({
+        ...fields,
+        objCode: 'TASK',
+        name: name ?? `${random.pick(taskVerbs)} ${random.pick(taskObjects)}`,
+        projectID,
+      });
+    }
+  }
+
+  private dueDate(bucket: DueBucket): Timestamp | null {
+    const days = {
+      overdue: -this.random.integer(1, 30),
+      today: 0,
+      thisWeek: this.random.integer(1, 6),
+      later: this.random.integer(7, 90),
+      none: null,
+    }[bucket];
+    return days === null ? null : this.today + days * dayMs + dueTimeOfDayMs;
+  }
+}
+
+function percentFor(random: SeededRandom, status: WorkItemStatus): number {
+  if (status === 'NEW') return 0;
+  if (status === 'CPL') return 100;
+  return random.integer(1, 9) * 10;
+}
+
+/** A note on every third work item and on every project. */
+function createNotes(
+  random: SeededRandom,
+  users: readonly WorkfrontUser[],
+  projects: readonly WorkfrontProject[],
+  workItems: readonly WorkItem[],
+  now: Timestamp,
+): WorkfrontNote[] {
+  const targets = [...workItems.filter((_, index) => index % 3 === 0), ...projects];
+  return targets.map((target) => ({
+    ID: random.id(),
+    objCode: 'NOTE',
+    noteText: random.pick(noteTexts),
+    entryDate: now - random.integer(1, 30 * 24) * hourMs,
+    ownerID: random.pick(users).ID,
+    objID: target.ID,
+    noteObjCode: target.objCode,
+    taskID: target.objCode === 'TASK' ? target.ID : null,
+    opTaskID: target.objCode === 'OPTASK' ? target.ID : null,
+    projectID: target.objCode === 'PROJ' ? target.ID : null,
+  }));
+}
