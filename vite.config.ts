@@ -1,11 +1,42 @@
 /// <reference types="vitest/config" />
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 
-export default defineConfig({
-  plugins: [react()],
-  server: { port: 5173, strictPort: true, host: 'localhost' },
-  preview: { port: 4173, strictPort: true, host: 'localhost' },
+/** The dev and preview servers proxy the REST API to the Workfront named in public/config.json. */
+function workfrontProxy(): Record<string, ProxyOptions> {
+  const config = JSON.parse(readFileSync('public/config.json', 'utf8')) as {
+    workfrontUrl?: unknown;
+  };
+  if (typeof config.workfrontUrl !== 'string') return {};
+  return { '/attask': { target: config.workfrontUrl, changeOrigin: true } };
+}
+
+/** `npm start`: the embedded Workfront emulator runs beside the dev server and stops with it. */
+function embeddedEmulator(): Plugin {
+  return {
+    name: 'workfront-emulator',
+    apply: 'serve',
+    configureServer() {
+      const emulator = spawn(process.execPath, ['--import', 'tsx', 'emulator/src/main.ts'], {
+        stdio: 'inherit',
+      });
+      emulator.on('exit', (code) => {
+        if (code !== 0 && code !== null) {
+          console.error('The Workfront emulator stopped; stopping the app as well.');
+          process.exit(code);
+        }
+      });
+      process.on('exit', () => emulator.kill());
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), mode === 'demo' ? embeddedEmulator() : []],
+  server: { port: 5173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
+  preview: { port: 4173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
   test: {
     projects: [
       {
@@ -25,4 +56,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

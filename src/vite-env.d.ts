@@ -1,0 +1,7 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_WORKFRONT_URL?: string;
+  readonly VITE_WORKFRONT_CLIENT_ID?: string;
+  readonly VITE_WORKFRONT_API_VERSION?: string;
+}

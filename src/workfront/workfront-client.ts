@@ -1,0 +1,126 @@
+import { WorkfrontApiError } from './workfront-errors';
+
+export interface WorkfrontAuth {
+  getAccessToken(): Promise<string>;
+  refresh(): Promise<void>;
+  /** Workfront refused even a fresh token: the session is over. */
+  endSession(): Promise<void>;
+}
+
+export type QueryParams = Record<string, string | number | readonly string[]>;
+
+export interface WorkfrontClient {
+  /** GET `<apiBase>/<path>` and return the `data` of the envelope. */
+  get(path: string, params?: QueryParams, signal?: AbortSignal): Promise<unknown>;
+  put(path: string, params?: QueryParams): Promise<unknown>;
+}
+
+const authenticationException = 'com.attask.common.AuthenticationException';
+
+function toSearchParams(params: QueryParams): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) search.append(name, String(item));
+  }
+  return search;
+}
+
+/**
+ * Reads Workfront's envelope. Success is `{data}`; failure is `{error:{class,message}}`, and may
+ * come with any status, 2xx included, so the body decides, not the status.
+ */
+export async function readEnvelope(response: Response): Promise<unknown> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new WorkfrontApiError(
+      'malformed',
+      `Workfront sent a response that is not JSON (HTTP ${response.status}).`,
+      { status: response.status },
+    );
+  }
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const error: Record<string, unknown> =
+      typeof body.error === 'object' && body.error !== null ? { ...body.error } : {};
+    const errorClass = typeof error.class === 'string' ? error.class : undefined;
+    const message =
+      typeof error.message === 'string' && error.message
+        ? error.message
+        : `Workfront reported an error (HTTP ${response.status}).`;
+    throw new WorkfrontApiError(
+      errorClass === authenticationException ? 'authentication' : 'workfront',
+      message,
+      { status: response.status, errorClass },
+    );
+  }
+  if (!response.ok) {
+    throw new WorkfrontApiError('http', `Workfront answered HTTP ${response.status}.`, {
+      status: response.status,
+    });
+  }
+  if (typeof body !== 'object' || body === null || !('data' in body)) {
+    throw new WorkfrontApiError('malformed', 'Workfront sent a response without data.', {
+      status: response.status,
+    });
+  }
+  return body.data;
+}
+
+/** Workfront takes the OAuth2 access token as a session ID, whatever its `token_type` says. */
+export function sessionHeaders(accessToken: string): HeadersInit {
+  return {
+    sessionID: accessToken,
+    'X-Requested-With': 'XMLHttpRequest',
+    Accept: 'application/json',
+  };
+}
+
+export function createWorkfrontClient(apiBase: string, auth: WorkfrontAuth): WorkfrontClient {
+  async function send(
+    method: 'GET' | 'PUT',
+    path: string,
+    params: QueryParams,
+    signal?: AbortSignal,
+  ) {
+    const url = `${apiBase}/${path}${Object.keys(params).length ? `?${toSearchParams(params).toString()}` : ''}`;
+    const attempt = async (token: string) => {
+      let response: Response;
+      try {
+        response = await fetch(url, { method, headers: sessionHeaders(token), signal });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        throw new WorkfrontApiError('network', 'Workfront could not be reached.');
+      }
+      return readEnvelope(response);
+    };
+
+    const token = await auth.getAccessToken();
+    try {
+      return await attempt(token);
+    } catch (error) {
+      if (!(error instanceof WorkfrontApiError) || error.kind !== 'authentication') throw error;
+    }
+    // Rejected: refresh once, unless another caller already did, and retry once.
+    const latest = await auth.getAccessToken();
+    if (latest === token) await auth.refresh();
+    try {
+      return await attempt(await auth.getAccessToken());
+    } catch (error) {
+      if (error instanceof WorkfrontApiError && error.kind === 'authentication')
+        await auth.endSession();
+      throw error;
+    }
+  }
+
+  return {
+    get: (path, params = {}, signal) => send('GET', path, params, signal),
+    put: (path, params = {}) => send('PUT', path, params),
+  };
+}
+
+/** Ends the Workfront session behind an access token. */
+export async function logout(apiBase: string, accessToken: string): Promise<void> {
+  await fetch(`${apiBase}/logout`, { headers: sessionHeaders(accessToken) }).then(readEnvelope);
+}
