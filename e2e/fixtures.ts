@@ -1,0 +1,98 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { emulator } from './support/emulator';
+
+export { expect };
+
+export interface IssuedTokens {
+  accessTokens: string[];
+  refreshTokens: string[];
+}
+
+/**
+ * Every test starts from a fresh emulator, records the tokens Workfront issues (to look for them
+ * where they must never be), and fails on any uncaught page error or CSP violation.
+ */
+export const test = base.extend<{ issuedTokens: IssuedTokens; failOnPageErrors: undefined }>({
+  issuedTokens: async ({ context }, use) => {
+    const issued: IssuedTokens = { accessTokens: [], refreshTokens: [] };
+    recordTokens(context, issued);
+    await use(issued);
+  },
+  failOnPageErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      const watch = (page: Page) => {
+        page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+        page.on('console', (message) => {
+          if (message.text().includes('Content Security Policy')) errors.push(message.text());
+        });
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(undefined);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+test.beforeEach(async () => {
+  await emulator.reset();
+});
+
+export function recordTokens(context: BrowserContext, issued: IssuedTokens) {
+  context.on('response', (response) => {
+    if (!response.url().endsWith('/integrations/oauth2/api/v1/token') || !response.ok()) return;
+    void response
+      .json()
+      .then((body: { access_token?: string; refresh_token?: string }) => {
+        if (body.access_token) issued.accessTokens.push(body.access_token);
+        if (body.refresh_token) issued.refreshTokens.push(body.refresh_token);
+      })
+      .catch(() => undefined);
+  });
+}
+
+export const demoUser = { email: 'demo@example.com', password: 'demo', name: 'Dana Demo' };
+
+/** Signs in from the landing page through Workfront's login and consent pages. */
+export async function signIn(page: Page, options: { expectPrompt?: boolean } = {}) {
+  const { expectPrompt = true } = options;
+  await page.getByRole('button', { name: 'Sign in with Workfront' }).click();
+  if (expectPrompt) {
+    await page.getByLabel('Email').fill(demoUser.email);
+    await page.getByLabel('Password').fill(demoUser.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Allow' }).click();
+  }
+}
+
+export async function expectSignedIn(page: Page) {
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** No issued token may sit in storage, cookies, the URL or the history of the app's origin. */
+export async function expectNoTokenStored(page: Page, issued: IssuedTokens) {
+  const tokens = [...issued.accessTokens, ...issued.refreshTokens];
+  expect(tokens.length, 'tokens were issued and recorded').toBeGreaterThan(0);
+  const stored = await page.evaluate(async () => {
+    const dump = (storage: Storage) =>
+      Object.keys(storage).map((key) => `${key}=${storage.getItem(key) ?? ''}`);
+    const databases = await indexedDB.databases();
+    return {
+      localStorage: dump(localStorage),
+      sessionStorage: dump(sessionStorage),
+      indexedDB: databases.map((db) => db.name ?? ''),
+      url: location.href,
+      historyState: JSON.stringify(history.state),
+    };
+  });
+  expect(stored.indexedDB, 'the app creates no IndexedDB database').toEqual([]);
+  const cookies = await page.context().cookies(page.url());
+  const haystack = JSON.stringify({ ...stored, cookies });
+  for (const token of tokens) {
+    expect(haystack.includes(token), 'a token was found in storage, cookies, URL or history').toBe(
+      false,
+    );
+  }
+}

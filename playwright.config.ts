@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const emulatorUrl = 'http://localhost:8787';
+const appUrl = 'http://localhost:4173';
+
+/** e2e/run.mjs finds a Chromium and passes it in CHROMIUM_PATH. */
+const executablePath = process.env.CHROMIUM_PATH;
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Every test shares one emulator and resets it first, so tests run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: appUrl,
+    trace: 'retain-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: [
+    {
+      command: 'node --import tsx emulator/src/main.ts --port 8787',
+      url: `${emulatorUrl}/__emulator/settings`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: 'npx vite build --logLevel warn && npx vite preview',
+      url: appUrl,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});
