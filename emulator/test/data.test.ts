@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { createWorkfrontData } from '../src/workfront/data.ts';
+import { isComplete, type WorkItem } from '../src/workfront/records.ts';
+import { dayMs, startOfInstanceDay } from '../src/workfront/workfront-date.ts';
+
+const now = Date.UTC(2026, 2, 24, 18, 0);
+const data = createWorkfrontData({ workItems: 40, now });
+const [demo] = data.users;
+const workItems: WorkItem[] = [...data.tasks, ...data.issues];
+const demoItems = workItems.filter((item) => item.assignedToID === demo?.ID);
+
+describe('users', () => {
+  it('starts with the demo user, and everyone signs in with "demo"', () => {
+    expect(demo).toMatchObject({ emailAddr: 'demo@example.com', password: 'demo' });
+    expect(data.users.length).toBeGreaterThanOrEqual(10);
+    expect(data.users.every((user) => user.password === 'demo' && user.title !== '')).toBe(true);
+  });
+
+  it('finds a user by email whatever the case', () => {
+    expect(data.findUserByEmail('DEMO@Example.COM')).toBe(demo);
+    expect(data.findUserByEmail('nobody@example.com')).toBeUndefined();
+  });
+
+  it('has names in other scripts, with accents, and one very long name', () => {
+    const names = data.users.map((user) => user.name);
+    expect(names).toContain('小明 李');
+    expect(names.some((name) => /[À-ž]/.test(name))).toBe(true);
+    expect(names.some((name) => name.length > 80)).toBe(true);
+  });
+});
+
+describe('work items', () => {
+  it('gives the demo user exactly workItems open items, tasks and issues', () => {
+    expect(demoItems).toHaveLength(40);
+    expect(demoItems.some((item) => isComplete(item.status))).toBe(false);
+    expect(new Set(demoItems.map((item) => item.objCode))).toEqual(new Set(['TASK', 'OPTASK']));
+    expect(new Set(demoItems.map((item) => item.status))).toEqual(new Set(['NEW', 'INP', 'INP:A']));
+  });
+
+  it('gives colleagues work too, some of it complete, and leaves some unassigned', () => {
+    const others = workItems.filter((item) => item.assignedToID !== demo?.ID);
+    expect(new Set(others.map((item) => item.assignedToID)).size).toBe(data.users.length);
+    expect(others.some((item) => item.status === 'CPL' && item.percentComplete === 100)).toBe(true);
+  });
+
+  it('spreads the demo due dates over overdue, today, this week, later and none', () => {
+    const today = startOfInstanceDay(now);
+    const buckets = new Set(
+      demoItems.map(({ plannedCompletionDate: due }) => {
+        if (due === null) return 'none';
+        if (due < today) return 'overdue';
+        if (due < today + dayMs) return 'today';
+        if (due < today + 7 * dayMs) return 'this week';
+        return 'later';
+      }),
+    );
+    expect(buckets).toEqual(new Set(['overdue', 'today', 'this week', 'later', 'none']));
+  });
+
+  it('keeps fields in range and references real records', () => {
+    for (const item of workItems) {
+      expect(item.priority).toBeGreaterThanOrEqual(0);
+      expect(item.priority).toBeLessThanOrEqual(4);
+      expect(item.percentComplete).toBeGreaterThanOrEqual(0);
+      expect(item.percentComplete).toBeLessThanOrEqual(100);
+      if (item.projectID !== null) expect(data.findById(item.projectID)?.objCode).toBe('PROJ');
+    }
+    expect(data.issues.some((issue) => issue.projectID === null)).toBe(true);
+    for (const note of data.notes) {
+      expect(data.findById(note.objID)?.objCode).toBe(note.noteObjCode);
+      expect([note.taskID, note.opTaskID, note.projectID]).toContain(note.objID);
+      expect(data.findById(note.ownerID)?.objCode).toBe('USER');
+    }
+  });
+});
+
+describe('projects', () => {
+  it('uses every project status', () => {
+    expect(new Set(data.projects.map((project) => project.status))).toEqual(
+      new Set(['CUR', 'PLN', 'CPL', 'DED', 'ONH']),
+    );
+  });
+});
+
+describe('the seed', () => {
+  it('is the same for the same options', () => {
+    const { users, projects, tasks, issues, notes } = createWorkfrontData({ workItems: 40, now });
+    expect({ users, projects, tasks, issues, notes }).toEqual({
+      users: data.users,
+      projects: data.projects,
+      tasks: data.tasks,
+      issues: data.issues,
+      notes: data.notes,
+    });
+  });
+
+  it('moves only the dates when the day moves', () => {
+    const tomorrow = createWorkfrontData({ workItems: 40, now: now + dayMs });
+    const [task] = data.tasks;
+    const [movedTask] = tomorrow.tasks;
+    expect(movedTask?.ID).toBe(task?.ID);
+    expect(movedTask?.name).toBe(task?.name);
+    expect(movedTask?.entryDate).toBe((task?.entryDate ?? 0) + dayMs);
+  });
+
+  it('gives every record a unique 32-character lowercase hex ID', () => {
+    const ids = [data.users, data.projects, data.tasks, data.issues, data.notes]
+      .flat()
+      .map((record) => record.ID);
+    expect(ids.every((id) => /^[0-9a-f]{32}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('contains text that looks like HTML or script', () => {
+    const names = [...data.projects, ...workItems].map((record) => record.name);
+    expect(names).toContain('<img src=x onerror=alert(1)>');
+    expect(names.some((name) => name.includes('</script><script>'))).toBe(true);
+    expect(data.notes.some((note) => note.noteText.includes('<b>'))).toBe(true);
+  });
+
+  it('builds 10,000 work items for the demo user with a bounded total', () => {
+    const large = createWorkfrontData({ workItems: 10_000, now });
+    const largeItems = [...large.tasks, ...large.issues];
+    const demoId = large.users[0]?.ID;
+    expect(largeItems.filter((item) => item.assignedToID === demoId)).toHaveLength(10_000);
+    expect(largeItems.length).toBeLessThan(10_100);
+    expect(large.notes.length).toBeLessThan(largeItems.length);
+  });
+});
