@@ -1,0 +1,128 @@
+import { Hono, type Context } from 'hono';
+import type { Clock } from '../clock.ts';
+import type { EmulatorEnv } from '../http/env.ts';
+import { parseFaultPlan, type FaultInjector } from '../http/faults.ts';
+import type { RequestLog } from '../http/request-log.ts';
+import type { AppChange, AppRegistry } from '../oauth/apps.ts';
+import { parseSettingsPatch } from '../settings-schema.ts';
+import type { Settings } from '../settings.ts';
+
+const notJson = Symbol('not JSON');
+
+async function readJson(c: Context<EmulatorEnv>): Promise<unknown> {
+  try {
+    return await c.req.json<unknown>();
+  } catch {
+    return notJson;
+  }
+}
+
+/** The JSON interface under /__emulator that tests and the app's inspector drive. */
+export function createControlRoutes(deps: {
+  apps: AppRegistry;
+  settings: () => Settings;
+  updateSettings: (patch: Partial<Settings>) => void;
+  reset: () => void;
+  clock: Clock;
+  faults: FaultInjector;
+  log: RequestLog;
+}): Hono<EmulatorEnv> {
+  const routes = new Hono<EmulatorEnv>();
+  const badJson = (c: Context<EmulatorEnv>) => c.json({ error: 'The body must be JSON' }, 400);
+
+  function answerChange(c: Context<EmulatorEnv>, change: AppChange, status: 200 | 201) {
+    if (!change.ok) {
+      const { error, fields } = change;
+      return c.json(fields === undefined ? { error } : { error, fields }, change.status);
+    }
+    const { app, clientSecret } = change;
+    return c.json(clientSecret === undefined ? app : { ...app, clientSecret }, status);
+  }
+
+  routes.get('/apps', (c) => c.json(deps.apps.list()));
+  routes.post('/apps', async (c) => {
+    const input = await readJson(c);
+    return input === notJson ? badJson(c) : answerChange(c, deps.apps.create(input), 201);
+  });
+  routes.get('/apps/:clientId', (c) => {
+    const app = deps.apps.get(c.req.param('clientId'));
+    return app ? c.json(app) : c.json({ error: 'No such application' }, 404);
+  });
+  routes.patch('/apps/:clientId', async (c) => {
+    const input = await readJson(c);
+    if (input === notJson) return badJson(c);
+    return answerChange(c, deps.apps.update(c.req.param('clientId'), input), 200);
+  });
+  routes.delete('/apps/:clientId', (c) =>
+    deps.apps.delete(c.req.param('clientId'))
+      ? c.body(null, 204)
+      : c.json({ error: 'No such application' }, 404),
+  );
+  routes.post('/apps/:clientId/client-secret', (c) =>
+    answerChange(c, deps.apps.addClientSecret(c.req.param('clientId')), 201),
+  );
+  routes.delete('/apps/:clientId/client-secret', (c) => {
+    const change = deps.apps.deleteClientSecret(c.req.param('clientId'));
+    return change.ok ? c.body(null, 204) : answerChange(c, change, 200);
+  });
+
+  routes.get('/settings', (c) => c.json(deps.settings()));
+  routes.post('/settings', async (c) => {
+    const input = await readJson(c);
+    if (input === notJson) return badJson(c);
+    const result = parseSettingsPatch(input);
+    if (!result.ok) return c.json({ error: result.message }, 400);
+    deps.updateSettings(result.patch);
+    return c.json(deps.settings());
+  });
+
+  routes.post('/reset', (c) => {
+    deps.reset();
+    return c.body(null, 204);
+  });
+
+  const clockView = () => {
+    const epochMs = deps.clock.now();
+    return { now: new Date(epochMs).toISOString(), epochMs };
+  };
+  routes.get('/clock', (c) => c.json(clockView()));
+  routes.post('/clock', async (c) => {
+    const input = await readJson(c);
+    if (input === notJson) return badJson(c);
+    const advanceSeconds =
+      typeof input === 'object' && input !== null && 'advanceSeconds' in input
+        ? input.advanceSeconds
+        : undefined;
+    if (
+      typeof advanceSeconds !== 'number' ||
+      !Number.isFinite(advanceSeconds) ||
+      advanceSeconds < 0
+    ) {
+      return c.json({ error: 'advanceSeconds must be a number of seconds, 0 or more' }, 400);
+    }
+    deps.clock.advance(advanceSeconds);
+    return c.json(clockView());
+  });
+
+  routes.get('/faults', (c) => c.json(deps.faults.pending()));
+  routes.post('/faults', async (c) => {
+    const input = await readJson(c);
+    if (input === notJson) return badJson(c);
+    const result = parseFaultPlan(input);
+    if (!result.ok) return c.json({ error: result.message }, 400);
+    deps.faults.add(result.plan);
+    return c.json(deps.faults.pending(), 201);
+  });
+  routes.delete('/faults', (c) => {
+    deps.faults.clear();
+    return c.body(null, 204);
+  });
+
+  routes.get('/log', (c) => c.json(deps.log.entries()));
+  routes.delete('/log', (c) => {
+    deps.log.clear();
+    return c.body(null, 204);
+  });
+
+  return routes;
+}

@@ -1,0 +1,28 @@
+import { demoApp } from '../oauth/demo-app.ts';
+import { Layout } from './layout.tsx';
+
+/** What a developer sees on opening the emulator in a browser. */
+export function homePage() {
+  return (
+    <Layout title="Home">
+      <h1>Workfront emulator</h1>
+      <p>A local stand-in for a Workfront instance, for development and tests.</p>
+      <ul>
+        <li>
+          <a href="/setup/oauth-apps">OAuth Applications</a> (the demo app's client ID is{' '}
+          <code>{demoApp.clientId}</code>)
+        </li>
+        <li>
+          Authorize: <code>/integrations/oauth2/authorize</code>; token:{' '}
+          <code>/integrations/oauth2/api/v1/token</code>
+        </li>
+        <li>
+          REST API: <code>/attask/api/v22.0/</code>; control API: <code>/__emulator/</code>
+        </li>
+        <li>
+          Demo user: <code>demo@example.com</code> / <code>demo</code>
+        </li>
+      </ul>
+    </Layout>
+  );
+}

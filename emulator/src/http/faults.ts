@@ -1,0 +1,142 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { tokenError, tokenErrorBody } from '../oauth/token-errors.ts';
+import type { Settings } from '../settings.ts';
+import type { EmulatorEnv } from './env.ts';
+
+export const faultTargets = ['authorize', 'token', 'api'] as const;
+export type FaultTarget = (typeof faultTargets)[number];
+
+export const faultBodies = ['malformed', 'html', 'errorEnvelope'] as const;
+export type FaultBody = (typeof faultBodies)[number];
+
+/** The next `count` requests to `target` are answered this way instead of normally. */
+export interface FaultPlan {
+  target: FaultTarget;
+  count: number;
+  status?: number;
+  delayMs?: number;
+  body?: FaultBody;
+  drop?: true;
+}
+
+const faultFields = ['target', 'count', 'status', 'delayMs', 'body', 'drop'];
+
+export type FaultPlanResult = { ok: true; plan: FaultPlan } | { ok: false; message: string };
+
+const isWhole = (value: unknown, min: number, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+
+export function parseFaultPlan(input: unknown): FaultPlanResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, message: 'A fault must be a JSON object' };
+  }
+  const fields: Record<string, unknown> = { ...input };
+  const { target, count, status, delayMs, body, drop } = fields;
+  const unknownKey = Object.keys(fields).find((key) => !faultFields.includes(key));
+  const rules: [passes: boolean, message: string][] = [
+    [unknownKey === undefined, `Unknown fault field ${unknownKey ?? ''}`],
+    [faultTargets.some((known) => known === target), `target must be ${faultTargets.join(', ')}`],
+    [isWhole(count, 1, 10_000), 'count must be a whole number from 1 to 10000'],
+    [status === undefined || isWhole(status, 200, 599), 'status must be from 200 to 599'],
+    [delayMs === undefined || isWhole(delayMs, 0, 60_000), 'delayMs must be from 0 to 60000'],
+    [
+      body === undefined || faultBodies.some((known) => known === body),
+      `body must be ${faultBodies.join(', ')}`,
+    ],
+    [drop === undefined || drop === true, 'drop must be true when present'],
+    [
+      !(drop === true && (status ?? body) !== undefined),
+      'A dropped connection has no status or body',
+    ],
+  ];
+  const broken = rules.find(([passes]) => !passes);
+  if (broken) return { ok: false, message: broken[1] };
+  return { ok: true, plan: fields as unknown as FaultPlan };
+}
+
+const malformedJson = '{"data": [{"ID": "4c7a';
+
+const gatewayPage = (status: number) =>
+  `<!doctype html><html><head><title>${status} Error</title></head>` +
+  `<body><h1>${status} Error</h1><p>The server could not answer.</p></body></html>`;
+
+const apiErrorEnvelope = {
+  error: {
+    class: 'com.attask.common.InternalException',
+    message: 'An injected fault answered this request.',
+    title: null,
+    msgKey: 'exception.internal',
+    attributes: [],
+    code: 0,
+  },
+};
+
+export interface FaultInjector {
+  add(plan: FaultPlan): void;
+  pending(): FaultPlan[];
+  clear(): void;
+  middleware(target: FaultTarget): MiddlewareHandler<EmulatorEnv>;
+}
+
+export function createFaultInjector(settings: () => Settings): FaultInjector {
+  let plans: FaultPlan[] = [];
+
+  function take(target: FaultTarget): FaultPlan | undefined {
+    const plan = plans.find((candidate) => candidate.target === target);
+    if (!plan) return undefined;
+    plan.count -= 1;
+    if (plan.count === 0) plans = plans.filter((candidate) => candidate !== plan);
+    return plan;
+  }
+
+  function answer(
+    c: Context<EmulatorEnv>,
+    target: FaultTarget,
+    status: ContentfulStatusCode,
+    body: FaultBody,
+  ) {
+    if (body === 'malformed') {
+      return c.body(malformedJson, status, { 'Content-Type': 'application/json' });
+    }
+    if (body === 'html' || target === 'authorize') return c.html(gatewayPage(status), status);
+    const envelope =
+      target === 'token'
+        ? tokenErrorBody(
+            tokenError('server_error', 'An injected fault answered this request'),
+            status,
+            settings().tokenErrorStyle,
+          )
+        : apiErrorEnvelope;
+    return c.json(envelope, status);
+  }
+
+  return {
+    add(plan) {
+      plans.push({ ...plan });
+    },
+    pending: () => plans.map((plan) => ({ ...plan })),
+    clear() {
+      plans = [];
+    },
+    middleware: (target) => async (c, next) => {
+      const plan = take(target);
+      if (!plan) return next();
+      if (plan.delayMs !== undefined) await sleep(plan.delayMs);
+      if (plan.drop) {
+        c.set('fault', 'drop');
+        c.env.incoming.socket.destroy();
+        return c.body(null, 500);
+      }
+      if (plan.status === undefined && plan.body === undefined) {
+        c.set('fault', `delay ${plan.delayMs ?? 0} ms`);
+        return next();
+      }
+      const status = (plan.status ?? 500) as ContentfulStatusCode;
+      const body = plan.body ?? 'errorEnvelope';
+      c.set('fault', `${body} ${status}`);
+      return answer(c, target, status, body);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { MiddlewareHandler } from 'hono';
+import { endpointOf, type Endpoint } from './endpoints.ts';
+import type { EmulatorEnv } from './env.ts';
+
+export interface LogEntry {
+  /** ISO 8601 time on the emulator clock. */
+  time: string;
+  method: string;
+  /** Path and query, with secret values replaced by `[redacted]`. */
+  path: string;
+  endpoint: Endpoint;
+  grantType?: string;
+  /** 0 when an injected fault dropped the connection. */
+  status: number;
+  durationMs: number;
+  /** The injected fault that answered the request, if any. */
+  fault?: string;
+}
+
+export interface RequestLog {
+  middleware: MiddlewareHandler<EmulatorEnv>;
+  entries(): LogEntry[];
+  clear(): void;
+}
+
+const capacity = 500;
+
+const secretParameters = new Set([
+  'code',
+  'code_verifier',
+  'refresh_token',
+  'access_token',
+  'client_secret',
+  'sessionID',
+  'sessionid',
+]);
+
+function redactedPath(url: URL): string {
+  const params = new URLSearchParams(url.search);
+  for (const key of params.keys()) {
+    if (secretParameters.has(key)) params.set(key, '[redacted]');
+  }
+  const query = params.toString();
+  return query === '' ? url.pathname : `${url.pathname}?${query}`;
+}
+
+/** The recent requests of the app under test; the control API's own calls are left out. */
+export function createRequestLog(now: () => number): RequestLog {
+  let entries: LogEntry[] = [];
+  return {
+    async middleware(c, next) {
+      const started = performance.now();
+      await next();
+      const url = new URL(c.req.url);
+      const endpoint = endpointOf(url.pathname);
+      if (endpoint === 'control') return;
+      const fault = c.get('fault');
+      const grantType = c.get('grantType');
+      entries.push({
+        time: new Date(now()).toISOString(),
+        method: c.req.method,
+        path: redactedPath(url),
+        endpoint,
+        ...(grantType === undefined ? {} : { grantType }),
+        status: fault === 'drop' ? 0 : c.res.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        ...(fault === undefined ? {} : { fault }),
+      });
+      if (entries.length > capacity) entries = entries.slice(-capacity);
+    },
+    entries: () => [...entries],
+    clear() {
+      entries = [];
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { Layout } from '../html/layout.tsx';
+import type { OAuthApp } from './apps.ts';
+
+export function AuthorizeErrorPage(props: { message: string }) {
+  return (
+    <Layout title="Authorization error">
+      <h1>This sign-in request cannot be completed</h1>
+      <p class="error" role="alert">
+        {props.message}
+      </p>
+      <p class="note">
+        The app that sent you here is not set up for this Workfront instance, so you were not sent
+        back to it.
+      </p>
+    </Layout>
+  );
+}
+
+export function SignInPage(props: {
+  appName: string;
+  action: string;
+  email: string;
+  error?: string;
+}) {
+  return (
+    <Layout title="Sign in">
+      <h1>Sign in to Workfront</h1>
+      <p>to continue to {props.appName}</p>
+      {props.error !== undefined && (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <form method="post" action={props.action}>
+        <label for="email">Email</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="username"
+          value={props.email}
+          required
+        />
+        <label for="password">Password</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        <button type="submit">Sign in</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function ConsentPage(props: { app: OAuthApp; userName: string; action: string }) {
+  const { app } = props;
+  return (
+    <Layout title="Allow access">
+      {app.logoUrl !== '' && <img src={app.logoUrl} alt="" width="64" height="64" />}
+      <h1>{app.name} wants to access your Workfront account</h1>
+      <p>
+        Signed in as <strong>{props.userName}</strong>. If you allow it, {app.name} can read and
+        change your Workfront work on your behalf.
+      </p>
+      {app.description !== '' && <p>{app.description}</p>}
+      {app.developerName !== '' && (
+        <p class="note">
+          Developer: {app.developerName}
+          {app.developerEmail !== '' && <> ({app.developerEmail})</>}
+        </p>
+      )}
+      {app.privacyPolicyUrl !== '' && (
+        <p class="note">
+          <a href={app.privacyPolicyUrl}>Privacy policy</a>
+        </p>
+      )}
+      <form method="post" action={props.action}>
+        <button type="submit" name="decision" value="allow">
+          Allow
+        </button>
+        <button type="submit" name="decision" value="deny">
+          Deny
+        </button>
+      </form>
+    </Layout>
+  );
+}

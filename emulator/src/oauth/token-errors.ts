@@ -1,0 +1,44 @@
+import { STATUS_CODES } from 'node:http';
+import type { Settings } from '../settings.ts';
+
+/** RFC 6749 section 5.2, plus server_error for injected faults. */
+export type TokenErrorCode =
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'server_error';
+
+export interface TokenError {
+  error: TokenErrorCode;
+  description: string;
+}
+
+export const tokenError = (error: TokenErrorCode, description: string): TokenError => ({
+  error,
+  description,
+});
+
+export function tokenErrorStatus(failure: TokenError): 400 | 401 | 500 {
+  if (failure.error === 'invalid_client') return 401;
+  return failure.error === 'server_error' ? 500 : 400;
+}
+
+/**
+ * RFC 6749 JSON, or the `{statusCode, error, type, message}` shape that third-party Workfront
+ * clients parse (Workfront itself documents no token errors).
+ */
+export function tokenErrorBody(
+  failure: TokenError,
+  status: number,
+  style: Settings['tokenErrorStyle'],
+): Record<string, string | number> {
+  if (style === 'rfc6749') return { error: failure.error, error_description: failure.description };
+  return {
+    statusCode: status,
+    error: STATUS_CODES[status] ?? 'Error',
+    type: failure.error,
+    message: failure.description,
+  };
+}

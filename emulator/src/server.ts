@@ -1,0 +1,159 @@
+import { Hono } from 'hono';
+import { createClock, type Clock } from './clock.ts';
+import { createControlRoutes } from './control/control-routes.ts';
+import { homePage } from './html/home-page.tsx';
+import { cors, isLocalhostOrigin } from './http/cors.ts';
+import { paths } from './http/endpoints.ts';
+import type { EmulatorEnv } from './http/env.ts';
+import { createFaultInjector } from './http/faults.ts';
+import { createRequestLog } from './http/request-log.ts';
+import { createAccessTokenStore } from './oauth/access-tokens.ts';
+import { createAppRegistry } from './oauth/apps.ts';
+import { createAuthorizationCodeStore } from './oauth/authorization-codes.ts';
+import { createAuthorizeRoutes } from './oauth/authorize-routes.tsx';
+import { createBrowserSessionStore } from './oauth/browser-sessions.ts';
+import { demoApp } from './oauth/demo-app.ts';
+import { createGrantStore } from './oauth/grants.ts';
+import { createTokenGrants } from './oauth/token-grants.ts';
+import { createTokenRoute } from './oauth/token-route.ts';
+import { defaultSettings, type Settings } from './settings.ts';
+import { createSetupRoutes } from './setup/setup-routes.tsx';
+import { createApiRoutes } from './workfront/api.ts';
+import { createWorkfrontData } from './workfront/data.ts';
+
+export interface EmulatorOptions {
+  /** Overrides of the defaults; /__emulator/reset returns to these. */
+  settings?: Partial<Settings>;
+  clock?: Clock;
+}
+
+export interface Emulator {
+  app: Hono<EmulatorEnv>;
+  clock: Clock;
+  settings(): Settings;
+  /** Everything back to the seed, as POST /__emulator/reset does. */
+  reset(): void;
+}
+
+/** A Workfront instance in memory: OAuth2, the REST API, the setup page and the control API. */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const clock = options.clock ?? createClock();
+  const now = () => clock.now();
+  const startSettings: Settings = { ...defaultSettings, ...options.settings };
+  let settings = { ...startSettings };
+  const generateData = () => createWorkfrontData({ workItems: settings.workItems, now: now() });
+  let data = generateData();
+
+  const accessTokens = createAccessTokenStore(now);
+  const grants = createGrantStore(accessTokens, now);
+  const codes = createAuthorizationCodeStore(now);
+  const browserSessions = createBrowserSessionStore();
+  const apps = createAppRegistry({
+    seed: [demoApp],
+    onDelete: (clientId) => {
+      grants.revokeClient(clientId);
+    },
+  });
+  const faults = createFaultInjector(() => settings);
+  const log = createRequestLog(now);
+
+  function updateSettings(patch: Partial<Settings>): void {
+    const { workItems } = settings;
+    settings = { ...settings, ...patch };
+    if (settings.workItems !== workItems) data = generateData();
+  }
+
+  function reset(): void {
+    clock.reset();
+    settings = { ...startSettings };
+    data = generateData();
+    apps.reset();
+    accessTokens.clear();
+    grants.clear();
+    codes.clear();
+    browserSessions.clear();
+    faults.clear();
+    log.clear();
+  }
+
+  const fromRedirectOrigin = (origin: string) => apps.redirectOrigins().has(origin);
+  const app = new Hono<EmulatorEnv>();
+  app.use(log.middleware);
+  app.use(
+    paths.token,
+    cors({
+      enabled: () => settings.tokenCors,
+      allows: fromRedirectOrigin,
+      methods: ['POST'],
+      headers: ['Content-Type', 'Accept'],
+    }),
+    faults.middleware('token'),
+  );
+  app.use(
+    `${paths.api}/*`,
+    cors({
+      enabled: () => settings.apiCors,
+      allows: fromRedirectOrigin,
+      methods: ['GET', 'POST', 'PUT', 'DELETE'],
+      headers: ['sessionID', 'Authorization', 'Content-Type', 'X-Requested-With'],
+    }),
+    faults.middleware('api'),
+  );
+  app.use(paths.authorize, faults.middleware('authorize'));
+  app.use(
+    `${paths.control}/*`,
+    cors({
+      enabled: () => true,
+      allows: isLocalhostOrigin,
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      headers: ['Content-Type'],
+    }),
+  );
+
+  app.get('/', (c) => c.html(homePage()));
+  app.route(
+    paths.token,
+    createTokenRoute({
+      apps,
+      grantTypes: createTokenGrants({ codes, grants, accessTokens, settings: () => settings, now }),
+      settings: () => settings,
+    }),
+  );
+  app.route(
+    '/integrations/oauth2',
+    createAuthorizeRoutes({
+      apps,
+      codes,
+      browserSessions,
+      directory: () => data,
+      settings: () => settings,
+    }),
+  );
+  app.route(paths.setup, createSetupRoutes(apps));
+  app.route(
+    paths.control,
+    createControlRoutes({
+      apps,
+      settings: () => settings,
+      updateSettings,
+      reset,
+      clock,
+      faults,
+      log,
+    }),
+  );
+  app.route(
+    paths.api,
+    createApiRoutes({
+      data: () => data,
+      authenticate: (token) => accessTokens.resolve(token),
+      endSession: (token) => {
+        accessTokens.revoke(token);
+      },
+      settings: () => settings,
+      now,
+    }),
+  );
+
+  return { app, clock, settings: () => settings, reset };
+}
