@@ -1,5 +1,6 @@
 import type {
   ObjCode,
+  ProjectStatus,
   Timestamp,
   WorkfrontIssue,
   WorkfrontNote,
@@ -68,7 +69,17 @@ const dueBuckets: readonly DueBucket[] = [
 ];
 const demoStatuses: readonly WorkItemStatus[] = ['INP', 'NEW', 'INP:A', 'INP', 'NEW'];
 const colleagueStatuses: readonly WorkItemStatus[] = ['NEW', 'INP', 'CPL', 'INP:A', 'CPL'];
-const projectStatusCycle = ['CUR', 'CUR', 'PLN', 'CUR', 'ONH', 'CUR', 'CPL', 'CUR', 'DED'] as const;
+const projectStatusCycle: readonly ProjectStatus[] = [
+  'CUR',
+  'CUR',
+  'PLN',
+  'CUR',
+  'ONH',
+  'CUR',
+  'CPL',
+  'CUR',
+  'DED',
+];
 
 /**
  * Builds the seeded company: the same data for the same options. Every demo work item is open, so

@@ -17,8 +17,7 @@ export interface WorkfrontUser {
   password: string;
 }
 
-export const projectStatuses = ['CUR', 'PLN', 'CPL', 'DED', 'ONH'] as const;
-export type ProjectStatus = (typeof projectStatuses)[number];
+export type ProjectStatus = 'CUR' | 'PLN' | 'CPL' | 'DED' | 'ONH';
 
 export interface WorkfrontProject {
   ID: string;

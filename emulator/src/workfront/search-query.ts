@@ -43,7 +43,7 @@ export interface SearchContext {
 type Comparable = Exclude<FieldValue, null>;
 
 /** Query parameters that are not filters. */
-const reservedParams = new Set(['fields', 'sessionID', '$$FIRST', '$$LIMIT', 'updates']);
+const reservedParams = new Set(['fields', 'sessionID', '$$FIRST', '$$LIMIT']);
 const collator = new Intl.Collator('en');
 
 export function parseSearchQuery(
