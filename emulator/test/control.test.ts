@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../src/settings.ts';
+import { startEmulator, type RunningEmulator } from './harness.ts';
+import { apiGet, authorizeInBrowser, createBrowser, refreshTokens, signIn } from './pkce-client.ts';
+
+let running: RunningEmulator;
+let baseUrl: string;
+
+beforeAll(async () => {
+  running = await startEmulator();
+  baseUrl = running.baseUrl;
+});
+afterAll(() => running.close());
+beforeEach(async () => {
+  await running.control('POST', '/reset');
+});
+
+const json = async (response: Response): Promise<unknown> => response.json();
+const addFault = (fault: Record<string, unknown>) => running.control('POST', '/faults', fault);
+const myWorkCount = async (token: string) => {
+  const body = (await json(await apiGet(baseUrl, 'work/myWork', token))) as { data: unknown[] };
+  return body.data.length;
+};
+
+describe('/__emulator/settings', () => {
+  it('answers every switch with its default', async () => {
+    expect(await json(await running.control('GET', '/settings'))).toEqual(defaultSettings);
+  });
+
+  it('applies a partial update', async () => {
+    const response = await running.control('POST', '/settings', { tokenType: 'Bearer' });
+    expect(await json(response)).toEqual({ ...defaultSettings, tokenType: 'Bearer' });
+  });
+
+  it.each([
+    [{ echoState: 'yes' }, 'echoState must be true or false'],
+    [{ tokenType: 'bearer' }, 'tokenType must be "Bearer" or "sessionID"'],
+    [{ accessTokenTtlSeconds: 0 }, 'accessTokenTtlSeconds must be a whole number from 1'],
+    [{ authErrorStatus: 200 }, 'authErrorStatus must be a whole number from 400 to 599'],
+    [{ workItems: 1.5 }, 'workItems must be a whole number'],
+    [{ tokenType: 'Bearer', colour: 'red' }, 'Unknown setting colour'],
+    [[], 'Settings must be a JSON object'],
+  ])('refuses %j with a message and applies nothing', async (input, message) => {
+    const response = await running.control('POST', '/settings', input);
+    expect(response.status).toBe(400);
+    expect(((await json(response)) as { error: string }).error).toContain(message);
+    expect(await json(await running.control('GET', '/settings'))).toEqual(defaultSettings);
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    const response = await fetch(`${baseUrl}/__emulator/settings`, { method: 'POST', body: '{' });
+    expect(response.status).toBe(400);
+  });
+
+  it('regenerates the data when workItems changes', async () => {
+    const { tokens } = await signIn(baseUrl);
+    expect(await myWorkCount(tokens.access_token)).toBe(defaultSettings.workItems);
+    await running.control('POST', '/settings', { workItems: 7 });
+    expect(await myWorkCount(tokens.access_token)).toBe(7);
+  });
+});
+
+describe('/__emulator/clock', () => {
+  it('advances the emulator clock', async () => {
+    const before = (await json(await running.control('GET', '/clock'))) as { epochMs: number };
+    const after = (await json(
+      await running.control('POST', '/clock', { advanceSeconds: 3600 }),
+    )) as { now: string; epochMs: number };
+    expect(after.epochMs - before.epochMs).toBeGreaterThanOrEqual(3600_000);
+    expect(after.now).toBe(new Date(after.epochMs).toISOString());
+  });
+
+  it('refuses a negative or missing advance', async () => {
+    expect((await running.control('POST', '/clock', { advanceSeconds: -1 })).status).toBe(400);
+    expect((await running.control('POST', '/clock', {})).status).toBe(400);
+  });
+});
+
+describe('/__emulator/reset', () => {
+  it('puts apps, sessions, settings, clock, faults and log back to the seed', async () => {
+    const { tokens } = await signIn(baseUrl);
+    await running.control('POST', '/apps', {
+      type: 'spa',
+      name: 'Extra',
+      redirectUrls: ['http://localhost:1234/cb'],
+    });
+    await running.control('POST', '/settings', { echoState: false });
+    await running.control('POST', '/clock', { advanceSeconds: 86_400 });
+    await addFault({ target: 'api', count: 5, status: 503 });
+
+    expect((await running.control('POST', '/reset')).status).toBe(204);
+    expect(((await json(await running.control('GET', '/apps'))) as unknown[]).length).toBe(1);
+    expect(await json(await running.control('GET', '/settings'))).toEqual(defaultSettings);
+    expect(await json(await running.control('GET', '/faults'))).toEqual([]);
+    expect(await json(await running.control('GET', '/log'))).toEqual([]);
+    const { epochMs } = (await json(await running.control('GET', '/clock'))) as { epochMs: number };
+    expect(Math.abs(epochMs - Date.now())).toBeLessThan(5000);
+    expect((await apiGet(baseUrl, 'work/myWork', tokens.access_token)).status).toBe(401);
+    expect((await refreshTokens(baseUrl, tokens.refresh_token ?? '')).status).toBe(400);
+  });
+
+  it('returns to the settings the emulator was started with', async () => {
+    const custom = await startEmulator({ settings: { tokenType: 'Bearer' } });
+    try {
+      await custom.control('POST', '/settings', { tokenType: 'sessionID' });
+      await custom.control('POST', '/reset');
+      const settings = (await json(await custom.control('GET', '/settings'))) as object;
+      expect(settings).toMatchObject({ tokenType: 'Bearer' });
+    } finally {
+      await custom.close();
+    }
+  });
+});
+
+describe('/__emulator/faults', () => {
+  it('answers the next count requests with the status, then normally again', async () => {
+    const { tokens } = await signIn(baseUrl);
+    await addFault({ target: 'api', count: 2, status: 503 });
+    const statuses = [];
+    for (let call = 0; call < 3; call += 1) {
+      statuses.push((await apiGet(baseUrl, 'work/myWork', tokens.access_token)).status);
+    }
+    expect(statuses).toEqual([503, 503, 200]);
+  });
+
+  it('sends a Workfront error envelope by default', async () => {
+    await addFault({ target: 'api', count: 1, status: 500 });
+    const body = (await json(await apiGet(baseUrl, 'work/myWork', 'x'))) as {
+      error: { class: string };
+    };
+    expect(body.error.class).toMatch(/^com\.attask\./);
+  });
+
+  it('sends a malformed JSON body or an HTML page', async () => {
+    const { tokens } = await signIn(baseUrl);
+    await addFault({ target: 'token', count: 1, status: 200, body: 'malformed' });
+    const malformed = await refreshTokens(baseUrl, tokens.refresh_token ?? '');
+    expect(malformed.status).toBe(200);
+    await expect(malformed.json()).rejects.toThrow();
+
+    await addFault({ target: 'api', count: 1, status: 502, body: 'html' });
+    const html = await apiGet(baseUrl, 'work/myWork', tokens.access_token);
+    expect(html.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await html.text()).toContain('502');
+  });
+
+  it('sends a token error in the configured style for errorEnvelope on the token endpoint', async () => {
+    await addFault({ target: 'token', count: 1, status: 503, body: 'errorEnvelope' });
+    const response = await refreshTokens(baseUrl, 'x');
+    expect(response.status).toBe(503);
+    expect(await json(response)).toMatchObject({ error: 'server_error' });
+  });
+
+  it('drops the connection', async () => {
+    await addFault({ target: 'token', count: 1, drop: true });
+    await expect(refreshTokens(baseUrl, 'x')).rejects.toThrow();
+    expect((await refreshTokens(baseUrl, 'x')).status).toBe(400);
+    const log = (await json(await running.control('GET', '/log'))) as { status: number }[];
+    expect(log.map((entry) => entry.status)).toEqual([0, 400]);
+  });
+
+  it('delays an otherwise normal answer', async () => {
+    await addFault({ target: 'authorize', count: 1, delayMs: 300 });
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}/integrations/oauth2/authorize?client_id=nope`);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses an invalid fault and clears faults on DELETE', async () => {
+    expect((await addFault({ target: 'db', count: 1 })).status).toBe(400);
+    expect((await addFault({ target: 'api', count: 0 })).status).toBe(400);
+    expect((await addFault({ target: 'api', count: 1, drop: true, status: 500 })).status).toBe(400);
+    expect((await addFault({ target: 'api', count: 1, body: 'xml' })).status).toBe(400);
+    await addFault({ target: 'api', count: 1, status: 500 });
+    expect((await running.control('DELETE', '/faults')).status).toBe(204);
+    expect(await json(await running.control('GET', '/faults'))).toEqual([]);
+  });
+});
+
+describe('/__emulator/log', () => {
+  it('records endpoint, grant type and status, with tokens and codes redacted', async () => {
+    const browser = createBrowser(baseUrl);
+    const { tokens } = await signIn(baseUrl, {}, browser);
+    await refreshTokens(baseUrl, tokens.refresh_token ?? '');
+    await fetch(`${baseUrl}/attask/api/v22.0/work/myWork?sessionID=${tokens.access_token}`);
+    const redirect = await authorizeInBrowser(browser, {});
+    const entries = (await json(await running.control('GET', '/log'))) as Record<string, unknown>[];
+
+    expect(entries.map((entry) => [entry.endpoint, entry.grantType ?? null, entry.status])).toEqual(
+      [
+        ['authorize', null, 200],
+        ['sign-in', null, 303],
+        ['authorize', null, 200],
+        ['consent', null, 303],
+        ['token', 'authorization_code', 200],
+        ['token', 'refresh_token', 200],
+        ['api', null, 200],
+        ['authorize', null, 302],
+      ],
+    );
+    expect(entries[6]?.path).toBe('/attask/api/v22.0/work/myWork?sessionID=%5Bredacted%5D');
+    const text = JSON.stringify(entries);
+    expect(text).not.toContain(tokens.access_token);
+    expect(text).not.toContain(redirect.searchParams.get('code'));
+    expect(entries[0]).toEqual({
+      time: expect.any(String) as unknown,
+      method: 'GET',
+      path: expect.stringMatching(
+        /^\/integrations\/oauth2\/authorize\?client_id=wf-demo-spa/,
+      ) as unknown,
+      endpoint: 'authorize',
+      status: 200,
+      durationMs: expect.any(Number) as unknown,
+    });
+
+    expect((await running.control('DELETE', '/log')).status).toBe(204);
+    expect(await json(await running.control('GET', '/log'))).toEqual([]);
+  });
+});
