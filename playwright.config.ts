@@ -19,6 +19,9 @@ export default defineConfig({
   use: {
     baseURL: appUrl,
     trace: 'retain-on-failure',
+    // The emulated Workfront instance keeps its dates in UTC-7, so "today" agrees with it.
+    timezoneId: 'America/Phoenix',
+    locale: 'en-US',
     ...devices['Desktop Chrome'],
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),

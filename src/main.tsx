@@ -9,7 +9,7 @@ import { createAuthClient } from './auth/auth-client';
 import { AuthProvider } from './auth/auth-context';
 import { loadAppConfig } from './config/app-config';
 import { ConfigErrorPage } from './config/config-error-page';
-import { createWorkfrontClient, logout } from './workfront/workfront-client';
+import { createWorkfrontClient, logout, workfrontApiBase } from './workfront/workfront-client';
 import { WorkfrontProvider } from './workfront/workfront-context';
 
 const rootElement = document.getElementById('root');
@@ -25,8 +25,7 @@ async function start() {
     return;
   }
 
-  // Same-origin path: the dev, preview and production servers proxy /attask to Workfront.
-  const apiBase = `/attask/api/${config.apiVersion}`;
+  const apiBase = workfrontApiBase(config);
   const auth = createAuthClient(config, {
     endWorkfrontSession: (accessToken) => logout(apiBase, accessToken),
   });
@@ -39,7 +38,12 @@ async function start() {
 
   const workfront = createWorkfrontClient(apiBase, auth);
   const queryClient = new QueryClient();
-  const router = createAppRouter({ redirectPath: config.redirectPath });
+  const router = createAppRouter({
+    auth,
+    queryClient,
+    workfront,
+    redirectPath: config.redirectPath,
+  });
 
   root.render(
     <StrictMode>

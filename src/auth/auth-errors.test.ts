@@ -17,7 +17,7 @@ describe('endsSession', () => {
     expect(endsSession(tokenEndpointError({ error: 'Bad Request' }))).toBe(true);
   });
 
-  it.each([
+  it.each<[string, unknown]>([
     ['a network failure', new TypeError('Failed to fetch')],
     ['a timeout', new ErrorTimeout('Network timed out')],
     ['a 503 without JSON', new Error('Service Unavailable (503)')],

@@ -13,6 +13,12 @@ export interface AppConfig {
   scope: string;
   /** REST API version, e.g. v20.0. */
   apiVersion: string;
+  /**
+   * `proxy` (default): call the API on this origin under /attask, which the server forwards to
+   * Workfront, because Workfront's API is not documented to allow browser cross-origin calls.
+   * `direct`: call <workfrontUrl>/attask, for instances that allow this origin by CORS.
+   */
+  apiMode: 'proxy' | 'direct';
   /** Defaults to <workfrontUrl>/integrations/oauth2/authorize. */
   authorizationEndpoint: string;
   /** Defaults to <workfrontUrl>/integrations/oauth2/api/v1/token. */
@@ -123,9 +129,18 @@ export function parseAppConfig(input: unknown): AppConfig {
       'Use a supported version from v16.0 to v22.0, e.g. "v20.0".',
     );
   }
+  const apiMode = raw.apiMode ?? 'proxy';
+  if (apiMode !== 'proxy' && apiMode !== 'direct') {
+    throw new ConfigError(
+      'apiMode',
+      `must be "proxy" or "direct", not ${JSON.stringify(apiMode)}`,
+      'Use "proxy" unless Workfront allows this origin to call its API directly.',
+    );
+  }
   return {
     workfrontUrl,
     clientId,
+    apiMode,
     redirectPath,
     scope,
     apiVersion,

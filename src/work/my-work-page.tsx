@@ -1,29 +1,207 @@
-import { useQuery } from '@tanstack/react-query';
-import { currentUserQuery } from '../workfront/current-user';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Link } from 'react-router';
+import { ErrorPanel } from '../components/error-panel';
+import { formatDate, formatPercent, priorityLabel, statusLabel } from '../components/format';
+import { SkeletonRows } from '../components/skeleton';
+import { myWorkQuery, type WorkItem } from '../workfront/work-items';
 import { useWorkfrontClient } from '../workfront/workfront-context';
+import { dueGroupLabels, filterWork, toWorkListRows, type WorkFilter } from './due-groups';
+
+/** Fixed row heights (see app.css) let the virtual list place rows without measuring them. */
+const groupRowHeight = 40;
+const itemRowHeight = 64;
 
 export function MyWorkPage() {
   const client = useWorkfrontClient();
-  const me = useQuery(currentUserQuery(client));
+  const work = useInfiniteQuery(myWorkQuery(client));
+  const [filter, setFilter] = useState<WorkFilter>({ text: '', status: '' });
+  const [now] = useState(() => new Date());
+
+  // Workfront pages at 2000 items; keep reading until the whole list is here.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = work;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+
+  const items = useMemo(() => work.data?.pages.flat() ?? [], [work.data]);
+  const statuses = useMemo(() => [...new Set(items.map((item) => item.status))].sort(), [items]);
+  const rows = useMemo(() => toWorkListRows(filterWork(items, filter), now), [items, filter, now]);
 
   return (
     <main className="page">
-      <h1>My work</h1>
-      {me.isPending && <p role="status">Loading your Workfront profile…</p>}
-      {me.isError && (
-        <div role="alert">
-          <p>Your profile could not be loaded: {me.error.message}</p>
-          <button type="button" onClick={() => void me.refetch()}>
-            Retry
-          </button>
-        </div>
-      )}
-      {me.data && (
-        <p>
-          Signed in as <strong data-testid="signed-in-user">{me.data.name}</strong>
-          {me.data.title ? `, ${me.data.title}` : ''}
-        </p>
+      <div className="page-heading">
+        <h1>My work</h1>
+        {work.isFetching && !work.isPending && (
+          <span className="muted" role="status">
+            Updating…
+          </span>
+        )}
+      </div>
+      <div className="filters" role="search">
+        <label>
+          Filter
+          <input
+            type="search"
+            value={filter.text}
+            placeholder="Name or project"
+            onChange={(event) => {
+              setFilter({ ...filter, text: event.target.value });
+            }}
+          />
+        </label>
+        <label>
+          Status
+          <select
+            value={filter.status}
+            onChange={(event) => {
+              setFilter({ ...filter, status: event.target.value });
+            }}
+          >
+            <option value="">All statuses</option>
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {statusLabel(status)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {work.isPending ? (
+        <SkeletonRows count={8} label="Loading your work" />
+      ) : work.isError && items.length === 0 ? (
+        <ErrorPanel error={work.error} what="Your work" onRetry={() => void work.refetch()} />
+      ) : (
+        <>
+          {work.isError && (
+            <ErrorPanel
+              error={work.error}
+              what="The rest of your work"
+              onRetry={() => void work.fetchNextPage()}
+            />
+          )}
+          <p className="muted" role="status">
+            {hasNextPage
+              ? `${items.length} items loaded, loading more…`
+              : `${rows.length - countGroups(rows)} of ${items.length} items`}
+          </p>
+          {items.length === 0 ? (
+            <div className="panel empty-state">
+              <p>
+                Nothing is assigned to you. When someone assigns you a task or an issue in
+                Workfront, it appears here.
+              </p>
+            </div>
+          ) : rows.length === 0 ? (
+            <div className="panel empty-state">
+              <p>No work matches this filter.</p>
+              <button
+                type="button"
+                onClick={() => {
+                  setFilter({ text: '', status: '' });
+                }}
+              >
+                Clear the filter
+              </button>
+            </div>
+          ) : (
+            <WorkList rows={rows} />
+          )}
+        </>
       )}
     </main>
+  );
+}
+
+function countGroups(rows: ReturnType<typeof toWorkListRows>) {
+  return rows.filter((row) => row.type === 'group').length;
+}
+
+function WorkList({ rows }: { rows: ReturnType<typeof toWorkListRows> }) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useEffect(() => {
+    setScrollMargin(listRef.current?.offsetTop ?? 0);
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: (index) => (rows[index]?.type === 'group' ? groupRowHeight : itemRowHeight),
+    overscan: 8,
+    scrollMargin,
+  });
+
+  /** Arrow keys, Home and End move between rows, including rows not rendered yet. */
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const current = Number(
+      (event.target as HTMLElement).closest('[data-index]')?.getAttribute('data-index'),
+    );
+    if (Number.isNaN(current)) return;
+    const step = { ArrowDown: 1, ArrowUp: -1, Home: -rows.length, End: rows.length }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    let target = Math.min(rows.length - 1, Math.max(0, current + step));
+    while (rows[target]?.type === 'group' && target > 0 && target < rows.length - 1) {
+      target += step > 0 ? 1 : -1;
+    }
+    if (rows[target]?.type === 'group') target += 1;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    requestAnimationFrame(() => {
+      listRef.current?.querySelector<HTMLElement>(`[data-index="${target}"] a`)?.focus();
+    });
+  }
+
+  return (
+    <div
+      ref={listRef}
+      className="work-list"
+      role="list"
+      aria-label="My work"
+      style={{ height: virtualizer.getTotalSize() }}
+      onKeyDown={onKeyDown}
+    >
+      {virtualizer.getVirtualItems().map((virtualRow) => {
+        const row = rows[virtualRow.index];
+        if (!row) return null;
+        return (
+          <div
+            key={row.type === 'group' ? row.group : `${row.item.kind}-${row.item.id}`}
+            role="listitem"
+            data-index={virtualRow.index}
+            className={row.type === 'group' ? 'work-group' : 'work-row'}
+            style={{ transform: `translateY(${virtualRow.start - scrollMargin}px)` }}
+          >
+            {row.type === 'group' ? (
+              <h2>
+                {dueGroupLabels[row.group]} <span className="muted">({row.count})</span>
+              </h2>
+            ) : (
+              <WorkRow item={row.item} />
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function WorkRow({ item }: { item: WorkItem }) {
+  return (
+    <>
+      <Link to={`/work/${item.kind}/${item.id}`} className="work-row-name">
+        {item.name}
+      </Link>
+      <span className="work-row-meta">
+        <span className={`status status-${item.status.split(':')[0] ?? ''}`}>
+          {statusLabel(item.status)}
+        </span>
+        <span>{formatPercent(item.percentComplete)}</span>
+        <span>{item.kind === 'issue' ? 'Issue' : 'Task'}</span>
+        {item.project && <span className="work-row-project">{item.project.name}</span>}
+        <span>Priority: {priorityLabel(item.priority)}</span>
+        {item.dueDate && <span>Due {formatDate(item.dueDate)}</span>}
+      </span>
+    </>
   );
 }

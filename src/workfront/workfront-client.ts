@@ -1,4 +1,11 @@
+import type { AppConfig } from '../config/app-config';
 import { WorkfrontApiError } from './workfront-errors';
+
+/** Where the REST API is: on this origin through the proxy, or at Workfront itself. */
+export function workfrontApiBase(config: AppConfig): string {
+  const path = `/attask/api/${config.apiVersion}`;
+  return config.apiMode === 'proxy' ? path : `${config.workfrontUrl}${path}`;
+}
 
 export interface WorkfrontAuth {
   getAccessToken(): Promise<string>;

@@ -1,0 +1,116 @@
+import { queryOptions } from '@tanstack/react-query';
+import * as v from 'valibot';
+import { workfrontKeys } from './query-keys';
+import { optionalWireDate, parseWire, wireId, wireReference } from './wire-schemas';
+import {
+  pageSize,
+  toWorkItem,
+  workItemListFields,
+  workItemWire,
+  type WorkItem,
+} from './work-items';
+import type { WorkfrontClient } from './workfront-client';
+
+export interface Project {
+  id: string;
+  name: string;
+  /** CUR, PLN, CPL, DED or ONH. */
+  status: string;
+  percentComplete: number;
+  plannedCompletionDate: Date | null;
+  owner: { id: string; name: string } | null;
+}
+
+const projectWire = v.object({
+  ID: wireId,
+  name: v.string(),
+  status: v.string(),
+  percentComplete: v.nullish(v.number(), 0),
+  plannedCompletionDate: optionalWireDate,
+  owner: wireReference,
+});
+
+const projectFields = 'status,percentComplete,plannedCompletionDate,owner:name';
+/** IDs per `ID_Mod=in` request, well under Workfront's 8892-byte URL limit. */
+const idsPerRequest = 150;
+
+function toProject(wire: v.InferOutput<typeof projectWire>): Project {
+  return {
+    id: wire.ID,
+    name: wire.name,
+    status: wire.status,
+    percentComplete: wire.percentComplete,
+    plannedCompletionDate: wire.plannedCompletionDate,
+    owner: wire.owner && { id: wire.owner.ID, name: wire.owner.name },
+  };
+}
+
+async function searchProjects(
+  client: WorkfrontClient,
+  filters: Record<string, string | readonly string[]>,
+  signal: AbortSignal,
+): Promise<Project[]> {
+  const data = await client.get(
+    'proj/search',
+    { ...filters, fields: projectFields, name_Sort: 'asc', $$LIMIT: pageSize },
+    signal,
+  );
+  return parseWire(v.array(projectWire), data, 'a project list').map(toProject);
+}
+
+/** Projects I own, and projects in which work is assigned to me. */
+export function myProjectsQuery(client: WorkfrontClient) {
+  return queryOptions({
+    queryKey: workfrontKeys.projects(),
+    queryFn: async ({ signal }): Promise<Project[]> => {
+      const [owned, workProjectIds] = await Promise.all([
+        searchProjects(client, { ownerID: '$$USER.ID' }, signal),
+        client
+          .get('work/myWork', { fields: 'projectID', $$LIMIT: pageSize }, signal)
+          .then((data) =>
+            parseWire(v.array(v.object({ projectID: v.nullish(v.string()) })), data, 'a work list'),
+          ),
+      ]);
+      const ownedIds = new Set(owned.map((project) => project.id));
+      const otherIds = [
+        ...new Set(workProjectIds.flatMap((item) => (item.projectID ? [item.projectID] : []))),
+      ].filter((id) => !ownedIds.has(id));
+      const batches = [];
+      for (let start = 0; start < otherIds.length; start += idsPerRequest) {
+        const ids = otherIds.slice(start, start + idsPerRequest);
+        batches.push(searchProjects(client, { ID: ids.join(','), ID_Mod: 'in' }, signal));
+      }
+      const others = (await Promise.all(batches)).flat();
+      return [...owned, ...others].sort((a, b) => a.name.localeCompare(b.name));
+    },
+  });
+}
+
+export function projectQuery(client: WorkfrontClient, id: string) {
+  return queryOptions({
+    queryKey: workfrontKeys.project(id),
+    queryFn: async ({ signal }): Promise<Project> => {
+      const data = await client.get(`proj/${id}`, { fields: projectFields }, signal);
+      return toProject(parseWire(projectWire, data, 'a project'));
+    },
+  });
+}
+
+export function projectTasksQuery(client: WorkfrontClient, id: string) {
+  return queryOptions({
+    queryKey: workfrontKeys.projectTasks(id),
+    queryFn: async ({ signal }): Promise<WorkItem[]> => {
+      const data = await client.get(
+        'task/search',
+        {
+          projectID: id,
+          fields: workItemListFields,
+          plannedCompletionDate_Sort: 'asc',
+          $$LIMIT: pageSize,
+        },
+        signal,
+      );
+      return parseWire(v.array(workItemWire), data, 'a task list').map(toWorkItem);
+    },
+  });
+}
