@@ -60,6 +60,8 @@ describe('the command line', () => {
         accessTokenTtlSeconds: 120,
         echoState: false,
       });
+      const home = await fetch(url);
+      expect(await home.text()).toContain('<h1>Workfront emulator</h1>');
     } finally {
       cli.child.kill('SIGTERM');
     }

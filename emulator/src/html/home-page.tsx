@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { demoApp } from '../oauth/demo-app.ts';
 import { Layout } from './layout.tsx';
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Layout } from '../html/layout.tsx';
 import type { OAuthApp } from './apps.ts';
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Layout } from '../html/layout.tsx';
 import { appTypeLabels, appTypes, type AppType, type FieldErrors } from '../oauth/app-fields.ts';
 import { maxApps, type OAuthApp } from '../oauth/apps.ts';

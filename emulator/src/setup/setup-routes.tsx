@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import type { EmulatorEnv } from '../http/env.ts';
 import { appTypes, newAppDefaults, type FieldErrors } from '../oauth/app-fields.ts';
