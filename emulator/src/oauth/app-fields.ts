@@ -44,7 +44,8 @@ export const newAppDefaults: Omit<AppFields, 'type' | 'name'> = {
   publicKey: '',
 };
 
-type FieldCheck = (value: unknown, fields: AppFields) => string | undefined;
+/** A field's message, or undefined when the value is fine; `type` is the app's requested type. */
+type FieldCheck = (value: unknown, type: unknown) => string | undefined;
 
 function isHttpUrl(value: string): boolean {
   const url = URL.parse(value);
@@ -68,11 +69,11 @@ const optionalHttpUrl: FieldCheck = (value) =>
 const positiveSeconds = (value: unknown): boolean =>
   typeof value === 'number' && Number.isInteger(value) && value > 0;
 
-function checkRedirectUrls(value: unknown, fields: AppFields): string | undefined {
+function checkRedirectUrls(value: unknown, type: unknown): string | undefined {
   if (!Array.isArray(value) || !value.every((url) => typeof url === 'string')) {
     return 'Must be a list of URLs';
   }
-  if (fields.type === 'm2m') {
+  if (type === 'm2m') {
     return value.length === 0 ? undefined : 'A machine-to-machine app has no redirect URLs';
   }
   if (value.length === 0) return 'At least one redirect URL is required';
@@ -81,6 +82,15 @@ function checkRedirectUrls(value: unknown, fields: AppFields): string | undefine
     return `"${invalid}" is not an absolute http(s) URL without a fragment`;
   }
   return new Set(value).size === value.length ? undefined : 'Redirect URLs must be distinct';
+}
+
+function checkPublicKey(value: unknown, type: unknown): string | undefined {
+  if (typeof value !== 'string') return 'Must be text';
+  if (value === '') return undefined;
+  if (type !== 'm2m') return 'Only a machine-to-machine app has a public key';
+  return /^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----$/.test(value.trim())
+    ? undefined
+    : 'Must be a PEM public key (-----BEGIN PUBLIC KEY-----)';
 }
 
 const checks: Record<Exclude<keyof AppFields, 'type'>, FieldCheck> = {
@@ -106,16 +116,7 @@ const checks: Record<Exclude<keyof AppFields, 'type'>, FieldCheck> = {
       ? 'Must be empty or an email address'
       : undefined,
   privacyPolicyUrl: optionalHttpUrl,
-  publicKey: (value, fields) =>
-    typeof value !== 'string'
-      ? 'Must be text'
-      : value === ''
-        ? undefined
-        : fields.type !== 'm2m'
-          ? 'Only a machine-to-machine app has a public key'
-          : /^-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----\s*$/.test(value.trim())
-            ? undefined
-            : 'Must be a PEM public key (-----BEGIN PUBLIC KEY-----)',
+  publicKey: checkPublicKey,
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -135,33 +136,22 @@ export function validateAppFields(input: unknown, existing?: AppFields): AppFiel
   } else if (existing !== undefined && type !== existing.type) {
     errors.type = 'The type of an app cannot be changed';
   }
-  const candidate = {
+  const candidate: Record<string, unknown> = {
     ...(existing ?? { ...newAppDefaults, name: '' }),
     ...input,
-  } as Record<string, unknown> & AppFields;
+  };
   for (const key of Object.keys(input)) {
     if (key !== 'type' && !Object.hasOwn(checks, key)) errors[key] = 'Unknown field';
   }
   for (const [key, check] of Object.entries(checks)) {
-    const message = check(candidate[key], candidate);
+    const message = check(candidate[key], type);
     if (message !== undefined) errors[key] = message;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
+  // Every key is known and passed its check, so the candidate is a whole AppFields.
+  const fields = candidate as unknown as AppFields;
   return {
     ok: true,
-    fields: {
-      type: candidate.type,
-      name: candidate.name.trim(),
-      description: candidate.description,
-      logoUrl: candidate.logoUrl,
-      redirectUrls: [...candidate.redirectUrls],
-      rotateRefreshToken: candidate.rotateRefreshToken,
-      absoluteExpirationSeconds: candidate.absoluteExpirationSeconds,
-      inactivityExpirationSeconds: candidate.inactivityExpirationSeconds,
-      developerName: candidate.developerName,
-      developerEmail: candidate.developerEmail,
-      privacyPolicyUrl: candidate.privacyPolicyUrl,
-      publicKey: candidate.publicKey,
-    },
+    fields: { ...fields, name: fields.name.trim(), redirectUrls: [...fields.redirectUrls] },
   };
 }

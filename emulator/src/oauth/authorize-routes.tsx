@@ -30,15 +30,14 @@ export function createAuthorizeRoutes(deps: {
 }): Hono<EmulatorEnv> {
   const routes = new Hono<EmulatorEnv>();
 
-  function redirectUrl(request: Pick<AuthorizeRequest, 'redirectUri' | 'state'>, params: object) {
+  function redirectUrl(
+    request: Pick<AuthorizeRequest, 'redirectUri' | 'state'>,
+    params: Record<string, string>,
+  ): string {
     const url = new URL(request.redirectUri);
-    const echoed = deps.settings().echoState && request.state !== undefined;
-    const all: Record<string, string | undefined> = {
-      ...params,
-      ...(echoed ? { state: request.state } : {}),
-    };
-    for (const [key, value] of Object.entries(all)) {
-      if (value !== undefined) url.searchParams.set(key, value);
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+    if (deps.settings().echoState && request.state !== undefined) {
+      url.searchParams.set('state', request.state);
     }
     return url.href;
   }

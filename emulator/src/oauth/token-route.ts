@@ -47,6 +47,7 @@ export function createTokenRoute(deps: {
     if (grantType === undefined)
       return fail(tokenError('invalid_request', 'grant_type is required'));
     c.set('grantType', grantType);
+    // Own keys only, so that `grant_type=toString` is simply unsupported.
     const handler = Object.hasOwn(deps.grantTypes, grantType)
       ? deps.grantTypes[grantType]
       : undefined;
