@@ -172,6 +172,7 @@ describe('/__emulator/faults', () => {
     expect((await addFault({ target: 'api', count: 0 })).status).toBe(400);
     expect((await addFault({ target: 'api', count: 1, drop: true, status: 500 })).status).toBe(400);
     expect((await addFault({ target: 'api', count: 1, body: 'xml' })).status).toBe(400);
+    expect((await addFault({ target: 'api', count: 1, status: 204 })).status).toBe(400);
     await addFault({ target: 'api', count: 1, status: 500 });
     expect((await running.control('DELETE', '/faults')).status).toBe(204);
     expect(await json(await running.control('GET', '/faults'))).toEqual([]);

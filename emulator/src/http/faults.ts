@@ -25,6 +25,8 @@ const faultFields = ['target', 'count', 'status', 'delayMs', 'body', 'drop'];
 
 export type FaultPlanResult = { ok: true; plan: FaultPlan } | { ok: false; message: string };
 
+const bodilessStatuses = [204, 205, 304];
+
 const isWhole = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
@@ -39,7 +41,10 @@ export function parseFaultPlan(input: unknown): FaultPlanResult {
     [unknownKey === undefined, `Unknown fault field ${unknownKey ?? ''}`],
     [faultTargets.some((known) => known === target), `target must be ${faultTargets.join(', ')}`],
     [isWhole(count, 1, 10_000), 'count must be a whole number from 1 to 10000'],
-    [status === undefined || isWhole(status, 200, 599), 'status must be from 200 to 599'],
+    [
+      status === undefined || (isWhole(status, 200, 599) && !bodilessStatuses.includes(status)),
+      'status must be from 200 to 599, except 204, 205 and 304, which have no body',
+    ],
     [delayMs === undefined || isWhole(delayMs, 0, 60_000), 'delayMs must be from 0 to 60000'],
     [
       body === undefined || faultBodies.some((known) => known === body),
