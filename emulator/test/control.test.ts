@@ -200,7 +200,7 @@ describe('/__emulator/log', () => {
         ['authorize', null, 302],
       ],
     );
-    expect(entries[6]?.path).toBe('/attask/api/v22.0/work/myWork?sessionID=%5Bredacted%5D');
+    expect(entries[6]?.path).toBe('/attask/api/v22.0/work/myWork?sessionID=[redacted]');
     const text = JSON.stringify(entries);
     expect(text).not.toContain(tokens.access_token);
     expect(text).not.toContain(redirect.searchParams.get('code'));

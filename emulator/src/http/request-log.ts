@@ -35,13 +35,25 @@ const secretParameters = new Set([
   'sessionid',
 ]);
 
-function redactedPath(url: URL): string {
-  const params = new URLSearchParams(url.search);
-  for (const key of params.keys()) {
-    if (secretParameters.has(key)) params.set(key, '[redacted]');
+function decodedKey(rawKey: string): string {
+  try {
+    return decodeURIComponent(rawKey.replaceAll('+', ' '));
+  } catch {
+    return rawKey;
   }
-  const query = params.toString();
-  return query === '' ? url.pathname : `${url.pathname}?${query}`;
+}
+
+/** The path and query as sent, but for the values of secret parameters. */
+function redactedPath(url: URL): string {
+  if (url.search === '') return url.pathname;
+  const parts = url.search
+    .slice(1)
+    .split('&')
+    .map((part) => {
+      const [rawKey = ''] = part.split('=', 1);
+      return secretParameters.has(decodedKey(rawKey)) ? `${rawKey}=[redacted]` : part;
+    });
+  return `${url.pathname}?${parts.join('&')}`;
 }
 
 /** The recent requests of the app under test; the control API's own calls are left out. */

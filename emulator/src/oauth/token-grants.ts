@@ -35,7 +35,8 @@ export function createTokenGrants(deps: {
 }): Record<'authorization_code' | 'refresh_token', TokenGrantHandler> {
   function accessTokenFor(grant: Grant): string {
     const ttlSeconds = deps.settings().accessTokenTtlSeconds;
-    return deps.accessTokens.issue({ ...grant, grantId: grant.id }, ttlSeconds);
+    const owner = { userId: grant.userId, clientId: grant.clientId, grantId: grant.id };
+    return deps.accessTokens.issue(owner, ttlSeconds);
   }
 
   return {
