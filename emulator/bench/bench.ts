@@ -71,7 +71,7 @@ export async function runEmulatorBench(
   const maxMs = options.maxMsPerMeasure ?? 2000;
   const maxRequests = options.maxRequestsPerMeasure ?? 2000;
   const workItems = options.workItems ?? 10_000;
-  const running = await startEmulator({ settings: { workItems, maxConcurrentRequests: 0 } });
+  const running = await startEmulator({ settings: { workItems } });
   const { baseUrl } = running;
   try {
     const browser = createBrowser(baseUrl);
