@@ -58,7 +58,7 @@ function redactedPath(url: URL): string {
 
 /** The recent requests of the app under test; the control API's own calls are left out. */
 export function createRequestLog(now: () => number): RequestLog {
-  let entries: LogEntry[] = [];
+  const entries: LogEntry[] = [];
   return {
     async middleware(c, next) {
       const started = performance.now();
@@ -78,11 +78,11 @@ export function createRequestLog(now: () => number): RequestLog {
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         ...(fault === undefined ? {} : { fault }),
       });
-      if (entries.length > capacity) entries = entries.slice(-capacity);
+      if (entries.length > capacity) entries.shift();
     },
     entries: () => [...entries],
     clear() {
-      entries = [];
+      entries.length = 0;
     },
   };
 }

@@ -25,6 +25,25 @@ const refuse = (...args: Parameters<typeof tokenError>): TokenGrantResult => ({
   failure: tokenError(...args),
 });
 
+/** RFC 7636 section 4.6; a verifier for a code that had no challenge is refused too. */
+function checkVerifier(
+  challenge: string | null,
+  verifier: string | undefined,
+): TokenError | undefined {
+  if (challenge === null) {
+    return verifier === undefined
+      ? undefined
+      : tokenError('invalid_grant', 'The authorization request had no code_challenge');
+  }
+  if (verifier === undefined) return tokenError('invalid_request', 'code_verifier is required');
+  if (!isCodeVerifier(verifier)) {
+    return tokenError('invalid_request', 'code_verifier must be 43 to 128 unreserved characters');
+  }
+  return verifierMatches(verifier, challenge)
+    ? undefined
+    : tokenError('invalid_grant', 'code_verifier does not match the code_challenge');
+}
+
 /** The grant types of the token endpoint, without HTTP and client authentication. */
 export function createTokenGrants(deps: {
   codes: AuthorizationCodeStore;
@@ -63,17 +82,8 @@ export function createTokenGrants(deps: {
       if (code.redirectUri !== redirectUri) {
         return refuse('invalid_grant', 'redirect_uri differs from the authorization request');
       }
-      if (code.codeChallenge === null) {
-        if (verifier !== undefined) {
-          return refuse('invalid_grant', 'The authorization request had no code_challenge');
-        }
-      } else if (verifier === undefined) {
-        return refuse('invalid_request', 'code_verifier is required');
-      } else if (!isCodeVerifier(verifier)) {
-        return refuse('invalid_request', 'code_verifier must be 43 to 128 unreserved characters');
-      } else if (!verifierMatches(verifier, code.codeChallenge)) {
-        return refuse('invalid_grant', 'code_verifier does not match the code_challenge');
-      }
+      const verifierFailure = checkVerifier(code.codeChallenge, verifier);
+      if (verifierFailure) return { ok: false, failure: verifierFailure };
       const grant = deps.grants.start({
         clientId: code.clientId,
         userId: code.userId,
