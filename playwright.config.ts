@@ -30,7 +30,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: 'node --import tsx emulator/src/main.ts --port 8787',
+      command: 'npx tsx emulator/src/main.ts --port 8787',
       url: `${emulatorUrl}/__emulator/settings`,
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -12,7 +12,18 @@ export interface IssuedTokens {
  * Every test starts from a fresh emulator, records the tokens Workfront issues (to look for them
  * where they must never be), and fails on any uncaught page error or CSP violation.
  */
-export const test = base.extend<{ issuedTokens: IssuedTokens; failOnPageErrors: undefined }>({
+export const test = base.extend<{
+  freshEmulator: undefined;
+  issuedTokens: IssuedTokens;
+  failOnPageErrors: undefined;
+}>({
+  freshEmulator: [
+    async ({}, use) => {
+      await emulator.reset();
+      await use(undefined);
+    },
+    { auto: true },
+  ],
   issuedTokens: async ({ context }, use) => {
     const issued: IssuedTokens = { accessTokens: [], refreshTokens: [] };
     recordTokens(context, issued);
@@ -34,10 +45,6 @@ export const test = base.extend<{ issuedTokens: IssuedTokens; failOnPageErrors: 
     },
     { auto: true },
   ],
-});
-
-test.beforeEach(async () => {
-  await emulator.reset();
 });
 
 export function recordTokens(context: BrowserContext, issued: IssuedTokens) {
@@ -95,4 +102,28 @@ export async function expectNoTokenStored(page: Page, issued: IssuedTokens) {
       false,
     );
   }
+}
+
+/**
+ * Changes Workfront's redirect back to the app before the browser follows it. The consent form
+ * is posted to Workfront, which answers with a redirect to the callback; that answer is edited.
+ */
+export async function editRedirectBack(page: Page, edit: (callbackUrl: URL) => void) {
+  let edited = false;
+  await page.route(
+    (url) => url.port === '8787' && url.pathname.startsWith('/integrations/oauth2/'),
+    async (route) => {
+      if (edited || route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch({ maxRedirects: 0 });
+      const location = response.headers().location;
+      if (!location?.includes('/callback')) return route.fulfill({ response });
+      const callbackUrl = new URL(location);
+      edit(callbackUrl);
+      edited = true;
+      return route.fulfill({
+        response,
+        headers: { ...response.headers(), location: callbackUrl.href },
+      });
+    },
+  );
 }

@@ -1,4 +1,12 @@
-import { demoUser, expect, expectNoTokenStored, expectSignedIn, signIn, test } from './fixtures';
+import {
+  demoUser,
+  editRedirectBack,
+  expect,
+  expectNoTokenStored,
+  expectSignedIn,
+  signIn,
+  test,
+} from './fixtures';
 import { emulator } from './support/emulator';
 
 test.describe('sign-in with Workfront', () => {
@@ -84,12 +92,8 @@ test.describe('sign-in with Workfront', () => {
     await page.getByLabel('Email').fill(demoUser.email);
     await page.getByLabel('Password').fill(demoUser.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    // Hold the redirect back, change its state, then let it through.
-    await page.route('**/callback?*', async (route) => {
-      const url = new URL(route.request().url());
-      url.searchParams.set('state', 'forged-state');
-      await page.unroute('**/callback?*');
-      await route.fulfill({ status: 302, headers: { location: url.href } });
+    await editRedirectBack(page, (callbackUrl) => {
+      callbackUrl.searchParams.set('state', 'forged-state');
     });
     await page.getByRole('button', { name: 'Allow' }).click();
 

@@ -62,12 +62,16 @@ export function createRequestLog(now: () => number): RequestLog {
   return {
     async middleware(c, next) {
       const started = performance.now();
-      await next();
       const url = new URL(c.req.url);
       const endpoint = endpointOf(url.pathname);
+      // Read before any fault answers, so that a failed refresh is still logged as a refresh.
+      const grantType =
+        endpoint === 'token' && c.req.method === 'POST'
+          ? (new URLSearchParams(await c.req.text()).get('grant_type') ?? undefined)
+          : undefined;
+      await next();
       if (endpoint === 'control') return;
       const fault = c.get('fault');
-      const grantType = c.get('grantType');
       entries.push({
         time: new Date(now()).toISOString(),
         method: c.req.method,

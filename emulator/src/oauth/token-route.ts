@@ -46,7 +46,6 @@ export function createTokenRoute(deps: {
     const grantType = form.grant_type;
     if (grantType === undefined)
       return fail(tokenError('invalid_request', 'grant_type is required'));
-    c.set('grantType', grantType);
     // Own keys only, so that `grant_type=toString` is simply unsupported.
     const handler = Object.hasOwn(deps.grantTypes, grantType)
       ? deps.grantTypes[grantType]
