@@ -13,6 +13,22 @@ function workfrontProxy(): Record<string, ProxyOptions> {
   return { '/attask': { target: config.workfrontUrl, changeOrigin: true } };
 }
 
+/**
+ * Each library in a chunk of its own, named for it, so that the bundle budgets (bench/) can tell
+ * what a page loads and the browser caches a library across app releases.
+ */
+const vendorChunks = [
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  { name: 'react-router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/ },
+  { name: 'oidc-client-ts', test: /node_modules[\\/](oidc-client-ts|jwt-decode)[\\/]/ },
+  { name: 'tanstack-query', test: /node_modules[\\/]@tanstack[\\/](react-query|query-core)[\\/]/ },
+  {
+    name: 'tanstack-virtual',
+    test: /node_modules[\\/]@tanstack[\\/](react-virtual|virtual-core)[\\/]/,
+  },
+  { name: 'valibot', test: /node_modules[\\/]valibot[\\/]/ },
+];
+
 /** `npm start`: the embedded Workfront emulator runs beside the dev server and stops with it. */
 function embeddedEmulator(): Plugin {
   return {
@@ -37,6 +53,11 @@ export default defineConfig(({ mode }) => ({
   plugins: [react(), mode === 'demo' ? embeddedEmulator() : []],
   server: { port: 5173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
   preview: { port: 4173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
+  build: {
+    // bench/ reads the manifest to measure what each page loads.
+    manifest: true,
+    rolldownOptions: { output: { codeSplitting: { groups: vendorChunks } } },
+  },
   test: {
     projects: [
       {
@@ -45,6 +66,13 @@ export default defineConfig(({ mode }) => ({
           name: 'app',
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+        },
+      },
+      {
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {

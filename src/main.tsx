@@ -1,16 +1,16 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { createAppRouter } from './app/router';
-import { RestoringSession } from './app/restoring-session';
 import './app/app.css';
+import type { DataLayer } from './app/data-layer';
+import { DataLayerContext } from './app/data-layer-context';
+import { RestoringSession } from './app/restoring-session';
+import { createAppRouter } from './app/router';
 import { createAuthClient } from './auth/auth-client';
 import { AuthProvider } from './auth/auth-context';
 import { loadAppConfig } from './config/app-config';
 import { ConfigErrorPage } from './config/config-error-page';
 import { createWorkfrontClient, logout, workfrontApiBase } from './workfront/workfront-client';
-import { WorkfrontProvider } from './workfront/workfront-context';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
@@ -37,22 +37,22 @@ async function start() {
   }
 
   const workfront = createWorkfrontClient(apiBase, auth);
-  const queryClient = new QueryClient();
-  const router = createAppRouter({
-    auth,
-    queryClient,
-    workfront,
-    redirectPath: config.redirectPath,
-  });
+  let dataLayer: Promise<DataLayer> | undefined;
+  const loadDataLayer = () =>
+    (dataLayer ??= import('./app/data-layer')
+      .then((m) => m.createDataLayer(workfront))
+      .catch((error: unknown) => {
+        dataLayer = undefined;
+        throw error;
+      }));
+  const router = createAppRouter({ auth, loadDataLayer, redirectPath: config.redirectPath });
 
   root.render(
     <StrictMode>
       <AuthProvider client={auth}>
-        <WorkfrontProvider client={workfront}>
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </WorkfrontProvider>
+        <DataLayerContext value={loadDataLayer}>
+          <RouterProvider router={router} />
+        </DataLayerContext>
       </AuthProvider>
     </StrictMode>,
   );

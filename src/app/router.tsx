@@ -1,12 +1,7 @@
-import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
 import type { AuthClient } from '../auth/auth-client';
-import { CallbackPage } from '../callback/callback-page';
 import { LandingPage } from '../landing/landing-page';
-import { currentUserQuery } from '../workfront/current-user';
-import { myProjectsQuery, projectQuery, projectTasksQuery } from '../workfront/projects';
-import { myWorkQuery, workItemNotesQuery, workItemQuery } from '../workfront/work-items';
-import type { WorkfrontClient } from '../workfront/workfront-client';
+import type { DataLayer } from './data-layer';
 import { NotFoundPage } from './not-found-page';
 import { RequireAuth } from './require-auth';
 import { RootLayout } from './root-layout';
@@ -14,13 +9,13 @@ import { RouteError } from './route-error';
 
 interface RouterContext {
   auth: AuthClient;
-  queryClient: QueryClient;
-  workfront: WorkfrontClient;
+  loadDataLayer: () => Promise<DataLayer>;
   redirectPath: string;
 }
 
-/** Each data screen is its own chunk; the signed-out landing page loads none of them. */
+/** Each screen is its own chunk; the signed-out landing page loads none of them. */
 export const screens = {
+  callback: () => import('../callback/callback-page').then((m) => ({ Component: m.CallbackPage })),
   myWork: () => import('../work/my-work-page').then((m) => ({ Component: m.MyWorkPage })),
   workItem: () => import('../work/work-item-page').then((m) => ({ Component: m.WorkItemPage })),
   projects: () => import('../projects/projects-page').then((m) => ({ Component: m.ProjectsPage })),
@@ -28,17 +23,20 @@ export const screens = {
   profile: () => import('../profile/profile-page').then((m) => ({ Component: m.ProfilePage })),
 };
 
-export function createAppRouter({ auth, queryClient, workfront, redirectPath }: RouterContext) {
+type Params = LoaderFunctionArgs['params'];
+
+export function createAppRouter({ auth, loadDataLayer, redirectPath }: RouterContext) {
   /**
    * Loaders start the data requests while the screen's code downloads, not after it renders.
-   * `staleTime: 'static'` makes them fetch only what is not cached yet (the successor of
-   * ensureQueryData). They never block or fail the navigation: screens show their own states.
+   * They never block or fail the navigation: the screens show their own loading and error states.
    */
   const prefetch =
-    (...queries: ((params: Record<string, string | undefined>) => Promise<unknown>)[]) =>
-    ({ params }: { params: Record<string, string | undefined> }) => {
+    (ensure: (data: DataLayer, params: Params) => Promise<unknown>) =>
+    ({ params }: LoaderFunctionArgs) => {
       if (auth.getState().status === 'signed-in') {
-        for (const query of queries) query(params).catch(() => undefined);
+        loadDataLayer()
+          .then((data) => ensure(data, params))
+          .catch(() => undefined);
       }
       return null;
     };
@@ -49,60 +47,38 @@ export function createAppRouter({ auth, queryClient, workfront, redirectPath }: 
       errorElement: <RouteError />,
       children: [
         { index: true, element: <LandingPage /> },
-        { path: redirectPath, element: <CallbackPage /> },
+        { path: redirectPath, lazy: screens.callback },
         {
           element: <RequireAuth />,
           children: [
             {
               path: 'work',
               lazy: screens.myWork,
-              loader: prefetch(() =>
-                queryClient.infiniteQuery({ ...myWorkQuery(workfront), staleTime: 'static' }),
-              ),
+              loader: prefetch((data) => data.ensure.myWork()),
             },
             {
               path: 'work/:kind/:id',
               lazy: screens.workItem,
-              loader: prefetch(
-                ({ kind, id = '' }) =>
-                  kind === 'task' || kind === 'issue'
-                    ? queryClient.query({
-                        ...workItemQuery(workfront, kind, id),
-                        staleTime: 'static',
-                      })
-                    : Promise.resolve(),
-                ({ kind, id = '' }) =>
-                  kind === 'task' || kind === 'issue'
-                    ? queryClient.query({
-                        ...workItemNotesQuery(workfront, kind, id),
-                        staleTime: 'static',
-                      })
-                    : Promise.resolve(),
+              loader: prefetch((data, { kind, id = '' }) =>
+                kind === 'task' || kind === 'issue'
+                  ? data.ensure.workItem(kind, id)
+                  : Promise.resolve(),
               ),
             },
             {
               path: 'projects',
               lazy: screens.projects,
-              loader: prefetch(() =>
-                queryClient.query({ ...myProjectsQuery(workfront), staleTime: 'static' }),
-              ),
+              loader: prefetch((data) => data.ensure.projects()),
             },
             {
               path: 'projects/:id',
               lazy: screens.project,
-              loader: prefetch(
-                ({ id = '' }) =>
-                  queryClient.query({ ...projectQuery(workfront, id), staleTime: 'static' }),
-                ({ id = '' }) =>
-                  queryClient.query({ ...projectTasksQuery(workfront, id), staleTime: 'static' }),
-              ),
+              loader: prefetch((data, { id = '' }) => data.ensure.project(id)),
             },
             {
               path: 'me',
               lazy: screens.profile,
-              loader: prefetch(() =>
-                queryClient.query({ ...currentUserQuery(workfront), staleTime: 'static' }),
-              ),
+              loader: prefetch((data) => data.ensure.me()),
             },
           ],
         },

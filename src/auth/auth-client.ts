@@ -1,15 +1,5 @@
-import {
-  ErrorResponse,
-  InMemoryWebStorage,
-  UserManager,
-  WebStorageStateStore,
-  type User,
-} from 'oidc-client-ts';
 import type { AppConfig } from '../config/app-config';
-import { AuthProblemError, endsSession, toAuthProblem } from './auth-errors';
-import { checkCallbackUrl } from './callback-url';
-import { safeReturnPath } from './return-path';
-import { singleFlight } from './single-flight';
+import type { OidcSession } from './oidc-session';
 
 export type AuthState =
   | { status: 'signed-in'; expiresAt: number }
@@ -46,177 +36,40 @@ export interface AuthClientOptions {
   flagStorage?: Storage;
 }
 
-interface SignInRequestData {
-  returnTo: string;
-  /** Started by the app after a reload rather than by the user. */
-  bounce: boolean;
+/** The auth state that React renders from; the OIDC session writes it. */
+export interface AuthStore {
+  getState: () => AuthState;
+  setState: (next: AuthState) => void;
 }
 
-/** Refresh this long before the access token expires, so no request carries a dead token. */
-const expiringNotificationSeconds = 60;
-const minimumValiditySeconds = 10;
-const retryDelaysMs = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 const signedInFlag = 'workfront.wasSignedIn';
 
 export function createAuthClient(config: AppConfig, options: AuthClientOptions): AuthClient {
-  const origin = options.origin ?? window.location.origin;
-  const redirectUri = `${origin}${config.redirectPath}`;
   const flagStorage = options.flagStorage ?? window.localStorage;
-  const signInStateStore = new WebStorageStateStore({
-    store: options.signInRequestStorage ?? window.sessionStorage,
-    prefix: 'workfront.signin.',
-  });
-
-  // Workfront has no discovery document, no id_token and no userinfo, so everything is set by hand.
-  const userManager = new UserManager({
-    authority: config.workfrontUrl,
-    metadata: {
-      issuer: config.workfrontUrl,
-      authorization_endpoint: config.authorizationEndpoint,
-      token_endpoint: config.tokenEndpoint,
-    },
-    client_id: config.clientId,
-    redirect_uri: redirectUri,
-    response_type: 'code',
-    scope: config.scope,
-    loadUserInfo: false,
-    monitorSession: false,
-    // Renewal is driven below, through the single flight, instead of by the library's own timer.
-    automaticSilentRenew: false,
-    accessTokenExpiringNotificationTimeInSeconds: expiringNotificationSeconds,
-    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
-    stateStore: signInStateStore,
-  });
-
   let state: AuthState = { status: 'signed-out', reason: 'none' };
   const listeners = new Set<() => void>();
-  const setState = (next: AuthState) => {
-    state = next;
-    listeners.forEach((listener) => {
-      listener();
-    });
+  const store: AuthStore = {
+    getState: () => state,
+    setState(next) {
+      state = next;
+      // Only the flag survives a reload: it tells the next page load to bounce for new tokens.
+      if (next.status === 'signed-in') flagStorage.setItem(signedInFlag, '1');
+      else flagStorage.removeItem(signedInFlag);
+      listeners.forEach((listener) => {
+        listener();
+      });
+    },
   };
 
-  const channel =
-    typeof BroadcastChannel === 'undefined'
-      ? undefined
-      : new BroadcastChannel(`workfront-auth:${config.clientId}`);
-
-  function signedIn(user: User) {
-    flagStorage.setItem(signedInFlag, '1');
-    setState({ status: 'signed-in', expiresAt: (user.expires_at ?? 0) * 1000 });
-  }
-
-  async function forget(reason: 'signed-out' | 'session-ended') {
-    await userManager.removeUser();
-    flagStorage.removeItem(signedInFlag);
-    setState({ status: 'signed-out', reason });
-  }
-
-  const tabLockName = `workfront-refresh:${crypto.randomUUID()}`;
-
-  /**
-   * One refresh at a time. The single flight shares the request between callers in this tab; the
-   * Web Lock keeps it exclusive for the whole exchange, until the rotated refresh token is stored,
-   * so the old one can never be sent twice.
-   */
-  const refreshOnce = singleFlight(async () => {
-    const exchange = async () => {
-      const user = await userManager.getUser();
-      if (!user?.refresh_token) {
-        throw new AuthProblemError({
-          kind: 'token-error',
-          error: 'no_refresh_token',
-          description: 'Workfront issued no refresh token; ask for the offline_access scope.',
-        });
-      }
-      const renewed = await userManager.signinSilent({ redirect_uri: redirectUri });
-      if (!renewed?.access_token) {
-        throw new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' });
-      }
-      return renewed;
-    };
-    const user =
-      typeof navigator !== 'undefined' && 'locks' in navigator
-        ? await navigator.locks.request(tabLockName, exchange)
-        : await exchange();
-    signedIn(user);
-  });
-
-  async function refresh(): Promise<void> {
-    try {
-      await refreshOnce();
-    } catch (error) {
-      if (endsSession(error) && state.status === 'signed-in') await forget('session-ended');
-      throw error;
-    }
-  }
-
-  /** Background renewal: retries transient failures while the current access token still works. */
-  async function renewBeforeExpiry() {
-    for (const delayMs of [0, ...retryDelaysMs]) {
-      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      if (state.status !== 'signed-in' || Date.now() >= state.expiresAt) return;
-      try {
-        await refresh();
-        return;
-      } catch (error) {
-        if (endsSession(error)) return;
-      }
-    }
-  }
-
-  userManager.events.addAccessTokenExpiring(() => {
-    void renewBeforeExpiry();
-  });
-
-  async function endWorkfrontSession(user: User | null) {
-    if (user) await options.endWorkfrontSession(user.access_token).catch(() => undefined);
-  }
-
-  channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
-    if (event.data !== 'signed-out' || state.status !== 'signed-in') return;
-    void userManager.getUser().then(async (user) => {
-      await forget('signed-out');
-      await endWorkfrontSession(user);
-    });
-  });
-
-  async function signIn(returnTo: string, bounce = false) {
-    // A tab has at most one sign-in pending; older ones were abandoned (Back, a second click).
-    for (const key of await signInStateStore.getAllKeys()) await signInStateStore.remove(key);
-    const data: SignInRequestData = { returnTo: safeReturnPath(returnTo, origin), bounce };
-    await userManager.signinRedirect({ state: data });
-  }
-
-  async function finishCallback(href: string): Promise<string> {
-    const pending = await signInStateStore.getAllKeys();
-    const checked = checkCallbackUrl(href, pending);
-    if (!checked.ok) {
-      flagStorage.removeItem(signedInFlag);
-      throw new AuthProblemError(
-        checked.problem === 'not-a-callback'
-          ? { kind: 'not-a-callback' }
-          : { kind: 'state-mismatch', detail: checked.problem },
-      );
-    }
-    try {
-      const user = await userManager.signinRedirectCallback(checked.url);
-      if (!user.access_token) {
-        await userManager.removeUser();
-        throw new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' });
-      }
-      signedIn(user);
-      const data = user.state as Partial<SignInRequestData> | undefined;
-      return safeReturnPath(data?.returnTo, origin);
-    } catch (error) {
-      // Whatever failed, the next reload must show the landing page, not bounce again.
-      flagStorage.removeItem(signedInFlag);
-      const data =
-        error instanceof ErrorResponse ? (error.state as Partial<SignInRequestData>) : {};
-      throw new AuthProblemError(toAuthProblem(error), data.bounce === true);
-    }
-  }
+  // oidc-client-ts is loaded when a sign-in begins: the signed-out landing page never needs it.
+  let loading: Promise<OidcSession> | undefined;
+  const session = () =>
+    (loading ??= import('./oidc-session')
+      .then((module) => module.createOidcSession(config, options, store))
+      .catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      }));
 
   let callback: Promise<string> | undefined;
 
@@ -226,43 +79,38 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    signIn: (returnTo) => signIn(returnTo),
+    signIn: async (returnTo) => (await session()).signIn(returnTo),
     completeSignIn() {
       // The callback URL is read and wiped once per page load. A second call, such as React
       // StrictMode mounting the page twice, shares the first exchange: a code is single-use.
       if (!callback) {
         const href = window.location.href;
         window.history.replaceState(window.history.state, '', config.redirectPath);
-        callback = finishCallback(href);
+        callback = session()
+          .then((loaded) => loaded.finishCallback(href))
+          .catch((error: unknown) => {
+            // Whatever failed, the next reload must show the landing page, not bounce again.
+            flagStorage.removeItem(signedInFlag);
+            throw error;
+          });
       }
       return callback;
     },
     resumeAfterReload(path) {
       const inCallback = path.split(/[?#]/)[0] === config.redirectPath;
       if (inCallback || flagStorage.getItem(signedInFlag) !== '1') return false;
-      signIn(path, true).catch(() => {
-        // Could not even start: drop the flag so that the reload shows the app signed out.
-        flagStorage.removeItem(signedInFlag);
-        window.location.reload();
-      });
+      session()
+        .then((loaded) => loaded.signIn(path, true))
+        .catch(() => {
+          // Could not even start: drop the flag so that the reload shows the app signed out.
+          flagStorage.removeItem(signedInFlag);
+          window.location.reload();
+        });
       return true;
     },
-    async getAccessToken() {
-      const user = await userManager.getUser();
-      if (!user || state.status !== 'signed-in') throw new AuthProblemError({ kind: 'signed-out' });
-      if ((user.expires_in ?? Infinity) > minimumValiditySeconds) return user.access_token;
-      await refresh();
-      const renewed = await userManager.getUser();
-      if (!renewed) throw new AuthProblemError({ kind: 'signed-out' });
-      return renewed.access_token;
-    },
-    refresh,
-    endSession: () => forget('session-ended'),
-    async signOut() {
-      const user = await userManager.getUser();
-      await endWorkfrontSession(user);
-      await forget('signed-out');
-      channel?.postMessage('signed-out');
-    },
+    getAccessToken: async () => (await session()).getAccessToken(),
+    refresh: async () => (await session()).refresh(),
+    endSession: async () => (await session()).endSession(),
+    signOut: async () => (await session()).signOut(),
   };
 }

@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
+import { use, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { DataLayerContext } from '../app/data-layer-context';
+import { screens } from '../app/router';
 import { useAuthClient } from '../auth/auth-context';
 import { AuthProblemError, toAuthProblem } from '../auth/auth-errors';
 import { describeSignInProblem, type ProblemMessage } from './callback-messages';
@@ -8,6 +10,14 @@ export function CallbackPage() {
   const auth = useAuthClient();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<ProblemMessage | null>(null);
+  const loadDataLayer = use(DataLayerContext);
+
+  useEffect(() => {
+    // Download the signed-in code while the token request is in flight, so it adds no round trip.
+    void loadDataLayer?.().catch(() => undefined);
+    void import('../app/signed-in-shell');
+    void screens.myWork();
+  }, [loadDataLayer]);
 
   useEffect(() => {
     // completeSignIn exchanges the code once per page load, however often this effect runs.

@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { measureBundles, type BundleFigures } from './bundles';
+
+/**
+ * The bundle budgets, read from the build output (npm test builds first). Sizes are gzip bytes,
+ * compared as ratios against the floor app built from the same library versions.
+ */
+let figures: BundleFigures;
+beforeAll(() => {
+  figures = measureBundles();
+});
+
+/** Why each library chunk is the size it is, and the most it may weigh. */
+const libraryBudgets: Record<string, { maxGzip: number; why: string }> = {
+  react: { maxGzip: 72_000, why: 'react-dom: the renderer every page needs' },
+  'react-router': { maxGzip: 34_000, why: 'the data router: loaders, lazy routes' },
+  'oidc-client-ts': {
+    maxGzip: 19_000,
+    why: 'PKCE, state, code exchange; loaded when sign-in starts',
+  },
+  'tanstack-query': { maxGzip: 12_000, why: 'the query cache; loaded once signed in' },
+  'tanstack-virtual': { maxGzip: 11_000, why: 'the virtual list of My work' },
+  valibot: { maxGzip: 4_000, why: 'the schemas that check Workfront data' },
+};
+/** Any chunk of our own code: a screen, a feature, the entry. */
+const appChunkMaxGzip = 10_000;
+
+describe('bundle budgets', () => {
+  it("keeps the landing page's initial JS at most 0.9 of the floor's", () => {
+    expect(figures.landing.js.gzip / figures.floor.js.gzip).toBeLessThanOrEqual(0.9);
+  });
+
+  it("keeps /work's JS at most 1.3 of the floor's", () => {
+    expect(figures.work.js.gzip / figures.floor.js.gzip).toBeLessThanOrEqual(1.3);
+  });
+
+  it('loads no sign-in or data library on the signed-out landing page', () => {
+    const names = figures.chunks
+      .filter((chunk) => figures.landing.files.includes(chunk.file))
+      .map((chunk) => chunk.name);
+    expect(names).not.toContain('oidc-client-ts');
+    expect(names).not.toContain('tanstack-query');
+    expect(names).not.toContain('tanstack-virtual');
+    expect(names).not.toContain('valibot');
+  });
+
+  it('keeps every chunk within its budget', () => {
+    for (const chunk of figures.chunks) {
+      const budget = libraryBudgets[chunk.name]?.maxGzip ?? appChunkMaxGzip;
+      expect(chunk.size.gzip, `${chunk.name} (${chunk.file})`).toBeLessThanOrEqual(budget);
+    }
+  });
+});

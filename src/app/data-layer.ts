@@ -1,0 +1,37 @@
+import { QueryClient } from '@tanstack/react-query';
+import { currentUserQuery } from '../workfront/current-user';
+import { myProjectsQuery, projectQuery, projectTasksQuery } from '../workfront/projects';
+import {
+  myWorkQuery,
+  workItemNotesQuery,
+  workItemQuery,
+  type WorkItemKind,
+} from '../workfront/work-items';
+import type { WorkfrontClient } from '../workfront/workfront-client';
+
+/**
+ * TanStack Query and the Workfront queries, in a chunk of their own: the signed-out landing page
+ * loads none of it. Route loaders and the signed-in screens share the one QueryClient.
+ */
+export function createDataLayer(workfront: WorkfrontClient) {
+  const queryClient = new QueryClient();
+  /** Fetch what is not cached yet (`staleTime: 'static'` is the successor of ensureQueryData). */
+  const ensure = {
+    myWork: () => queryClient.infiniteQuery({ ...myWorkQuery(workfront), staleTime: 'static' }),
+    workItem: (kind: WorkItemKind, id: string) =>
+      Promise.all([
+        queryClient.query({ ...workItemQuery(workfront, kind, id), staleTime: 'static' }),
+        queryClient.query({ ...workItemNotesQuery(workfront, kind, id), staleTime: 'static' }),
+      ]),
+    projects: () => queryClient.query({ ...myProjectsQuery(workfront), staleTime: 'static' }),
+    project: (id: string) =>
+      Promise.all([
+        queryClient.query({ ...projectQuery(workfront, id), staleTime: 'static' }),
+        queryClient.query({ ...projectTasksQuery(workfront, id), staleTime: 'static' }),
+      ]),
+    me: () => queryClient.query({ ...currentUserQuery(workfront), staleTime: 'static' }),
+  };
+  return { queryClient, workfront, ensure };
+}
+
+export type DataLayer = ReturnType<typeof createDataLayer>;

@@ -1,0 +1,62 @@
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { NavLink, useNavigate } from 'react-router';
+import { useAuthClient } from '../auth/auth-context';
+import { currentUserQuery } from '../workfront/current-user';
+import { useWorkfrontClient, WorkfrontProvider } from '../workfront/workfront-context';
+import { useDataLayer } from './data-layer-context';
+import { LayoutHeader } from './layout-header';
+import { MainContent } from './root-layout';
+
+const QueryDevtools = import.meta.env.DEV
+  ? lazy(() =>
+      import('@tanstack/react-query-devtools').then((m) => ({ default: m.ReactQueryDevtools })),
+    )
+  : () => null;
+
+/** The layout once signed in: the data layer's providers, the navigation, and the screens. */
+export function SignedInShell() {
+  const { queryClient, workfront } = useDataLayer();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <WorkfrontProvider client={workfront}>
+        <LayoutHeader>
+          <SignedInNavigation />
+        </LayoutHeader>
+        <MainContent />
+        <Suspense>
+          <QueryDevtools />
+        </Suspense>
+      </WorkfrontProvider>
+    </QueryClientProvider>
+  );
+}
+
+function SignedInNavigation() {
+  const auth = useAuthClient();
+  const navigate = useNavigate();
+  const client = useWorkfrontClient();
+  const me = useQuery(currentUserQuery(client));
+
+  async function signOut() {
+    await auth.signOut();
+    await navigate('/', { replace: true });
+  }
+
+  return (
+    <>
+      <nav aria-label="Main">
+        <NavLink to="/work" end>
+          My work
+        </NavLink>
+        <NavLink to="/projects">Projects</NavLink>
+      </nav>
+      <NavLink to="/me" className="account" data-testid="signed-in-user">
+        {me.data?.name ?? 'Profile'}
+      </NavLink>
+      <button type="button" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </>
+  );
+}
