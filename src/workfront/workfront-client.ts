@@ -32,6 +32,12 @@ function toSearchParams(params: QueryParams): URLSearchParams {
   return search;
 }
 
+function httpError(response: Response): WorkfrontApiError {
+  return new WorkfrontApiError('http', `Workfront answered HTTP ${response.status}.`, {
+    status: response.status,
+  });
+}
+
 /**
  * Reads Workfront's envelope. Success is `{data}`; failure is `{error:{class,message}}`, and may
  * come with any status, 2xx included, so the body decides, not the status.
@@ -42,6 +48,9 @@ export async function readEnvelope(response: Response): Promise<unknown> {
   try {
     body = JSON.parse(text);
   } catch {
+    // A failed status with an HTML or empty body (a proxy's 502, a server's 500 page) is an
+    // HTTP error, not malformed data.
+    if (!response.ok) throw httpError(response);
     throw new WorkfrontApiError(
       'malformed',
       `Workfront sent a response that is not JSON (HTTP ${response.status}).`,
@@ -62,11 +71,7 @@ export async function readEnvelope(response: Response): Promise<unknown> {
       { status: response.status, errorClass },
     );
   }
-  if (!response.ok) {
-    throw new WorkfrontApiError('http', `Workfront answered HTTP ${response.status}.`, {
-      status: response.status,
-    });
-  }
+  if (!response.ok) throw httpError(response);
   if (typeof body !== 'object' || body === null || !('data' in body)) {
     throw new WorkfrontApiError('malformed', 'Workfront sent a response without data.', {
       status: response.status,
