@@ -20,9 +20,11 @@ export function parseWorkfrontDate(text: string): Date | null {
   ];
   const offsetMinutes = (match[8] === '-' ? -1 : 1) * (part(9) * 60 + part(10));
   if (hour > 23 || minute > 59 || second > 59 || part(9) > 14 || part(10) > 59) return null;
-  const wallClock = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  // Date.UTC rolls 31 February over into March: such a date is malformed.
-  const check = new Date(wallClock);
+  // Not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
+  check.setUTCHours(hour, minute, second, millis);
+  // The date rolls 31 February over into March: such a date is malformed.
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return new Date(wallClock - offsetMinutes * 60_000);
+  return new Date(check.getTime() - offsetMinutes * 60_000);
 }
