@@ -58,6 +58,28 @@ async function searchProjects(
   return parseWire(v.array(projectWire), data, 'a project list').map(toProject);
 }
 
+/** The projectID of every work item assigned to me, through all of myWork's pages. */
+async function myWorkProjectIds(
+  client: WorkfrontClient,
+  signal: AbortSignal,
+): Promise<{ projectID?: string | null }[]> {
+  const items: { projectID?: string | null }[] = [];
+  for (let first = 0; ; first += pageSize) {
+    const data = await client.get(
+      'work/myWork',
+      { fields: 'projectID', $$FIRST: first, $$LIMIT: pageSize },
+      signal,
+    );
+    const page = parseWire(
+      v.array(v.object({ projectID: v.nullish(v.string()) })),
+      data,
+      'a work list',
+    );
+    items.push(...page);
+    if (page.length < pageSize) return items;
+  }
+}
+
 /** Projects I own, and projects in which work is assigned to me. */
 export function myProjectsQuery(client: WorkfrontClient) {
   return queryOptions({
@@ -65,11 +87,7 @@ export function myProjectsQuery(client: WorkfrontClient) {
     queryFn: async ({ signal }): Promise<Project[]> => {
       const [owned, workProjectIds] = await Promise.all([
         searchProjects(client, { ownerID: '$$USER.ID' }, signal),
-        client
-          .get('work/myWork', { fields: 'projectID', $$LIMIT: pageSize }, signal)
-          .then((data) =>
-            parseWire(v.array(v.object({ projectID: v.nullish(v.string()) })), data, 'a work list'),
-          ),
+        myWorkProjectIds(client, signal),
       ]);
       const ownedIds = new Set(owned.map((project) => project.id));
       const otherIds = [
@@ -90,7 +108,11 @@ export function projectQuery(client: WorkfrontClient, id: string) {
   return queryOptions({
     queryKey: workfrontKeys.project(id),
     queryFn: async ({ signal }): Promise<Project> => {
-      const data = await client.get(`proj/${id}`, { fields: projectFields }, signal);
+      const data = await client.get(
+        `proj/${encodeURIComponent(id)}`,
+        { fields: projectFields },
+        signal,
+      );
       return toProject(parseWire(projectWire, data, 'a project'));
     },
   });

@@ -9,6 +9,11 @@ export type WorkItemKind = 'task' | 'issue';
 const objCodeOf = { task: 'TASK', issue: 'OPTASK' } as const;
 const kindOf = { TASK: 'task', OPTASK: 'issue' } as const;
 
+/** `<OBJ>/<ID>`, the ID encoded: it comes from the address bar and must stay one path segment. */
+function objectPath(kind: WorkItemKind, id: string): string {
+  return `${objCodeOf[kind]}/${encodeURIComponent(id)}`;
+}
+
 export interface WorkItem {
   id: string;
   kind: WorkItemKind;
@@ -125,7 +130,7 @@ export function workItemQuery(client: WorkfrontClient, kind: WorkItemKind, id: s
   return queryOptions({
     queryKey: workfrontKeys.workItem(kind, id),
     queryFn: async ({ signal }): Promise<WorkItemDetail> => {
-      const data = await client.get(`${objCodeOf[kind]}/${id}`, { fields: detailFields }, signal);
+      const data = await client.get(objectPath(kind, id), { fields: detailFields }, signal);
       return toWorkItemDetail(parseWire(workItemDetailWire, data, `a ${kind}`));
     },
   });
@@ -166,7 +171,7 @@ export async function updateWorkItem(
   id: string,
   changes: WorkItemChanges,
 ): Promise<WorkItemDetail> {
-  const data = await client.put(`${objCodeOf[kind]}/${id}`, {
+  const data = await client.put(objectPath(kind, id), {
     updates: JSON.stringify(changes),
     fields: detailFields,
   });

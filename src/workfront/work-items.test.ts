@@ -1,0 +1,456 @@
+import { QueryClient } from '@tanstack/react-query';
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { workfrontKeys } from './query-keys';
+import {
+  apiBase,
+  createFakeAuth,
+  setupWorkfrontServer,
+  wfId,
+  workfrontError,
+} from './test-support';
+import {
+  myWorkQuery,
+  pageSize,
+  updateWorkItem,
+  workItemNotesQuery,
+  workItemQuery,
+  type WorkItem,
+} from './work-items';
+import { createWorkfrontClient } from './workfront-client';
+import { WorkfrontApiError } from './workfront-errors';
+
+const server = setupWorkfrontServer();
+const client = createWorkfrontClient(apiBase, createFakeAuth());
+let queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+afterEach(() => {
+  queryClient.clear();
+  queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+});
+
+const taskId = wfId(0xa, 1);
+const projectId = wfId(0xb, 1);
+
+function wireTask(n: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ID: wfId(0xa, n),
+    objCode: 'TASK',
+    name: `Task ${n}`,
+    status: 'INP',
+    percentComplete: 40,
+    priority: 2,
+    plannedCompletionDate: '2026-03-24T17:00:00:000+0400',
+    project: { ID: projectId, name: 'Launch', objCode: 'PROJ' },
+    ...overrides,
+  };
+}
+
+const wireDetail = (overrides: Record<string, unknown> = {}) =>
+  wireTask(1, {
+    description: '<script>alert(1)</script>',
+    plannedStartDate: '2026-03-01T09:00:00:000+0000',
+    projectedCompletionDate: null,
+    lastUpdateDate: '2026-03-20T12:30:00:000-0500',
+    assignedTo: { ID: wfId(0xc, 1), name: 'Zoë Ünal' },
+    ...overrides,
+  });
+
+async function malformedError(promise: Promise<unknown>): Promise<WorkfrontApiError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(WorkfrontApiError);
+  expect((error as WorkfrontApiError).kind).toBe('malformed');
+  return error as WorkfrontApiError;
+}
+
+/** Serves `work/myWork` from `items`, honouring `$$FIRST` and `$$LIMIT`, and records each URL. */
+function serveMyWork(items: Record<string, unknown>[]) {
+  const urls: URL[] = [];
+  server.use(
+    http.get(`${apiBase}/work/myWork`, ({ request }) => {
+      const url = new URL(request.url);
+      urls.push(url);
+      const first = Number(url.searchParams.get('$$FIRST') ?? 0);
+      const limit = Number(url.searchParams.get('$$LIMIT') ?? 100);
+      return HttpResponse.json({ data: items.slice(first, first + limit) });
+    }),
+  );
+  return urls;
+}
+
+describe('myWorkQuery', () => {
+  it("asks work/myWork for the list fields, due first, from offset 0 in pages of Workfront's 2000", async () => {
+    const urls = serveMyWork([wireTask(1)]);
+
+    await queryClient.infiniteQuery(myWorkQuery(client));
+
+    expect(urls).toHaveLength(1);
+    const params = urls[0]?.searchParams;
+    expect(params?.get('fields')).toBe(
+      'status,percentComplete,priority,plannedCompletionDate,project:name',
+    );
+    expect(params?.get('plannedCompletionDate_Sort')).toBe('asc');
+    expect(params?.get('$$FIRST')).toBe('0');
+    expect(params?.get('$$LIMIT')).toBe('2000');
+    expect(pageSize).toBe(2000);
+  });
+
+  it('reads tasks and issues into work items', async () => {
+    serveMyWork([
+      wireTask(1),
+      wireTask(2, {
+        objCode: 'OPTASK',
+        name: 'Ünïcödé <b>issue</b>',
+        status: 'INP:A',
+        percentComplete: 12.5,
+        priority: null,
+        plannedCompletionDate: null,
+        project: null,
+      }),
+      wireTask(3, { priority: undefined }),
+    ]);
+
+    const result = await queryClient.infiniteQuery(myWorkQuery(client));
+
+    expect(result.pages[0]).toEqual<WorkItem[]>([
+      {
+        id: taskId,
+        kind: 'task',
+        name: 'Task 1',
+        status: 'INP',
+        percentComplete: 40,
+        priority: 2,
+        dueDate: new Date('2026-03-24T13:00:00.000Z'),
+        project: { id: projectId, name: 'Launch' },
+      },
+      {
+        id: wfId(0xa, 2),
+        kind: 'issue',
+        name: 'Ünïcödé <b>issue</b>',
+        status: 'INP:A',
+        percentComplete: 12.5,
+        priority: 0,
+        dueDate: null,
+        project: null,
+      },
+      expect.objectContaining({ id: wfId(0xa, 3), priority: 0 }) as WorkItem,
+    ]);
+  });
+
+  it('pages with $$FIRST until a page comes back shorter than 2000', async () => {
+    const items = Array.from({ length: 4500 }, (_, index) => wireTask(index + 1));
+    const urls = serveMyWork(items);
+
+    const result = await queryClient.infiniteQuery({ ...myWorkQuery(client), pages: 10 });
+
+    expect(urls.map((url) => url.searchParams.get('$$FIRST'))).toEqual(['0', '2000', '4000']);
+    expect(result.pages.map((page) => page.length)).toEqual([2000, 2000, 500]);
+    expect(result.pageParams).toEqual([0, 2000, 4000]);
+    expect(result.pages.flat().map((item) => item.id)).toEqual(
+      items.map((item) => item.ID as string),
+    );
+  });
+
+  describe('getNextPageParam', () => {
+    const { getNextPageParam } = myWorkQuery(client);
+    const page = (length: number) => Array.from<WorkItem>({ length });
+
+    it.each([
+      [2000, 0, 2000],
+      [2000, 4000, 6000],
+      [1999, 0, undefined],
+      [0, 2000, undefined],
+    ])('after a page of %i at offset %i is %s', (length, offset, next) => {
+      expect(getNextPageParam(page(length), [page(length)], offset, [offset])).toBe(next);
+    });
+  });
+
+  it('uses the my-work query key', () => {
+    expect(myWorkQuery(client).queryKey).toEqual(workfrontKeys.myWork());
+  });
+
+  it.each([
+    ['a missing name', wireTask(2, { name: undefined }), '1.name'],
+    ['a numeric name', wireTask(2, { name: 42 }), '1.name'],
+    ['a null status', wireTask(2, { status: null }), '1.status'],
+    ['an empty status', wireTask(2, { status: '' }), '1.status: is empty'],
+    ['a string percentComplete', wireTask(2, { percentComplete: '40' }), '1.percentComplete'],
+    ['a percentComplete over 100', wireTask(2, { percentComplete: 140 }), '1.percentComplete'],
+    [
+      'an ISO date',
+      wireTask(2, { plannedCompletionDate: '2026-03-24T17:00:00.000Z' }),
+      '1.plannedCompletionDate: is not a Workfront date',
+    ],
+    [
+      'an impossible date',
+      wireTask(2, { plannedCompletionDate: '2026-02-30T10:00:00:000+0000' }),
+      '1.plannedCompletionDate: is not a Workfront date',
+    ],
+    ['an unknown objCode', wireTask(2, { objCode: 'PROJ' }), '1.objCode'],
+    ['an empty ID', wireTask(2, { ID: '' }), '1.ID: is empty'],
+    ['a project without ID', wireTask(2, { project: { name: 'Launch' } }), '1.project.ID'],
+  ])('refuses an item with %s, naming the field', async (_name, bad, field) => {
+    serveMyWork([wireTask(1), bad]);
+
+    const error = await malformedError(queryClient.infiniteQuery(myWorkQuery(client)));
+
+    expect(error.message).toContain('Workfront sent a work list that this app cannot read (');
+    expect(error.message).toContain(`(${field}`);
+  });
+
+  it.each([
+    ['an object', { ID: taskId }],
+    ['null', null],
+    ['a null item', [null]],
+  ])('refuses data that is %s instead of a list of items', async (_name, data) => {
+    server.use(http.get(`${apiBase}/work/myWork`, () => HttpResponse.json({ data })));
+    const error = await malformedError(queryClient.infiniteQuery(myWorkQuery(client)));
+    expect(error.message).toMatch(/^Workfront sent a work list that this app cannot read/);
+  });
+
+  it('passes the abort signal of the query to the request', async () => {
+    let seenSignal: AbortSignal | undefined;
+    const spyClient = {
+      get: (_path: string, _params?: unknown, signal?: AbortSignal) => {
+        seenSignal = signal;
+        return Promise.resolve([]);
+      },
+      put: () => Promise.resolve(null),
+    };
+
+    await queryClient.infiniteQuery(myWorkQuery(spyClient));
+
+    expect(seenSignal).toBeInstanceOf(AbortSignal);
+  });
+});
+
+describe('workItemQuery', () => {
+  it.each([
+    ['task', 'TASK'],
+    ['issue', 'OPTASK'],
+  ] as const)(
+    'asks for a %s by its object code and ID with the detail fields',
+    async (kind, obj) => {
+      let url: URL | undefined;
+      server.use(
+        http.get(`${apiBase}/${obj}/${taskId}`, ({ request }) => {
+          url = new URL(request.url);
+          return HttpResponse.json({ data: wireDetail({ objCode: obj }) });
+        }),
+      );
+
+      const detail = await queryClient.query(workItemQuery(client, kind, taskId));
+
+      expect(url?.searchParams.get('fields')?.split(',')).toEqual([
+        'status',
+        'percentComplete',
+        'priority',
+        'plannedCompletionDate',
+        'project:name',
+        'description',
+        'plannedStartDate',
+        'projectedCompletionDate',
+        'lastUpdateDate',
+        'assignedTo:name',
+      ]);
+      expect(detail).toMatchObject({
+        id: taskId,
+        kind,
+        description: '<script>alert(1)</script>',
+        plannedStartDate: new Date('2026-03-01T09:00:00.000Z'),
+        projectedCompletionDate: null,
+        lastUpdateDate: new Date('2026-03-20T17:30:00.000Z'),
+        assignedTo: { id: wfId(0xc, 1), name: 'Zoë Ünal' },
+      });
+      expect(workItemQuery(client, kind, taskId).queryKey).toEqual(
+        workfrontKeys.workItem(kind, taskId),
+      );
+    },
+  );
+
+  it('keeps an ID from the address inside its path segment', async () => {
+    const requests: URL[] = [];
+    server.use(
+      http.get(`${apiBase}/*`, ({ request }) => {
+        requests.push(new URL(request.url));
+        return HttpResponse.json({ data: wireDetail() });
+      }),
+    );
+
+    await queryClient.query(workItemQuery(client, 'task', 'x?method=DELETE&a=/b'));
+
+    expect(requests[0]?.pathname).toBe('/attask/api/v20.0/TASK/x%3Fmethod%3DDELETE%26a%3D%2Fb');
+    expect(requests[0]?.searchParams.has('method')).toBe(false);
+  });
+
+  it('names the kind and the field when the detail is malformed', async () => {
+    server.use(
+      http.get(`${apiBase}/OPTASK/${taskId}`, () =>
+        HttpResponse.json({ data: wireDetail({ objCode: 'OPTASK', lastUpdateDate: 17 }) }),
+      ),
+    );
+
+    const error = await malformedError(queryClient.query(workItemQuery(client, 'issue', taskId)));
+
+    expect(error.message).toMatch(
+      /^Workfront sent an? issue that this app cannot read \(lastUpdateDate: /,
+    );
+  });
+});
+
+describe('workItemNotesQuery', () => {
+  it.each([
+    ['task', 'taskID', 'opTaskID'],
+    ['issue', 'opTaskID', 'taskID'],
+  ] as const)('searches the notes of a %s by %s, newest first', async (kind, filter, other) => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${apiBase}/note/search`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({
+          data: [
+            {
+              ID: 'n2',
+              noteText: 'Done & <i>dusted</i>',
+              entryDate: '2026-03-24T17:00:00:000+0400',
+              owner: { ID: 'u1', name: 'Zoë' },
+            },
+            { ID: 'n1', noteText: '', entryDate: '2026-03-01T08:00:00+0000', owner: null },
+          ],
+        });
+      }),
+    );
+
+    const notes = await queryClient.query(workItemNotesQuery(client, kind, taskId));
+
+    expect(url?.searchParams.get(filter)).toBe(taskId);
+    expect(url?.searchParams.has(other)).toBe(false);
+    expect(url?.searchParams.get('fields')).toBe('noteText,entryDate,owner:name');
+    expect(url?.searchParams.get('entryDate_Sort')).toBe('desc');
+    expect(notes).toEqual([
+      {
+        id: 'n2',
+        text: 'Done & <i>dusted</i>',
+        date: new Date('2026-03-24T13:00:00.000Z'),
+        author: 'Zoë',
+      },
+      { id: 'n1', text: '', date: new Date('2026-03-01T08:00:00.000Z'), author: null },
+    ]);
+  });
+
+  it('refuses a note without an entry date, naming the field', async () => {
+    server.use(
+      http.get(`${apiBase}/note/search`, () =>
+        HttpResponse.json({ data: [{ ID: 'n1', noteText: 'x', entryDate: null, owner: null }] }),
+      ),
+    );
+
+    const error = await malformedError(
+      queryClient.query(workItemNotesQuery(client, 'task', taskId)),
+    );
+
+    expect(error.message).toMatch(
+      /^Workfront sent updates that this app cannot read \(0\.entryDate: /,
+    );
+  });
+});
+
+describe('updateWorkItem', () => {
+  it('PUTs the changes as JSON in updates and reads back the updated item', async () => {
+    let seen: { method: string; url: URL } | undefined;
+    server.use(
+      http.put(`${apiBase}/OPTASK/${taskId}`, ({ request }) => {
+        seen = { method: request.method, url: new URL(request.url) };
+        return HttpResponse.json({
+          data: wireDetail({ objCode: 'OPTASK', status: 'CPL', percentComplete: 100 }),
+        });
+      }),
+    );
+
+    const updated = await updateWorkItem(client, 'issue', taskId, {
+      status: 'CPL',
+      percentComplete: 100,
+    });
+
+    expect(seen?.method).toBe('PUT');
+    expect(JSON.parse(seen?.url.searchParams.get('updates') ?? '')).toEqual({
+      status: 'CPL',
+      percentComplete: 100,
+    });
+    expect(seen?.url.searchParams.get('fields')).toContain('assignedTo:name');
+    expect(updated).toMatchObject({
+      id: taskId,
+      kind: 'issue',
+      status: 'CPL',
+      percentComplete: 100,
+    });
+  });
+
+  it('keeps an ID from the address inside its path segment when writing', async () => {
+    let url: URL | undefined;
+    server.use(
+      http.put(`${apiBase}/*`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ data: wireDetail() });
+      }),
+    );
+
+    await updateWorkItem(client, 'task', 'x?method=DELETE', { status: 'CPL' });
+
+    expect(url?.pathname).toBe('/attask/api/v20.0/TASK/x%3Fmethod%3DDELETE');
+    expect(url?.searchParams.has('method')).toBe(false);
+    expect(url?.searchParams.get('updates')).toBe('{"status":"CPL"}');
+  });
+
+  it('sends only the fields that changed', async () => {
+    let updates: string | null = null;
+    server.use(
+      http.put(`${apiBase}/TASK/${taskId}`, ({ request }) => {
+        updates = new URL(request.url).searchParams.get('updates');
+        return HttpResponse.json({ data: wireDetail({ percentComplete: 55 }) });
+      }),
+    );
+
+    await updateWorkItem(client, 'task', taskId, { percentComplete: 55 });
+
+    expect(updates).toBe('{"percentComplete":55}');
+  });
+
+  it("passes on Workfront's refusal with its class and message", async () => {
+    server.use(
+      http.put(`${apiBase}/TASK/${taskId}`, () =>
+        HttpResponse.json(
+          workfrontError('com.attask.common.ValidationException', 'Status INP:X does not exist'),
+        ),
+      ),
+    );
+
+    const error: unknown = await updateWorkItem(client, 'task', taskId, { status: 'INP:X' }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+
+    expect(error).toBeInstanceOf(WorkfrontApiError);
+    expect(error).toMatchObject({
+      kind: 'workfront',
+      message: 'Status INP:X does not exist',
+      details: { errorClass: 'com.attask.common.ValidationException' },
+    });
+  });
+
+  it('refuses a malformed answer to an update, naming it', async () => {
+    server.use(
+      http.put(`${apiBase}/TASK/${taskId}`, () =>
+        HttpResponse.json({ data: wireDetail({ percentComplete: null }) }),
+      ),
+    );
+
+    const error = await malformedError(updateWorkItem(client, 'task', taskId, { status: 'CPL' }));
+
+    expect(error.message).toMatch(
+      /^Workfront sent the updated task that this app cannot read \(percentComplete: /,
+    );
+  });
+});
