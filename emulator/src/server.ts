@@ -140,6 +140,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       clock,
       faults,
       log,
+      accessTokens,
+      grants,
     }),
   );
   app.route(

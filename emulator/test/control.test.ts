@@ -219,3 +219,50 @@ describe('/__emulator/log', () => {
     expect(await json(await running.control('GET', '/log'))).toEqual([]);
   });
 });
+
+describe('/__emulator/sessions', () => {
+  const refreshError = async (refreshToken: string) =>
+    (await json(await refreshTokens(baseUrl, refreshToken))) as Record<string, unknown>;
+
+  it('expires every access token and leaves refresh tokens working', async () => {
+    const { tokens } = await signIn(baseUrl);
+    expect((await running.control('POST', '/sessions/expire', { tokens: 'access' })).status).toBe(
+      204,
+    );
+
+    expect((await apiGet(baseUrl, 'work/myWork', tokens.access_token)).status).toBe(401);
+    const refreshed = await refreshTokens(baseUrl, tokens.refresh_token ?? '');
+    expect(refreshed.status).toBe(200);
+  });
+
+  it.each([
+    ['absolute', 'The refresh token passed its absolute expiration'],
+    ['inactivity', 'The refresh token expired after inactivity'],
+  ])('expires refresh tokens as the %s limit would', async (limit, description) => {
+    const { tokens } = await signIn(baseUrl);
+    await running.control('POST', '/sessions/expire', { tokens: 'refresh', limit });
+
+    expect(await refreshError(tokens.refresh_token ?? '')).toEqual({
+      error: 'invalid_grant',
+      error_description: description,
+    });
+    // A new sign-in starts a new grant, which the forced expiry does not touch.
+    const next = await signIn(baseUrl);
+    expect((await refreshTokens(baseUrl, next.tokens.refresh_token ?? '')).status).toBe(200);
+  });
+
+  it('revokes every session: access and refresh tokens stop working', async () => {
+    const { tokens } = await signIn(baseUrl);
+    expect((await running.control('POST', '/sessions/revoke')).status).toBe(204);
+
+    expect((await apiGet(baseUrl, 'work/myWork', tokens.access_token)).status).toBe(401);
+    expect((await refreshError(tokens.refresh_token ?? '')).error).toBe('invalid_grant');
+  });
+
+  it.each([{}, { tokens: 'refresh' }, { tokens: 'refresh', limit: 'never' }, { tokens: 'id' }])(
+    'refuses %j',
+    async (body) => {
+      expect((await running.control('POST', '/sessions/expire', body)).status).toBe(400);
+    },
+  );
+});

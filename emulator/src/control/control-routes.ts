@@ -3,7 +3,9 @@ import type { Clock } from '../clock.ts';
 import type { EmulatorEnv } from '../http/env.ts';
 import { parseFaultPlan, type FaultInjector } from '../http/faults.ts';
 import type { RequestLog } from '../http/request-log.ts';
+import type { AccessTokenStore } from '../oauth/access-tokens.ts';
 import type { AppChange, AppRegistry } from '../oauth/apps.ts';
+import type { GrantStore } from '../oauth/grants.ts';
 import { parseSettingsPatch } from '../settings-schema.ts';
 import type { Settings } from '../settings.ts';
 
@@ -26,6 +28,8 @@ export function createControlRoutes(deps: {
   clock: Clock;
   faults: FaultInjector;
   log: RequestLog;
+  accessTokens: AccessTokenStore;
+  grants: GrantStore;
 }): Hono<EmulatorEnv> {
   const routes = new Hono<EmulatorEnv>();
   const badJson = (c: Context<EmulatorEnv>) => c.json({ error: 'The body must be JSON' }, 400);
@@ -115,6 +119,32 @@ export function createControlRoutes(deps: {
   });
   routes.delete('/faults', (c) => {
     deps.faults.clear();
+    return c.body(null, 204);
+  });
+
+  // What-if switches for sessions already issued: the app's flow inspector offers them.
+  routes.post('/sessions/expire', async (c) => {
+    const input = await readJson(c);
+    if (input === notJson) return badJson(c);
+    const tokens =
+      typeof input === 'object' && input !== null && 'tokens' in input ? input.tokens : undefined;
+    const limit =
+      typeof input === 'object' && input !== null && 'limit' in input ? input.limit : undefined;
+    if (tokens === 'access') deps.accessTokens.expireAll();
+    else if (tokens === 'refresh' && (limit === 'absolute' || limit === 'inactivity')) {
+      deps.grants.expireAll(limit);
+    } else {
+      return c.json(
+        {
+          error: 'Send {"tokens":"access"} or {"tokens":"refresh","limit":"absolute"|"inactivity"}',
+        },
+        400,
+      );
+    }
+    return c.body(null, 204);
+  });
+  routes.post('/sessions/revoke', (c) => {
+    deps.grants.revokeAll();
     return c.body(null, 204);
   });
 

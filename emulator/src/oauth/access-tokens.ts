@@ -16,6 +16,8 @@ export interface AccessTokenStore {
   resolve(token: string): AccessTokenOwner | null;
   revoke(token: string): void;
   revokeGrant(grantId: string): void;
+  /** Every access token stops working now; refresh tokens are untouched. */
+  expireAll(): void;
   clear(): void;
 }
 
@@ -43,6 +45,9 @@ export function createAccessTokenStore(now: () => number): AccessTokenStore {
       for (const [token, record] of tokens) {
         if (record.grantId === grantId) tokens.delete(token);
       }
+    },
+    expireAll() {
+      tokens.clear();
     },
     clear() {
       tokens.clear();

@@ -17,6 +17,9 @@ interface RefreshTokenRecord {
   rotatedOut: boolean;
 }
 
+/** Which limit an expiry forced from the control API stands for. */
+export type RefreshLimit = 'absolute' | 'inactivity';
+
 export type RefreshOutcome =
   { ok: true; grant: Grant; refreshToken: string } | { ok: false; description: string };
 
@@ -28,12 +31,21 @@ export interface GrantStore {
   /** Ends the grant: its refresh tokens and its access tokens stop working. */
   revoke(grantId: string): void;
   revokeClient(clientId: string): void;
+  /** Ends every grant now, as if each had reached `limit`; for demos and tests. */
+  expireAll(limit: RefreshLimit): void;
+  revokeAll(): void;
   clear(): void;
 }
+
+const expiryDescriptions: Record<RefreshLimit, string> = {
+  absolute: 'The refresh token passed its absolute expiration',
+  inactivity: 'The refresh token expired after inactivity',
+};
 
 export function createGrantStore(accessTokens: AccessTokenStore, now: () => number): GrantStore {
   const grants = new Map<string, Grant>();
   const refreshTokens = new Map<string, RefreshTokenRecord>();
+  const forcedExpiry = new Map<string, RefreshLimit>();
 
   function issueRefreshToken(grantId: string): string {
     const token = randomUrlSafe(32);
@@ -72,13 +84,15 @@ export function createGrantStore(accessTokens: AccessTokenStore, now: () => numb
           description: 'The refresh token was already used; its chain is revoked',
         };
       }
+      const forced = forcedExpiry.get(grant.id);
+      if (forced) return { ok: false, description: expiryDescriptions[forced] };
       const time = now();
       const absoluteSeconds = app.absoluteExpirationSeconds;
       if (absoluteSeconds !== null && time >= grant.startedAt + absoluteSeconds * 1000) {
-        return { ok: false, description: 'The refresh token passed its absolute expiration' };
+        return { ok: false, description: expiryDescriptions.absolute };
       }
       if (time >= record.lastUsedAt + app.inactivityExpirationSeconds * 1000) {
-        return { ok: false, description: 'The refresh token expired after inactivity' };
+        return { ok: false, description: expiryDescriptions.inactivity };
       }
       if (!app.rotateRefreshToken) {
         record.lastUsedAt = time;
@@ -93,9 +107,16 @@ export function createGrantStore(accessTokens: AccessTokenStore, now: () => numb
         if (grant.clientId === clientId) revoke(grant.id);
       }
     },
+    expireAll(limit) {
+      for (const grantId of grants.keys()) forcedExpiry.set(grantId, limit);
+    },
+    revokeAll() {
+      for (const grantId of [...grants.keys()]) revoke(grantId);
+    },
     clear() {
       grants.clear();
       refreshTokens.clear();
+      forcedExpiry.clear();
     },
   };
 }
