@@ -9,6 +9,7 @@ import { createAppRouter } from './app/router';
 import { createAuthClient } from './auth/auth-client';
 import { AuthProvider } from './auth/auth-context';
 import { loadAppConfig } from './config/app-config';
+import { AppConfigContext } from './config/config-context';
 import { ConfigErrorPage } from './config/config-error-page';
 import { createWorkfrontClient, logout, workfrontApiBase } from './workfront/workfront-client';
 
@@ -49,11 +50,13 @@ async function start() {
 
   root.render(
     <StrictMode>
-      <AuthProvider client={auth}>
-        <DataLayerContext value={loadDataLayer}>
-          <RouterProvider router={router} />
-        </DataLayerContext>
-      </AuthProvider>
+      <AppConfigContext value={config}>
+        <AuthProvider client={auth}>
+          <DataLayerContext value={loadDataLayer}>
+            <RouterProvider router={router} />
+          </DataLayerContext>
+        </AuthProvider>
+      </AppConfigContext>
     </StrictMode>,
   );
 }

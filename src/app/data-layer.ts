@@ -31,7 +31,19 @@ export function createDataLayer(workfront: WorkfrontClient) {
       ]),
     me: () => queryClient.query({ ...currentUserQuery(workfront), staleTime: 'static' }),
   };
+  // Only the bench's build sets VITE_BENCH_HOOKS: it drives queries from outside the page. In a
+  // normal build the condition is the constant false and the bundler drops the block.
+  if (import.meta.env.VITE_BENCH_HOOKS === 'true') {
+    window.workfrontBench = { queryClient, workfront };
+  }
   return { queryClient, workfront, ensure };
+}
+
+declare global {
+  interface Window {
+    /** The data layer, for the bench (bench/refresh.ts); set only in a VITE_BENCH_HOOKS build. */
+    workfrontBench?: { queryClient: QueryClient; workfront: WorkfrontClient };
+  }
 }
 
 export type DataLayer = ReturnType<typeof createDataLayer>;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { SessionBadge } from '../session/session-badge';
 import { OfflineBanner } from './offline-banner';
 
 export function LayoutHeader({ children }: { children?: ReactNode }) {
@@ -10,6 +11,7 @@ export function LayoutHeader({ children }: { children?: ReactNode }) {
           Workfront
         </Link>
         {children}
+        <SessionBadge />
       </header>
       <OfflineBanner />
     </>

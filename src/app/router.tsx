@@ -21,6 +21,7 @@ export const screens = {
   projects: () => import('../projects/projects-page').then((m) => ({ Component: m.ProjectsPage })),
   project: () => import('../projects/project-page').then((m) => ({ Component: m.ProjectPage })),
   profile: () => import('../profile/profile-page').then((m) => ({ Component: m.ProfilePage })),
+  session: () => import('../session/session-page').then((m) => ({ Component: m.SessionPage })),
 };
 
 type Params = LoaderFunctionArgs['params'];
@@ -48,6 +49,7 @@ export function createAppRouter({ auth, loadDataLayer, redirectPath }: RouterCon
       children: [
         { index: true, element: <LandingPage /> },
         { path: redirectPath, lazy: screens.callback },
+        { path: 'session', lazy: screens.session },
         {
           element: <RequireAuth />,
           children: [

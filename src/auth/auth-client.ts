@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/app-config';
+import { createFlowLog, type FlowEvent, type RefreshReason } from './flow-log';
 import type { OidcSession } from './oidc-session';
 
 export type AuthState =
@@ -20,10 +21,14 @@ export interface AuthClient {
   /** A valid access token, refreshed first if it is about to expire. */
   getAccessToken: () => Promise<string>;
   /** Refreshes now; callers arriving meanwhile share the same token request. */
-  refresh: () => Promise<void>;
+  refresh: (reason?: RefreshReason) => Promise<void>;
+  /** "Refresh now": like the expiry timer, it retries transient failures and never throws. */
+  renewNow: () => Promise<void>;
   /** Workfront refused a freshly refreshed token: end the session, as a failed refresh does. */
   endSession: () => Promise<void>;
   signOut: () => Promise<void>;
+  /** This tab's OAuth story, for the flow inspector. Tokens appear only as fingerprints. */
+  flow: { events: () => readonly FlowEvent[]; subscribe: (listener: () => void) => () => void };
 }
 
 export interface AuthClientOptions {
@@ -61,11 +66,13 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     },
   };
 
+  const flow = createFlowLog(options.signInRequestStorage ?? window.sessionStorage);
+
   // oidc-client-ts is loaded when a sign-in begins: the signed-out landing page never needs it.
   let loading: Promise<OidcSession> | undefined;
   const session = () =>
     (loading ??= import('./oidc-session')
-      .then((module) => module.createOidcSession(config, options, store))
+      .then((module) => module.createOidcSession(config, options, store, flow))
       .catch((error: unknown) => {
         loading = undefined;
         throw error;
@@ -109,8 +116,10 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       return true;
     },
     getAccessToken: async () => (await session()).getAccessToken(),
-    refresh: async () => (await session()).refresh(),
+    refresh: async (reason) => (await session()).refresh(reason),
+    renewNow: async () => (await session()).renew('manual'),
     endSession: async () => (await session()).endSession(),
     signOut: async () => (await session()).signOut(),
+    flow: { events: flow.events, subscribe: flow.subscribe },
   };
 }

@@ -1,14 +1,17 @@
 import {
   ErrorResponse,
   InMemoryWebStorage,
+  SigninState,
   UserManager,
   WebStorageStateStore,
+  type INavigator,
   type User,
 } from 'oidc-client-ts';
 import type { AppConfig } from '../config/app-config';
 import type { AuthClientOptions, AuthStore } from './auth-client';
 import { AuthProblemError, endsSession, toAuthProblem } from './auth-errors';
 import { checkCallbackUrl } from './callback-url';
+import { fingerprint, maskCode, type FlowLog, type RefreshReason } from './flow-log';
 import { safeReturnPath } from './return-path';
 import { singleFlight } from './single-flight';
 
@@ -25,8 +28,38 @@ const retryDelaysMs = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
 export type OidcSession = ReturnType<typeof createOidcSession>;
 
+/** oidc-client-ts's own redirect, plus a note of the authorize URL for the flow inspector. */
+function recordingRedirectNavigator(flow: FlowLog): INavigator {
+  return {
+    prepare: () =>
+      Promise.resolve({
+        navigate({ url }) {
+          flow.rememberAuthorize(new URL(url).searchParams.get('state') ?? '', url);
+          window.location.assign(url);
+          // The page unloads; nothing waits on this.
+          return new Promise(() => undefined);
+        },
+        close: () => undefined,
+      }),
+    callback: () => Promise.resolve(),
+  };
+}
+
+async function base64UrlSha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return btoa(String.fromCharCode(...new Uint8Array(digest)))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
 /** Everything that touches oidc-client-ts and tokens. Loaded only once a sign-in begins. */
-export function createOidcSession(config: AppConfig, options: AuthClientOptions, store: AuthStore) {
+export function createOidcSession(
+  config: AppConfig,
+  options: AuthClientOptions,
+  store: AuthStore,
+  flow: FlowLog,
+) {
   const origin = options.origin ?? window.location.origin;
   const redirectUri = `${origin}${config.redirectPath}`;
   const signInStateStore = new WebStorageStateStore({
@@ -35,25 +68,28 @@ export function createOidcSession(config: AppConfig, options: AuthClientOptions,
   });
 
   // Workfront has no discovery document, no id_token and no userinfo, so everything is set by hand.
-  const userManager = new UserManager({
-    authority: config.workfrontUrl,
-    metadata: {
-      issuer: config.workfrontUrl,
-      authorization_endpoint: config.authorizationEndpoint,
-      token_endpoint: config.tokenEndpoint,
+  const userManager = new UserManager(
+    {
+      authority: config.workfrontUrl,
+      metadata: {
+        issuer: config.workfrontUrl,
+        authorization_endpoint: config.authorizationEndpoint,
+        token_endpoint: config.tokenEndpoint,
+      },
+      client_id: config.clientId,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: config.scope,
+      loadUserInfo: false,
+      monitorSession: false,
+      // Renewal is driven below, through the single flight, instead of by the library's own timer.
+      automaticSilentRenew: false,
+      accessTokenExpiringNotificationTimeInSeconds: expiringNotificationSeconds,
+      userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
+      stateStore: signInStateStore,
     },
-    client_id: config.clientId,
-    redirect_uri: redirectUri,
-    response_type: 'code',
-    scope: config.scope,
-    loadUserInfo: false,
-    monitorSession: false,
-    // Renewal is driven below, through the single flight, instead of by the library's own timer.
-    automaticSilentRenew: false,
-    accessTokenExpiringNotificationTimeInSeconds: expiringNotificationSeconds,
-    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
-    stateStore: signInStateStore,
-  });
+    recordingRedirectNavigator(flow),
+  );
 
   const channel =
     typeof BroadcastChannel === 'undefined'
@@ -64,9 +100,10 @@ export function createOidcSession(config: AppConfig, options: AuthClientOptions,
     store.setState({ status: 'signed-in', expiresAt: (user.expires_at ?? 0) * 1000 });
   }
 
-  async function forget(reason: 'signed-out' | 'session-ended') {
+  async function forget(how: 'this-tab' | 'other-tab' | 'session-ended') {
     await userManager.removeUser();
-    store.setState({ status: 'signed-out', reason });
+    flow.add({ type: 'signed-out', at: Date.now(), how });
+    store.setState({ status: 'signed-out', reason: how === 'session-ended' ? how : 'signed-out' });
   }
 
   const tabLockName = `workfront-refresh:${crypto.randomUUID()}`;
@@ -76,7 +113,9 @@ export function createOidcSession(config: AppConfig, options: AuthClientOptions,
    * Web Lock keeps it exclusive for the whole exchange, until the rotated refresh token is stored,
    * so the old one can never be sent twice.
    */
+  let pendingReason: RefreshReason = 'expiring';
   const refreshOnce = singleFlight(async () => {
+    const reason = pendingReason;
     const exchange = async () => {
       const user = await userManager.getUser();
       if (!user?.refresh_token) {
@@ -86,11 +125,29 @@ export function createOidcSession(config: AppConfig, options: AuthClientOptions,
           description: 'Workfront issued no refresh token; ask for the offline_access scope.',
         });
       }
-      const renewed = await userManager.signinSilent({ redirect_uri: redirectUri });
-      if (!renewed?.access_token) {
-        throw new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' });
+      const before = await fingerprint(user.refresh_token);
+      try {
+        const renewed = await userManager.signinSilent({ redirect_uri: redirectUri });
+        if (!renewed?.access_token) {
+          throw new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' });
+        }
+        const after = renewed.refresh_token ? await fingerprint(renewed.refresh_token) : null;
+        flow.add({
+          type: 'refresh',
+          at: Date.now(),
+          reason,
+          ok: true,
+          accessFingerprint: await fingerprint(renewed.access_token),
+          refreshFingerprint: after,
+          rotated: after !== null && after !== before,
+          tokenType: renewed.token_type,
+          expiresIn: renewed.expires_in,
+        });
+        return renewed;
+      } catch (error) {
+        flow.add({ type: 'refresh', at: Date.now(), reason, ok: false, error: String(error) });
+        throw error;
       }
-      return renewed;
     };
     const user =
       typeof navigator !== 'undefined' && 'locks' in navigator
@@ -99,24 +156,26 @@ export function createOidcSession(config: AppConfig, options: AuthClientOptions,
     signedIn(user);
   });
 
-  async function refresh(): Promise<void> {
+  async function refresh(reason: RefreshReason = 'expiring'): Promise<void> {
+    pendingReason = reason;
     try {
       await refreshOnce();
     } catch (error) {
-      if (endsSession(error) && store.getState().status === 'signed-in')
+      if (endsSession(error) && store.getState().status === 'signed-in') {
         await forget('session-ended');
+      }
       throw error;
     }
   }
 
-  /** Background renewal: retries transient failures while the current access token still works. */
-  async function renewBeforeExpiry() {
+  /** Renewal that retries transient failures while the current access token still works. */
+  async function renew(reason: RefreshReason) {
     for (const delayMs of [0, ...retryDelaysMs]) {
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const state = store.getState();
       if (state.status !== 'signed-in' || Date.now() >= state.expiresAt) return;
       try {
-        await refresh();
+        await refresh(reason);
         return;
       } catch (error) {
         if (endsSession(error)) return;
@@ -125,7 +184,7 @@ export function createOidcSession(config: AppConfig, options: AuthClientOptions,
   }
 
   userManager.events.addAccessTokenExpiring(() => {
-    void renewBeforeExpiry();
+    void renew('expiring');
   });
 
   async function endWorkfrontSession(user: User | null) {
@@ -135,7 +194,7 @@ export function createOidcSession(config: AppConfig, options: AuthClientOptions,
   channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (event.data !== 'signed-out' || store.getState().status !== 'signed-in') return;
     void userManager.getUser().then(async (user) => {
-      await forget('signed-out');
+      await forget('other-tab');
       await endWorkfrontSession(user);
     });
   });
@@ -145,6 +204,31 @@ export function createOidcSession(config: AppConfig, options: AuthClientOptions,
     for (const key of await signInStateStore.getAllKeys()) await signInStateStore.remove(key);
     const data: SignInRequestData = { returnTo: safeReturnPath(returnTo, origin), bounce };
     await userManager.signinRedirect({ state: data });
+  }
+
+  /** The verifier of a pending sign-in, read before the exchange removes it, for the inspector. */
+  async function pendingVerifier(state: string): Promise<string | undefined> {
+    const stored = await signInStateStore.get(state);
+    return stored ? (await SigninState.fromStorageString(stored)).code_verifier : undefined;
+  }
+
+  async function recordExchange(user: User, verifier: string | undefined) {
+    const authorize = flow.events().findLast((event) => event.type === 'authorize');
+    const challenge = authorize && new URL(authorize.url).searchParams.get('code_challenge');
+    if (verifier && challenge) {
+      const computed = await base64UrlSha256(verifier);
+      flow.add({ type: 'pkce-proof', at: Date.now(), verifier, challenge, computed });
+    }
+    flow.add({
+      type: 'token-exchange',
+      at: Date.now(),
+      ok: true,
+      tokenType: user.token_type,
+      expiresIn: user.expires_in,
+      scope: user.scope,
+      accessFingerprint: await fingerprint(user.access_token),
+      refreshFingerprint: user.refresh_token ? await fingerprint(user.refresh_token) : null,
+    });
   }
 
   async function finishCallback(href: string): Promise<string> {
@@ -157,19 +241,36 @@ export function createOidcSession(config: AppConfig, options: AuthClientOptions,
           : { kind: 'state-mismatch', detail: checked.problem },
       );
     }
+    const params = new URL(checked.url).searchParams;
+    const state = params.get('state') ?? '';
+    flow.recallAuthorize(state);
+    flow.add({
+      type: 'callback',
+      at: Date.now(),
+      params: [...new URL(href).searchParams].map(([name, value]) => [
+        name,
+        name === 'code' ? maskCode(value) : value,
+      ]),
+    });
+    const verifier = await pendingVerifier(state);
     try {
       const user = await userManager.signinRedirectCallback(checked.url);
       if (!user.access_token) {
         await userManager.removeUser();
         throw new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' });
       }
+      await recordExchange(user, verifier);
       signedIn(user);
       const data = user.state as Partial<SignInRequestData> | undefined;
       return safeReturnPath(data?.returnTo, origin);
     } catch (error) {
+      const problem = toAuthProblem(error);
+      if (error instanceof ErrorResponse && error.form) {
+        flow.add({ type: 'token-exchange', at: Date.now(), ok: false, error: String(error) });
+      }
       const data =
         error instanceof ErrorResponse ? (error.state as Partial<SignInRequestData>) : {};
-      throw new AuthProblemError(toAuthProblem(error), data.bounce === true);
+      throw new AuthProblemError(problem, data.bounce === true);
     }
   }
 
@@ -188,11 +289,12 @@ export function createOidcSession(config: AppConfig, options: AuthClientOptions,
       return renewed.access_token;
     },
     refresh,
+    renew,
     endSession: () => forget('session-ended'),
     async signOut() {
       const user = await userManager.getUser();
       await endWorkfrontSession(user);
-      await forget('signed-out');
+      await forget('this-tab');
       channel?.postMessage('signed-out');
     },
   };

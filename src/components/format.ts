@@ -3,10 +3,12 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'medium',
   timeStyle: 'short',
 });
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent' });
 
 export const formatDate = (date: Date) => dateFormat.format(date);
 export const formatDateTime = (date: Date) => dateTimeFormat.format(date);
+export const formatTime = (date: Date) => timeFormat.format(date);
 export const formatPercent = (percent: number) => percentFormat.format(percent / 100);
 
 const statusLabels: Record<string, string> = {

@@ -19,6 +19,8 @@ export interface AppConfig {
    * `direct`: call <workfrontUrl>/attask, for instances that allow this origin by CORS.
    */
   apiMode: 'proxy' | 'direct';
+  /** The Workfront URL is the local emulator: the flow inspector offers its what-if controls. */
+  emulator: boolean;
   /** Defaults to <workfrontUrl>/integrations/oauth2/authorize. */
   authorizationEndpoint: string;
   /** Defaults to <workfrontUrl>/integrations/oauth2/api/v1/token. */
@@ -137,10 +139,18 @@ export function parseAppConfig(input: unknown): AppConfig {
       'Use "proxy" unless Workfront allows this origin to call its API directly.',
     );
   }
+  if (raw.emulator !== undefined && typeof raw.emulator !== 'boolean') {
+    throw new ConfigError(
+      'emulator',
+      'must be true or false',
+      'Use true only for the local emulator.',
+    );
+  }
   return {
     workfrontUrl,
     clientId,
     apiMode,
+    emulator: raw.emulator ?? false,
     redirectPath,
     scope,
     apiVersion,

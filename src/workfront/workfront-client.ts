@@ -9,7 +9,8 @@ export function workfrontApiBase(config: AppConfig): string {
 
 export interface WorkfrontAuth {
   getAccessToken(): Promise<string>;
-  refresh(): Promise<void>;
+  /** The reason lets the flow inspector tell this refresh from one the expiry timer started. */
+  refresh(reason: 'rejected-by-workfront'): Promise<void>;
   /** Workfront refused even a fresh token: the session is over. */
   endSession(): Promise<void>;
 }
@@ -116,7 +117,7 @@ export function createWorkfrontClient(apiBase: string, auth: WorkfrontAuth): Wor
     }
     // Rejected: refresh once, unless another caller already did, and retry once.
     const latest = await auth.getAccessToken();
-    if (latest === token) await auth.refresh();
+    if (latest === token) await auth.refresh('rejected-by-workfront');
     try {
       return await attempt(await auth.getAccessToken());
     } catch (error) {
