@@ -38,9 +38,11 @@ export const emulator = {
   reset: () => call<unknown>('POST', '/__emulator/reset'),
   settings: (changes: Record<string, unknown>) =>
     call<unknown>('POST', '/__emulator/settings', changes),
+  clock: () => call<{ now: string; epochMs: number }>('GET', '/__emulator/clock'),
   advanceClock: (seconds: number) =>
     call<unknown>('POST', '/__emulator/clock', { advanceSeconds: seconds }),
   fault: (fault: Fault) => call<unknown>('POST', '/__emulator/faults', fault),
+  clearFaults: () => call<unknown>('DELETE', '/__emulator/faults'),
   updateApp: (clientId: string, changes: Record<string, unknown>) =>
     call<unknown>('PATCH', `/__emulator/apps/${clientId}`, changes),
   async log(): Promise<LogEntry[]> {

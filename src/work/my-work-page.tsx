@@ -28,6 +28,7 @@ export function MyWorkPage() {
   const items = useMemo(() => work.data?.pages.flat() ?? [], [work.data]);
   const statuses = useMemo(() => [...new Set(items.map((item) => item.status))].sort(), [items]);
   const rows = useMemo(() => toWorkListRows(filterWork(items, filter), now), [items, filter, now]);
+  const firstLoadFailed = work.isError && items.length === 0;
 
   return (
     <main className="page">
@@ -68,9 +69,20 @@ export function MyWorkPage() {
           </select>
         </label>
       </div>
+      {/* The count line stays in place from loading to loaded: the list never jumps under it,
+          and its change of text is announced. */}
+      {!firstLoadFailed && (
+        <p className="muted" role="status">
+          {work.isPending
+            ? 'Loading your work…'
+            : hasNextPage
+              ? `${items.length} items loaded, loading more…`
+              : `${rows.length - countGroups(rows)} of ${items.length} items`}
+        </p>
+      )}
       {work.isPending ? (
         <SkeletonRows count={8} label="Loading your work" />
-      ) : work.isError && items.length === 0 ? (
+      ) : firstLoadFailed ? (
         <ErrorPanel error={work.error} what="Your work" onRetry={() => void work.refetch()} />
       ) : (
         <>
@@ -81,11 +93,6 @@ export function MyWorkPage() {
               onRetry={() => void work.fetchNextPage()}
             />
           )}
-          <p className="muted" role="status">
-            {hasNextPage
-              ? `${items.length} items loaded, loading more…`
-              : `${rows.length - countGroups(rows)} of ${items.length} items`}
-          </p>
           {items.length === 0 ? (
             <div className="panel empty-state">
               <p>
