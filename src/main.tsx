@@ -20,7 +20,11 @@ const root = createRoot(rootElement);
 async function start() {
   let config;
   try {
-    config = await loadAppConfig();
+    config = await loadAppConfig({
+      workfrontUrl: import.meta.env.VITE_WORKFRONT_URL,
+      clientId: import.meta.env.VITE_WORKFRONT_CLIENT_ID,
+      apiVersion: import.meta.env.VITE_WORKFRONT_API_VERSION,
+    });
   } catch (error) {
     root.render(<ConfigErrorPage error={error} />);
     return;

@@ -1,6 +1,7 @@
 /**
  * The app's configuration, loaded at start from /config.json so that one build serves any
- * Workfront instance. Build-time `VITE_WORKFRONT_*` variables override single fields.
+ * Workfront instance. Build-time `VITE_WORKFRONT_*` variables override single fields. The same
+ * checks serve `npm run setup`, which writes the file.
  */
 export interface AppConfig {
   /** The instance, e.g. https://acme.my.workfront.com. */
@@ -169,19 +170,19 @@ export function parseAppConfig(input: unknown): AppConfig {
   };
 }
 
-const envOverrides: Record<string, string | undefined> = {
-  workfrontUrl: import.meta.env.VITE_WORKFRONT_URL,
-  clientId: import.meta.env.VITE_WORKFRONT_CLIENT_ID,
-  apiVersion: import.meta.env.VITE_WORKFRONT_API_VERSION,
-};
+/** Build-time `VITE_WORKFRONT_*` values, which win over the file's. */
+export type ConfigOverrides = Partial<Record<'workfrontUrl' | 'clientId' | 'apiVersion', string>>;
 
-function withEnvOverrides(raw: unknown): unknown {
+function withOverrides(raw: unknown, overrides: ConfigOverrides): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-  const defined = Object.entries(envOverrides).filter(([, value]) => value !== undefined);
+  const defined = Object.entries(overrides).filter(([, value]) => value !== undefined);
   return { ...raw, ...Object.fromEntries(defined) };
 }
 
-export async function loadAppConfig(url = '/config.json'): Promise<AppConfig> {
+export async function loadAppConfig(
+  overrides: ConfigOverrides = {},
+  url = '/config.json',
+): Promise<AppConfig> {
   let response: Response;
   try {
     response = await fetch(url, { cache: 'no-store' });
@@ -209,5 +210,5 @@ export async function loadAppConfig(url = '/config.json'): Promise<AppConfig> {
       'Fix the syntax of public/config.json.',
     );
   }
-  return parseAppConfig(withEnvOverrides(raw));
+  return parseAppConfig(withOverrides(raw, overrides));
 }

@@ -1,0 +1,143 @@
+// npm run setup -- --url https://acme.my.workfront.com --client-id <id>
+// Checks the values with the app's own rules, checks that the instance's authorize endpoint
+// answers, and writes public/config.json. Asks for missing values when run in a terminal.
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, parseAppConfig, type AppConfig } from '../src/config/app-config.ts';
+
+const usage = `Usage: npm run setup -- --url <Workfront URL> --client-id <client ID> [options]
+
+  --url            your instance, e.g. https://acme.my.workfront.com
+  --client-id      the client ID of your single-page OAuth2 application
+  --app-origin     where the app runs, to check its redirect URL (default http://localhost:5173)
+  --redirect-path  default /callback
+  --api-version    default v20.0
+  --api-mode       proxy (default) or direct
+  --out            default public/config.json
+  --skip-check     write the file without asking Workfront
+  --help`;
+
+async function ask(question: string): Promise<string> {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await prompt.question(question)).trim();
+  } finally {
+    prompt.close();
+  }
+}
+
+/**
+ * Asks the authorize endpoint for a sign-in, as the app will. A login or consent page (200), or
+ * a redirect to an identity provider, means it answers; anything else is explained.
+ */
+async function checkAuthorize(config: AppConfig, appOrigin: string): Promise<string> {
+  const url = new URL(config.authorizationEndpoint);
+  url.search = new URLSearchParams({
+    client_id: config.clientId,
+    response_type: 'code',
+    redirect_uri: `${appOrigin}${config.redirectPath}`,
+    scope: config.scope,
+    code_challenge: randomBytes(32).toString('base64url'),
+    code_challenge_method: 'S256',
+  }).toString();
+  let response: Response;
+  try {
+    response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'no answer';
+    throw new Error(`${url.origin} did not answer (${reason}). Check the URL and your network.`, {
+      cause: error,
+    });
+  }
+  const location = response.headers.get('location');
+  if (response.status >= 300 && response.status < 400 && location) {
+    const target = new URL(location, url);
+    if (target.searchParams.has('error')) {
+      throw new Error(
+        `Workfront refused the request: ${target.searchParams.get('error') ?? ''} ${
+          target.searchParams.get('error_description') ?? ''
+        }`.trim(),
+      );
+    }
+    return `the authorize endpoint answered with a redirect to ${target.origin} (sign-in)`;
+  }
+  if (response.ok) return `the authorize endpoint answered (HTTP ${response.status})`;
+  const text = (await response.text())
+    .replace(/<(style|script|title)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  throw new Error(
+    `the authorize endpoint answered HTTP ${response.status}: ${text.slice(0, 300)}\n` +
+      `Check the client ID, and that ${appOrigin}${config.redirectPath} is a registered redirect URL.`,
+  );
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string' },
+      'client-id': { type: 'string' },
+      'app-origin': { type: 'string', default: 'http://localhost:5173' },
+      'redirect-path': { type: 'string', default: '/callback' },
+      'api-version': { type: 'string', default: 'v20.0' },
+      'api-mode': { type: 'string', default: 'proxy' },
+      out: { type: 'string', default: 'public/config.json' },
+      'skip-check': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const interactive = process.stdin.isTTY;
+  const url = values.url ?? (interactive ? await ask('Workfront URL: ') : undefined);
+  const clientId =
+    values['client-id'] ??
+    (interactive ? await ask('Client ID of the OAuth2 application: ') : undefined);
+
+  let config: AppConfig;
+  try {
+    config = parseAppConfig({
+      workfrontUrl: url,
+      clientId,
+      redirectPath: values['redirect-path'],
+      apiVersion: values['api-version'],
+      apiMode: values['api-mode'],
+    });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`error: ${error.field} ${error.problem}.\n${error.fix}\n\n${usage}`);
+    return 2;
+  }
+
+  if (!values['skip-check']) {
+    try {
+      console.log(`Checking ${config.authorizationEndpoint} …`);
+      console.log(`ok: ${await checkAuthorize(config, values['app-origin'])}`);
+    } catch (error) {
+      console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+      console.error('Nothing was written. Fix the values, or pass --skip-check to write anyway.');
+      return 1;
+    }
+  }
+
+  const file = {
+    workfrontUrl: config.workfrontUrl,
+    clientId: config.clientId,
+    redirectPath: config.redirectPath,
+    scope: config.scope,
+    apiVersion: config.apiVersion,
+    apiMode: config.apiMode,
+  };
+  writeFileSync(values.out, `${JSON.stringify(file, null, 2)}\n`);
+  console.log(
+    `Wrote ${values.out}. Register ${values['app-origin']}${config.redirectPath} in Workfront.`,
+  );
+  return 0;
+}
+
+process.exitCode = await main();
