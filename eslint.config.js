@@ -3,6 +3,25 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/*
+ * Module boundaries (docs/architecture.md): src/auth alone touches oidc-client-ts and tokens;
+ * src/workfront alone knows the wire format; feature folders do not import one another; the
+ * emulator is an outside party and shares nothing with src/.
+ */
+const features = ['landing', 'callback', 'work', 'projects', 'profile', 'session'];
+const forbid = (patterns, message) => ({ group: patterns, message });
+const outsideAuth = forbid(['oidc-client-ts'], 'Only src/auth may use oidc-client-ts.');
+const toEmulator = forbid(['**/emulator/**'], 'The emulator is an outside party: share no code.');
+const toFeatures = forbid(
+  features.flatMap((feature) => [`../${feature}`, `../${feature}/*`]),
+  'Shared code may not depend on a feature.',
+);
+const toApp = forbid(['../app', '../app/*'], 'Shared code may not depend on the app shell.');
+const boundaries = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
 export default tseslint.config(
   { ignores: ['dist', 'test-results', 'playwright-report', 'bench/floor/dist'] },
   {
@@ -20,6 +39,40 @@ export default tseslint.config(
     extends: [reactHooks.configs.flat['recommended-latest']],
     languageOptions: { globals: globals.browser },
   },
+  boundaries(['src/**/*.{ts,tsx}'], [outsideAuth, toEmulator]),
+  boundaries(['src/auth/**/*.{ts,tsx}'], [toEmulator, toFeatures, toApp]),
+  boundaries(
+    ['src/{workfront,config,components}/**/*.{ts,tsx}'],
+    [
+      outsideAuth,
+      toEmulator,
+      toFeatures,
+      toApp,
+      forbid(
+        ['../auth', '../auth/*'],
+        'Shared code gets tokens through interfaces, not from src/auth.',
+      ),
+    ],
+  ),
+  ...features.map((feature) =>
+    boundaries(
+      [`src/${feature}/**/*.{ts,tsx}`],
+      [
+        outsideAuth,
+        toEmulator,
+        forbid(
+          features
+            .filter((other) => other !== feature)
+            .flatMap((other) => [`../${other}`, `../${other}/*`]),
+          'Features do not import one another; move shared code to src/components.',
+        ),
+      ],
+    ),
+  ),
+  boundaries(
+    ['emulator/**/*.{ts,tsx}'],
+    [forbid(['**/src/**'], 'The emulator shares no code with the app.')],
+  ),
   {
     files: ['emulator/**/*.{ts,tsx}', 'e2e/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
