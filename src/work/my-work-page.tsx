@@ -153,10 +153,14 @@ function WorkList({ rows }: { rows: ReturnType<typeof toWorkListRows> }) {
       target += step > 0 ? 1 : -1;
     }
     if (rows[target]?.type === 'group') target += 1;
+    const rowLink = () =>
+      listRef.current?.querySelector<HTMLElement>(`[data-index="${target}"] a`) ?? undefined;
     virtualizer.scrollToIndex(target, { align: 'auto' });
-    requestAnimationFrame(() => {
-      listRef.current?.querySelector<HTMLElement>(`[data-index="${target}"] a`)?.focus();
-    });
+    // Focus at once when the row is rendered, so that the next key press starts from it; a row
+    // far away is rendered after the scroll.
+    const link = rowLink();
+    if (link) link.focus();
+    else requestAnimationFrame(() => rowLink()?.focus());
   }
 
   return (
