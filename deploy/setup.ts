@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseAppConfig, type AppConfig } from '../src/config/app-config.ts';
+import { messages } from '../src/config/messages.ts';
+import { interpolate } from '../src/i18n/catalog.ts';
 
 const usage = `Usage: npm run setup -- --url <Workfront URL> --client-id <client ID> [options]
 
@@ -110,7 +112,9 @@ async function main(): Promise<number> {
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`error: ${error.field} ${error.problem}.\n${error.fix}\n\n${usage}`);
+    const { en } = messages;
+    const problem = interpolate(en[`problem.${error.problem}`], { value: error.value });
+    console.error(`error: ${error.field} ${problem}.\n${en[`fix.${error.field}`]}\n\n${usage}`);
     return 2;
   }
 

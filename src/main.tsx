@@ -11,6 +11,7 @@ import { AuthProvider } from './auth/auth-context';
 import { loadAppConfig } from './config/app-config';
 import { AppConfigContext } from './config/config-context';
 import { ConfigErrorPage } from './config/config-error-page';
+import { I18nProvider } from './i18n/i18n-context';
 import { createWorkfrontClient, logout, workfrontApiBase } from './workfront/workfront-client';
 
 const rootElement = document.getElementById('root');
@@ -26,7 +27,11 @@ async function start() {
       apiVersion: import.meta.env.VITE_WORKFRONT_API_VERSION,
     });
   } catch (error) {
-    root.render(<ConfigErrorPage error={error} />);
+    root.render(
+      <I18nProvider>
+        <ConfigErrorPage error={error} />
+      </I18nProvider>,
+    );
     return;
   }
 
@@ -37,7 +42,11 @@ async function start() {
 
   const { pathname, search, hash } = window.location;
   if (auth.resumeAfterReload(`${pathname}${search}${hash}`)) {
-    root.render(<RestoringSession />);
+    root.render(
+      <I18nProvider>
+        <RestoringSession />
+      </I18nProvider>,
+    );
     return;
   }
 
@@ -54,13 +63,15 @@ async function start() {
 
   root.render(
     <StrictMode>
-      <AppConfigContext value={config}>
-        <AuthProvider client={auth}>
-          <DataLayerContext value={loadDataLayer}>
-            <RouterProvider router={router} />
-          </DataLayerContext>
-        </AuthProvider>
-      </AppConfigContext>
+      <I18nProvider>
+        <AppConfigContext value={config}>
+          <AuthProvider client={auth}>
+            <DataLayerContext value={loadDataLayer}>
+              <RouterProvider router={router} />
+            </DataLayerContext>
+          </AuthProvider>
+        </AppConfigContext>
+      </I18nProvider>
     </StrictMode>,
   );
 }

@@ -28,13 +28,43 @@ export interface AppConfig {
   tokenEndpoint: string;
 }
 
+export type ConfigField =
+  | 'config.json'
+  | 'workfrontUrl'
+  | 'clientId'
+  | 'redirectPath'
+  | 'scope'
+  | 'apiVersion'
+  | 'apiMode'
+  | 'emulator'
+  | 'authorizationEndpoint'
+  | 'tokenEndpoint';
+
+export type ConfigProblem =
+  | 'missing'
+  | 'not-a-string'
+  | 'not-a-url'
+  | 'not-https'
+  | 'has-credentials'
+  | 'has-path'
+  | 'not-a-path'
+  | 'unsupported-version'
+  | 'unknown-api-mode'
+  | 'not-a-boolean'
+  | 'not-an-object'
+  | 'not-downloaded'
+  | 'not-found'
+  | 'not-json';
+
+/** A field of config.json that is wrong; src/config/messages.ts says what and how to fix it. */
 export class ConfigError extends Error {
   constructor(
-    readonly field: string,
-    readonly problem: string,
-    readonly fix: string,
+    readonly field: ConfigField,
+    readonly problem: ConfigProblem,
+    /** The offending value, or the HTTP status of config.json. */
+    readonly value = '',
   ) {
-    super(`${field}: ${problem}`);
+    super(`${field}: ${problem}${value ? ` (${value})` : ''}`);
     this.name = 'ConfigError';
   }
 }
@@ -47,105 +77,59 @@ function isLocalhost(url: URL): boolean {
   return url.hostname === 'localhost' || url.hostname === '[::1]';
 }
 
-function readString(raw: RawConfig, field: string, fix: string): string {
+function readString(raw: RawConfig, field: ConfigField): string {
   const value = raw[field];
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new ConfigError(
-      field,
-      value === undefined ? 'is missing' : 'must be a non-empty string',
-      fix,
-    );
+    throw new ConfigError(field, value === undefined ? 'missing' : 'not-a-string');
   }
   return value.trim();
 }
 
 /** An absolute https URL (http only for localhost), without a trailing slash. */
-function readUrl(raw: RawConfig, field: string, fix: string): string {
-  const text = readString(raw, field, fix);
+function readUrl(raw: RawConfig, field: ConfigField): string {
+  const text = readString(raw, field);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigError(field, `"${text}" is not an absolute URL`, fix);
+    throw new ConfigError(field, 'not-a-url', text);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLocalhost(url))) {
-    throw new ConfigError(
-      field,
-      `"${text}" must use https (http is only allowed for localhost)`,
-      fix,
-    );
+    throw new ConfigError(field, 'not-https', text);
   }
-  if (url.username || url.password) {
-    throw new ConfigError(field, 'must not contain credentials', fix);
-  }
+  if (url.username || url.password) throw new ConfigError(field, 'has-credentials');
   return url.href.replace(/\/+$/, '');
 }
 
-function readOptionalUrl(raw: RawConfig, field: string, fallback: string, fix: string): string {
-  return raw[field] === undefined ? fallback : readUrl(raw, field, fix);
+function readOptionalUrl(raw: RawConfig, field: ConfigField, fallback: string): string {
+  return raw[field] === undefined ? fallback : readUrl(raw, field);
 }
 
 export function parseAppConfig(input: unknown): AppConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ConfigError('config.json', 'must be a JSON object', 'See README "Configuration".');
+    throw new ConfigError('config.json', 'not-an-object');
   }
   const raw = input as RawConfig;
-  const workfrontUrl = readUrl(
-    raw,
-    'workfrontUrl',
-    'Set it to your instance, e.g. "https://acme.my.workfront.com".',
-  );
+  const workfrontUrl = readUrl(raw, 'workfrontUrl');
   if (new URL(workfrontUrl).pathname !== '/') {
-    throw new ConfigError(
-      'workfrontUrl',
-      'must be the instance origin, without a path',
-      'Use only the scheme and host, e.g. "https://acme.my.workfront.com".',
-    );
+    throw new ConfigError('workfrontUrl', 'has-path', workfrontUrl);
   }
-  const clientId = readString(
-    raw,
-    'clientId',
-    'Copy the client ID from Setup > System > OAuth Applications in Workfront.',
-  );
-  const redirectPath = readString(
-    raw,
-    'redirectPath',
-    'Use a path such as "/callback" and register <app origin>/callback in the OAuth2 application.',
-  );
+  const clientId = readString(raw, 'clientId');
+  const redirectPath = readString(raw, 'redirectPath');
   if (!redirectPath.startsWith('/') || redirectPath.startsWith('//')) {
-    throw new ConfigError(
-      'redirectPath',
-      `"${redirectPath}" must be a path that starts with a single "/"`,
-      'Use a path such as "/callback".',
-    );
+    throw new ConfigError('redirectPath', 'not-a-path', redirectPath);
   }
-  const scope =
-    raw.scope === undefined ? 'offline_access' : readString(raw, 'scope', 'Use "offline_access".');
-  const apiVersion =
-    raw.apiVersion === undefined
-      ? 'v20.0'
-      : readString(raw, 'apiVersion', 'Use a supported version from v16.0 to v22.0.');
+  const scope = raw.scope === undefined ? 'offline_access' : readString(raw, 'scope');
+  const apiVersion = raw.apiVersion === undefined ? 'v20.0' : readString(raw, 'apiVersion');
   if (!supportedApiVersions.test(apiVersion)) {
-    throw new ConfigError(
-      'apiVersion',
-      `"${apiVersion}" is not a supported Workfront API version`,
-      'Use a supported version from v16.0 to v22.0, e.g. "v20.0".',
-    );
+    throw new ConfigError('apiVersion', 'unsupported-version', apiVersion);
   }
   const apiMode = raw.apiMode ?? 'proxy';
   if (apiMode !== 'proxy' && apiMode !== 'direct') {
-    throw new ConfigError(
-      'apiMode',
-      `must be "proxy" or "direct", not ${JSON.stringify(apiMode)}`,
-      'Use "proxy" unless Workfront allows this origin to call its API directly.',
-    );
+    throw new ConfigError('apiMode', 'unknown-api-mode', JSON.stringify(apiMode));
   }
   if (raw.emulator !== undefined && typeof raw.emulator !== 'boolean') {
-    throw new ConfigError(
-      'emulator',
-      'must be true or false',
-      'Use true only for the local emulator.',
-    );
+    throw new ConfigError('emulator', 'not-a-boolean', JSON.stringify(raw.emulator));
   }
   return {
     workfrontUrl,
@@ -159,24 +143,27 @@ export function parseAppConfig(input: unknown): AppConfig {
       raw,
       'authorizationEndpoint',
       `${workfrontUrl}/integrations/oauth2/authorize`,
-      "Remove it to use Workfront's default, or give an absolute https URL.",
     ),
     tokenEndpoint: readOptionalUrl(
       raw,
       'tokenEndpoint',
       `${workfrontUrl}/integrations/oauth2/api/v1/token`,
-      "Remove it to use Workfront's default, or give an absolute https URL.",
     ),
   };
 }
 
 /** Build-time `VITE_WORKFRONT_*` values, which win over the file's. */
-export type ConfigOverrides = Partial<Record<'workfrontUrl' | 'clientId' | 'apiVersion', string>>;
+export type ConfigOverrides = Partial<
+  Record<'workfrontUrl' | 'clientId' | 'apiVersion', string | undefined>
+>;
 
 function withOverrides(raw: unknown, overrides: ConfigOverrides): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-  const defined = Object.entries(overrides).filter(([, value]) => value !== undefined);
-  return { ...raw, ...Object.fromEntries(defined) };
+  const merged: Record<string, unknown> = { ...raw };
+  for (const field of ['workfrontUrl', 'clientId', 'apiVersion'] as const) {
+    if (overrides[field]) merged[field] = overrides[field];
+  }
+  return merged;
 }
 
 export async function loadAppConfig(
@@ -187,28 +174,14 @@ export async function loadAppConfig(
   try {
     response = await fetch(url, { cache: 'no-store' });
   } catch {
-    throw new ConfigError(
-      'config.json',
-      'could not be downloaded',
-      'Check your connection, then reload. The app must be served with public/config.json.',
-    );
+    throw new ConfigError('config.json', 'not-downloaded');
   }
-  if (!response.ok) {
-    throw new ConfigError(
-      'config.json',
-      `was not found (HTTP ${response.status})`,
-      'Create public/config.json as the README\'s "Configuration" section shows.',
-    );
-  }
+  if (!response.ok) throw new ConfigError('config.json', 'not-found', String(response.status));
   let raw: unknown;
   try {
     raw = await response.json();
   } catch {
-    throw new ConfigError(
-      'config.json',
-      'is not valid JSON',
-      'Fix the syntax of public/config.json.',
-    );
+    throw new ConfigError('config.json', 'not-json');
   }
   return parseAppConfig(withOverrides(raw, overrides));
 }

@@ -1,30 +1,34 @@
+import { useMessages } from '../i18n/i18n-context';
 import { ConfigError } from './app-config';
+import { messages } from './messages';
 
 export function ConfigErrorPage({ error }: { error: unknown }) {
+  const t = useMessages(messages);
   const known = error instanceof ConfigError ? error : undefined;
   return (
     <main className="centered-page" role="alert">
-      <h1>This app is not configured correctly</h1>
+      <h1>{t('title')}</h1>
       {known ? (
         <>
           <p>
-            The field <code>{known.field}</code> {known.problem}.
+            {t('field', {
+              field: known.field,
+              problem: t(`problem.${known.problem}`, { value: known.value }),
+            })}
           </p>
-          <p>{known.fix}</p>
+          <p>{t(`fix.${known.field}`)}</p>
         </>
       ) : (
-        <p>The configuration could not be read: {String(error)}</p>
+        <p>{String(error)}</p>
       )}
-      <p>
-        The configuration lives in <code>public/config.json</code>. After fixing it, reload.
-      </p>
+      <p>{t('where')}</p>
       <button
         type="button"
         onClick={() => {
           window.location.reload();
         }}
       >
-        Reload
+        {t('reload')}
       </button>
     </main>
   );
