@@ -23,7 +23,7 @@ const boundaries = (files, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'test-results', 'playwright-report', 'bench/floor/dist'] },
+  { ignores: ['dist', 'test-results', 'playwright-report', 'bench/floor/dist', 'bench/.out'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.strictTypeChecked],
     files: ['**/*.{ts,tsx}'],

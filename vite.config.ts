@@ -4,13 +4,18 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 
-/** The dev and preview servers proxy the REST API to the Workfront named in public/config.json. */
+/**
+ * The dev and preview servers proxy the REST API to the Workfront named in public/config.json.
+ * WORKFRONT_PROXY_TARGET wins over it: the bench previews on its own ports next to the e2e suite,
+ * and its proxy must reach its own emulator.
+ */
 function workfrontProxy(): Record<string, ProxyOptions> {
   const config = JSON.parse(readFileSync('public/config.json', 'utf8')) as {
     workfrontUrl?: unknown;
   };
-  if (typeof config.workfrontUrl !== 'string') return {};
-  return { '/attask': { target: config.workfrontUrl, changeOrigin: true } };
+  const target = process.env.WORKFRONT_PROXY_TARGET ?? config.workfrontUrl;
+  if (typeof target !== 'string') return {};
+  return { '/attask': { target, changeOrigin: true } };
 }
 
 /**

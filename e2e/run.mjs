@@ -1,43 +1,6 @@
-// Runs the Playwright suite with a Chromium found on this machine, as DEVELOPERS.md describes:
-// CHROMIUM_PATH, then Playwright's own browser, then Debian's /usr/bin/chromium. If none is
-// found it installs Debian's package when it can (root with apt-get), or says exactly how.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-
-function playwrightsOwn() {
-  try {
-    const path = chromium.executablePath();
-    return existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function canInstall() {
-  return process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0;
-}
-
-function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, playwrightsOwn(), '/usr/bin/chromium'];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (found) return found;
-  if (canInstall()) {
-    console.log("No Chromium found: installing Debian's chromium package…");
-    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  }
-  console.error(
-    [
-      'No Chromium found for the end-to-end tests. Do one of these, then run the tests again:',
-      '  - on Debian or Ubuntu: sudo apt-get install -y chromium',
-      '  - or point CHROMIUM_PATH at a Chromium or Chrome binary',
-      '  - or, where downloads work: npx playwright install chromium',
-    ].join('\n'),
-  );
-  process.exit(1);
-}
+// Runs the Playwright suite with a Chromium found on this machine (see find-chromium.mjs).
+import { spawnSync } from 'node:child_process';
+import { findChromium } from './find-chromium.mjs';
 
 const chromiumPath = findChromium();
 console.log(`Using Chromium at ${chromiumPath}`);

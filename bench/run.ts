@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { findBenchChromium, launchChromium } from './browser';
+import { buildAll, outDirs } from './builds';
+import { runEmulatorFigures } from './emulator-figures';
+import { measureBundles } from './bundles';
+import { benchRefresh } from './refresh';
+import { checkTargets, formatReport, type BenchResults } from './report';
+import { benchScale } from './scale';
+import { startEmulator, startPreview, type Server } from './servers';
+import { benchSignInPath } from './sign-in-path';
+
+/**
+ * npm run bench: builds the app and the floor, measures the bundles, then signs in with Chromium
+ * against the production build and an emulator on the bench's own ports, and prints the figures
+ * against the targets of issue 7. Writes them to bench/results.json.
+ */
+const resultsPath = 'bench/results.json';
+const step = (what: string) => {
+  console.log(`› ${what}`);
+};
+
+async function main(): Promise<void> {
+  const executablePath = findBenchChromium();
+  console.log(`Using Chromium at ${executablePath}`);
+
+  step('Building the app, the app with bench hooks, and the floor');
+  buildAll();
+  const bundle = measureBundles(outDirs.app, outDirs.floor);
+
+  const servers: Server[] = [];
+  const stopAll = () => Promise.all(servers.splice(0).map((server) => server.stop()));
+  try {
+    servers.push(await startEmulator());
+    servers.push(await startPreview(outDirs.app));
+
+    const browser = await launchChromium(executablePath);
+    const chromium = browser.version();
+    step('Sign-in path');
+    const signInPath = await benchSignInPath(browser).finally(() => browser.close());
+
+    step('Scale');
+    const uncapped = await launchChromium(executablePath, { uncappedFrames: true });
+    const scale = await benchScale(uncapped).finally(() => uncapped.close());
+
+    step('Refresh: one simulated hour');
+    const preview = servers.pop();
+    await preview?.stop();
+    servers.push(await startPreview(outDirs.appWithHooks));
+    const hooked = await launchChromium(executablePath);
+    const refresh = await benchRefresh(hooked).finally(() => hooked.close());
+    await stopAll();
+
+    step('Emulator');
+    const emulator = await runEmulatorFigures();
+
+    const results: BenchResults = {
+      generatedAt: new Date().toISOString(),
+      machine: {
+        cpu: cpus()[0]?.model.trim() ?? 'unknown',
+        cores: cpus().length,
+        node: process.versions.node,
+        chromium,
+      },
+      bundle,
+      signInPath,
+      refresh,
+      scale,
+      emulator,
+    };
+    const checks = checkTargets(results);
+    writeFileSync(resultsPath, `${JSON.stringify({ ...results, targets: checks }, null, 2)}\n`);
+    console.log(`\n${formatReport(results, checks)}\n\nWritten to ${resultsPath}`);
+  } finally {
+    await stopAll();
+  }
+}
+
+await main();

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * The bench's own ports, next to the e2e suite's 8787 and 4173: both can run at the same time on
+ * one machine without either one reaching the other's emulator or app.
+ */
+export const benchPorts = { emulator: 8797, app: 4183 } as const;
+export const emulatorUrl = `http://localhost:${benchPorts.emulator}`;
+export const appUrl = `http://localhost:${benchPorts.app}`;
+
+const viteBin = join('node_modules', 'vite', 'bin', 'vite.js');
+const startTimeoutMs = 30_000;
+const stopTimeoutMs = 5_000;
+
+export interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+
+function killAll(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
+// Whatever ends the bench, a crash or Ctrl-C included, its servers end with it.
+process.on('exit', killAll);
+for (const [signal, status] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(status);
+  });
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts `node <args>` and resolves once `readyUrl` answers; fails with its output if it exits. */
+async function startNode(
+  name: string,
+  args: string[],
+  readyUrl: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Server> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+
+  const deadline = Date.now() + startTimeoutMs;
+  while (!(await answers(readyUrl))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      running.delete(child);
+      throw new Error(`${name} did not start at ${readyUrl}:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url: new URL(readyUrl).origin,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      running.delete(child);
+    },
+  };
+}
+
+/** The Workfront emulator as its own process, on the bench's port. */
+export function startEmulator(): Promise<Server> {
+  return startNode(
+    'The Workfront emulator',
+    ['--import', 'tsx', 'emulator/src/main.ts', '--port', String(benchPorts.emulator)],
+    `${emulatorUrl}/__emulator/settings`,
+  );
+}
+
+/** `vite preview` of a build, on the bench's port, its /attask proxy aimed at the bench's emulator. */
+export function startPreview(outDir: string): Promise<Server> {
+  return startNode(
+    `vite preview of ${outDir}`,
+    [viteBin, 'preview', '--port', String(benchPorts.app), '--strictPort', '--outDir', outDir],
+    `${appUrl}/`,
+    { WORKFRONT_PROXY_TARGET: emulatorUrl },
+  );
+}
