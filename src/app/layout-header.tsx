@@ -1,17 +1,22 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { SessionBadge } from '../session/session-badge';
+import { LanguageSwitcher } from '../i18n/language-switcher';
+import { useMessages } from '../i18n/i18n-context';
+import { messages } from './messages';
 import { OfflineBanner } from './offline-banner';
+import { SessionBadge } from './session-badge';
 
 export function LayoutHeader({ children }: { children?: ReactNode }) {
+  const t = useMessages(messages);
   return (
     <>
       <header className="layout-header">
         <Link to="/" className="brand">
-          Workfront
+          {t('brand')}
         </Link>
         {children}
         <SessionBadge />
+        <LanguageSwitcher label={t('language')} />
       </header>
       <OfflineBanner />
     </>

@@ -1,11 +1,14 @@
 import { Link } from 'react-router';
+import { useMessages } from '../i18n/i18n-context';
+import { messages } from './messages';
 
 export function NotFoundPage() {
+  const t = useMessages(messages);
   return (
     <main className="centered-page">
-      <h1>Page not found</h1>
-      <p>There is nothing at this address.</p>
-      <Link to="/">Go to the start page</Link>
+      <h1>{t('notFoundTitle')}</h1>
+      <p>{t('notFoundText')}</p>
+      <Link to="/">{t('toStart')}</Link>
     </main>
   );
 }

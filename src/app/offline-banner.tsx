@@ -1,4 +1,6 @@
 import { useSyncExternalStore } from 'react';
+import { useMessages } from '../i18n/i18n-context';
+import { messages } from './messages';
 
 function subscribe(onChange: () => void) {
   window.addEventListener('online', onChange);
@@ -11,10 +13,11 @@ function subscribe(onChange: () => void) {
 
 export function OfflineBanner() {
   const online = useSyncExternalStore(subscribe, () => navigator.onLine);
+  const t = useMessages(messages);
   if (online) return null;
   return (
     <div className="offline-banner" role="status">
-      You are offline. What you see may be out of date; it will refresh when you are back online.
+      {t('offline')}
     </div>
   );
 }

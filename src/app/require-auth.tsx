@@ -1,11 +1,14 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useAuthClient, useAuthState } from '../auth/auth-context';
+import { useMessages } from '../i18n/i18n-context';
+import { messages } from './messages';
 
 /** Guards the data screens. Signed out, it sends the user to sign in and back here afterwards. */
 export function RequireAuth() {
   const state = useAuthState();
   const auth = useAuthClient();
   const location = useLocation();
+  const t = useMessages(messages);
   const here = `${location.pathname}${location.search}${location.hash}`;
 
   if (state.status === 'signed-in') return <Outlet />;
@@ -14,10 +17,10 @@ export function RequireAuth() {
     // Stay on this page: after signing in again the user comes straight back to it.
     return (
       <main className="centered-page" role="alert">
-        <h1>Your Workfront session ended, sign in again</h1>
-        <p>For your security, Workfront sessions expire. Your place in the app is kept.</p>
+        <h1>{t('sessionEndedTitle')}</h1>
+        <p>{t('sessionEndedText')}</p>
         <button type="button" className="primary" onClick={() => void auth.signIn(here)}>
-          Sign in again
+          {t('signInAgain')}
         </button>
       </main>
     );

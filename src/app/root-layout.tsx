@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { useAuthState } from '../auth/auth-context';
+import { useMessages } from '../i18n/i18n-context';
 import { LayoutHeader } from './layout-header';
+import { messages } from './messages';
 
 const SignedInShell = lazy(() =>
   import('./signed-in-shell').then((m) => ({ default: m.SignedInShell })),
@@ -18,10 +20,11 @@ export function MainContent() {
 
 export function RootLayout() {
   const state = useAuthState();
+  const t = useMessages(messages);
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       {state.status === 'signed-in' ? (
         <Suspense fallback={<LayoutHeader />}>

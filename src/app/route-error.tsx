@@ -1,8 +1,11 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { useMessages } from '../i18n/i18n-context';
+import { messages } from './messages';
 
 /** Last line of defence: an error that escaped a screen still gets a message and a way on. */
 export function RouteError() {
   const error = useRouteError();
+  const t = useMessages(messages);
   const detail = isRouteErrorResponse(error)
     ? `${error.status} ${error.statusText}`
     : error instanceof Error
@@ -10,7 +13,7 @@ export function RouteError() {
       : String(error);
   return (
     <main className="centered-page" role="alert">
-      <h1>Something went wrong</h1>
+      <h1>{t('errorTitle')}</h1>
       <p>{detail}</p>
       <p>
         <button
@@ -19,9 +22,9 @@ export function RouteError() {
             window.location.reload();
           }}
         >
-          Reload
+          {t('reload')}
         </button>{' '}
-        <Link to="/">Go to the start page</Link>
+        <Link to="/">{t('toStart')}</Link>
       </p>
     </main>
   );

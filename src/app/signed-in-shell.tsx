@@ -5,7 +5,9 @@ import { useAuthClient } from '../auth/auth-context';
 import { currentUserQuery } from '../workfront/current-user';
 import { useWorkfrontClient, WorkfrontProvider } from '../workfront/workfront-context';
 import { useDataLayer } from './data-layer-context';
+import { useMessages } from '../i18n/i18n-context';
 import { LayoutHeader } from './layout-header';
+import { messages } from './messages';
 import { MainContent } from './root-layout';
 
 const QueryDevtools = import.meta.env.DEV
@@ -37,6 +39,7 @@ function SignedInNavigation() {
   const navigate = useNavigate();
   const client = useWorkfrontClient();
   const me = useQuery(currentUserQuery(client));
+  const t = useMessages(messages);
 
   async function signOut() {
     await auth.signOut();
@@ -45,17 +48,17 @@ function SignedInNavigation() {
 
   return (
     <>
-      <nav aria-label="Main">
+      <nav aria-label={t('mainNavigation')}>
         <NavLink to="/work" end>
-          My work
+          {t('myWork')}
         </NavLink>
-        <NavLink to="/projects">Projects</NavLink>
+        <NavLink to="/projects">{t('projects')}</NavLink>
       </nav>
       <NavLink to="/me" className="account" data-testid="signed-in-user">
-        {me.data?.name ?? 'Profile'}
+        {me.data?.name ?? t('profile')}
       </NavLink>
       <button type="button" onClick={() => void signOut()}>
-        Sign out
+        {t('signOut')}
       </button>
     </>
   );

@@ -3,13 +3,15 @@ import { Link, useNavigate } from 'react-router';
 import { DataLayerContext } from '../app/data-layer-context';
 import { screens } from '../app/router';
 import { useAuthClient } from '../auth/auth-context';
-import { AuthProblemError, toAuthProblem } from '../auth/auth-errors';
-import { describeSignInProblem, type ProblemMessage } from './callback-messages';
+import { AuthProblemError, toAuthProblem, type AuthProblem } from '../auth/auth-errors';
+import { useMessages } from '../i18n/i18n-context';
+import { messages } from './messages';
 
 export function CallbackPage() {
   const auth = useAuthClient();
   const navigate = useNavigate();
-  const [failure, setFailure] = useState<ProblemMessage | null>(null);
+  const t = useMessages(messages);
+  const [problem, setProblem] = useState<AuthProblem | null>(null);
   const loadDataLayer = use(DataLayerContext);
 
   useEffect(() => {
@@ -28,28 +30,45 @@ export function CallbackPage() {
           // The silent bounce after a reload failed: start over signed out rather than loop.
           return navigate('/', { replace: true });
         }
-        const problem = error instanceof AuthProblemError ? error.problem : toAuthProblem(error);
-        setFailure(describeSignInProblem(problem));
+        setProblem(error instanceof AuthProblemError ? error.problem : toAuthProblem(error));
       },
     );
   }, [auth, navigate]);
 
-  if (!failure) {
+  if (!problem) {
     return (
       <main className="centered-page" aria-busy="true">
-        <p role="status">Signing you in…</p>
+        <p role="status">{t('signingIn')}</p>
       </main>
     );
   }
+
+  /** Workfront's own words, as text. */
+  const workfrontSaid = (error: string, description: string | null) =>
+    description ? t('workfrontSaidMore', { error, description }) : t('workfrontSaid', { error });
+  const detail = (() => {
+    switch (problem.kind) {
+      case 'authorization-error':
+      case 'token-error':
+        return workfrontSaid(problem.error, problem.description);
+      case 'invalid-token-response':
+        return t('invalid-token-response.detail', { detail: problem.detail });
+      case 'unexpected':
+        return problem.detail;
+      default:
+        return t(`${problem.kind}.detail`);
+    }
+  })();
+
   return (
     <main className="centered-page" role="alert">
-      <h1>{failure.title}</h1>
-      <p>{failure.detail}</p>
+      <h1>{t(`${problem.kind}.title`)}</h1>
+      <p>{detail}</p>
       <p>
         <button type="button" className="primary" onClick={() => void auth.signIn('/work')}>
-          Try again
+          {t('tryAgain')}
         </button>{' '}
-        <Link to="/">Go to the start page</Link>
+        <Link to="/">{t('toStart')}</Link>
       </p>
     </main>
   );

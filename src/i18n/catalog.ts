@@ -23,6 +23,12 @@ export function defineMessages<const English extends Record<string, string>>(
   return catalog;
 }
 
+/** The keys of messages without placeholders, e.g. for labels kept in data. */
+export type PlainKey<English extends Record<string, string>> = {
+  [Key in keyof English]: [Placeholders<English[Key]>] extends [never] ? Key : never;
+}[keyof English] &
+  string;
+
 export type MessageParams<Message extends string> = [Placeholders<Message>] extends [never]
   ? []
   : [params: Record<Placeholders<Message>, string | number>];

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useAuthClient, useAuthState } from '../auth/auth-context';
+import { useMessages } from '../i18n/i18n-context';
+import { messages } from './messages';
 
 export function LandingPage() {
   const state = useAuthState();
   const auth = useAuthClient();
+  const t = useMessages(messages);
   const [searchParams] = useSearchParams();
   const [redirecting, setRedirecting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -26,21 +29,21 @@ export function LandingPage() {
 
   return (
     <main className="centered-page landing">
-      <h1>Your Workfront work, in one place</h1>
-      <p>Sign in with your Workfront account to see the tasks and issues assigned to you.</p>
-      {state.reason === 'signed-out' && <p role="status">You are signed out.</p>}
-      {returnTo && <p>Sign in to continue where you were going.</p>}
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      {state.reason === 'signed-out' && <p role="status">{t('signedOut')}</p>}
+      {returnTo && <p>{t('continue')}</p>}
       <button
         type="button"
         className="primary"
         disabled={redirecting}
         onClick={() => void signIn()}
       >
-        {redirecting ? 'Redirecting to Workfront…' : 'Sign in with Workfront'}
+        {redirecting ? t('redirecting') : t('signIn')}
       </button>
       {failure && (
         <p role="alert" className="error-text">
-          Sign-in could not start: {failure}
+          {t('couldNotStart', { reason: failure })}
         </p>
       )}
     </main>

@@ -1,8 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import { useAuthClient, useAuthState } from '../auth/auth-context';
+import { formatCountdown, useNow } from '../components/use-now';
 import { useAppConfig } from '../config/config-context';
+import { useMessages } from '../i18n/i18n-context';
+import { messages } from './messages';
 import { Timeline } from './timeline';
-import { formatCountdown, useNow } from './use-now';
 import { WhatIfPanel } from './what-if-panel';
 
 /** The flow inspector: this tab's OAuth story, as it happens. */
@@ -10,36 +12,34 @@ export function SessionPage() {
   const auth = useAuthClient();
   const state = useAuthState();
   const config = useAppConfig();
+  const t = useMessages(messages);
   const events = useSyncExternalStore(auth.flow.subscribe, auth.flow.events);
   const now = useNow();
 
   return (
     <main className="page">
-      <h1>Session</h1>
-      <section className="panel" aria-label="Current session">
+      <h1>{t('title')}</h1>
+      <section className="panel" aria-label={t('current')}>
         {state.status === 'signed-in' ? (
           <>
             <p>
-              Signed in. The access token expires in{' '}
+              {t('signedInBefore')}{' '}
               <strong role="timer" aria-live="off">
                 {formatCountdown(state.expiresAt - now)}
               </strong>
-              ; the app refreshes it a minute before.
+              {t('signedInAfter')}
             </p>
             <button type="button" onClick={() => void auth.renewNow()}>
-              Refresh now
+              {t('refreshNow')}
             </button>
           </>
         ) : (
-          <p>Signed out.</p>
+          <p>{t('signedOut')}</p>
         )}
-        <p className="muted">
-          Tokens are never shown: each appears as the first 8 hex digits of its SHA-256, enough to
-          see rotation happen.
-        </p>
+        <p className="muted">{t('fingerprints')}</p>
       </section>
       {config.emulator && <WhatIfPanel workfrontUrl={config.workfrontUrl} />}
-      <h2>Timeline</h2>
+      <h2>{t('timeline')}</h2>
       <Timeline events={events} />
     </main>
   );

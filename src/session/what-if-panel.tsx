@@ -1,75 +1,54 @@
 import { useState } from 'react';
+import type { PlainKey } from '../i18n/catalog';
+import { useMessages } from '../i18n/i18n-context';
 import { emulatorControls } from './emulator-controls';
+import { messages } from './messages';
 
 type Controls = ReturnType<typeof emulatorControls>;
+type Key = PlainKey<(typeof messages)['en']>;
 
-const actions: { label: string; run: (controls: Controls) => Promise<void>; next: string }[] = [
+const actions: { label: Key; next: Key; run: (controls: Controls) => Promise<void> }[] = [
+  { label: 'expireAccess.label', next: 'expireAccess.next', run: (c) => c.expireAccessToken() },
   {
-    label: 'Expire the access token',
-    run: (c) => c.expireAccessToken(),
-    next: 'Open My work: Workfront refuses the next call, the app refreshes and retries it.',
-  },
-  {
-    label: 'Expire the refresh token (absolute)',
+    label: 'expireAbsolute.label',
+    next: 'expireRefresh.next',
     run: (c) => c.expireRefreshToken('absolute'),
-    next: 'Press "Refresh now": the session ends and the app asks you to sign in again.',
   },
   {
-    label: 'Expire the refresh token (inactivity)',
+    label: 'expireInactivity.label',
+    next: 'expireRefresh.next',
     run: (c) => c.expireRefreshToken('inactivity'),
-    next: 'Press "Refresh now": the session ends and the app asks you to sign in again.',
   },
-  {
-    label: 'Revoke the session',
-    run: (c) => c.revokeSession(),
-    next: 'Open My work: the call and the refresh are refused, and the session ends.',
-  },
-  {
-    label: 'Fail the next refresh with a 503',
-    run: (c) => c.failNextRefresh(),
-    next: 'Press "Refresh now": the first try fails, the retry a second later succeeds.',
-  },
-  {
-    label: 'Drop state from redirects',
-    run: (c) => c.dropState(),
-    next: 'Sign out and in again: the app matches the answer to its one pending sign-in.',
-  },
-  {
-    label: 'Switch token_type to Bearer',
-    run: (c) => c.setTokenType('Bearer'),
-    next: 'Press "Refresh now": the new token_type shows in the timeline; the API still works.',
-  },
-  {
-    label: 'Switch token_type to sessionID',
-    run: (c) => c.setTokenType('sessionID'),
-    next: 'Press "Refresh now": the new token_type shows in the timeline.',
-  },
+  { label: 'revoke.label', next: 'revoke.next', run: (c) => c.revokeSession() },
+  { label: 'fail503.label', next: 'fail503.next', run: (c) => c.failNextRefresh() },
+  { label: 'dropState.label', next: 'dropState.next', run: (c) => c.dropState() },
+  { label: 'bearer.label', next: 'tokenType.next', run: (c) => c.setTokenType('Bearer') },
+  { label: 'sessionID.label', next: 'tokenType.next', run: (c) => c.setTokenType('sessionID') },
 ];
 
 /** Buttons that make the emulator misbehave, to watch the app recover. Emulator only. */
 export function WhatIfPanel({ workfrontUrl }: { workfrontUrl: string }) {
+  const t = useMessages(messages);
   const [outcome, setOutcome] = useState<{ text: string; failed: boolean } | null>(null);
   const controls = emulatorControls(workfrontUrl);
 
   async function run(action: (typeof actions)[number]) {
     try {
       await action.run(controls);
-      setOutcome({ text: `Done. ${action.next}`, failed: false });
+      setOutcome({ text: t('done', { next: t(action.next) }), failed: false });
     } catch (error) {
-      setOutcome({ text: `The emulator did not take it: ${String(error)}`, failed: true });
+      setOutcome({ text: t('refused', { reason: String(error) }), failed: true });
     }
   }
 
   return (
     <section className="panel" aria-labelledby="what-if-heading">
-      <h2 id="what-if-heading">What if…</h2>
-      <p className="muted">
-        These ask the local emulator to misbehave, so you can watch the app recover.
-      </p>
+      <h2 id="what-if-heading">{t('whatIfTitle')}</h2>
+      <p className="muted">{t('whatIfIntro')}</p>
       <div className="button-row">
         {actions.map((action) => (
           <button key={action.label} type="button" onClick={() => void run(action)}>
-            {action.label}
+            {t(action.label)}
           </button>
         ))}
       </div>

@@ -1,0 +1,53 @@
+import { defineMessages } from '../i18n/catalog';
+
+/** The app shell: layout, navigation, guards and last-resort screens. */
+export const messages = defineMessages({
+  en: {
+    brand: 'Workfront',
+    skipToContent: 'Skip to content',
+    mainNavigation: 'Main',
+    myWork: 'My work',
+    projects: 'Projects',
+    profile: 'Profile',
+    signOut: 'Sign out',
+    language: 'Language',
+    sessionSignedIn: 'Session · {countdown}',
+    sessionSignedOut: 'Session · signed out',
+    sessionBadgeLabel: '{label}. Open the flow inspector',
+    offline:
+      'You are offline. What you see may be out of date; it will refresh when you are back online.',
+    restoring: 'Restoring your Workfront session…',
+    sessionEndedTitle: 'Your Workfront session ended, sign in again',
+    sessionEndedText:
+      'For your security, Workfront sessions expire. Your place in the app is kept.',
+    signInAgain: 'Sign in again',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is nothing at this address.',
+    toStart: 'Go to the start page',
+    errorTitle: 'Something went wrong',
+    reload: 'Reload',
+  },
+  'zh-CN': {
+    brand: 'Workfront',
+    skipToContent: '跳到正文',
+    mainNavigation: '主导航',
+    myWork: '我的工作',
+    projects: '项目',
+    profile: '个人资料',
+    signOut: '退出登录',
+    language: '语言',
+    sessionSignedIn: '会话 · {countdown}',
+    sessionSignedOut: '会话 · 未登录',
+    sessionBadgeLabel: '{label}。打开流程检查器',
+    offline: '您已离线。所见内容可能已过时；恢复联网后会自动刷新。',
+    restoring: '正在恢复您的 Workfront 会话…',
+    sessionEndedTitle: '您的 Workfront 会话已结束，请重新登录',
+    sessionEndedText: '为了您的安全，Workfront 会话会过期。您在应用中的位置会保留。',
+    signInAgain: '重新登录',
+    notFoundTitle: '找不到页面',
+    notFoundText: '此地址没有任何内容。',
+    toStart: '返回首页',
+    errorTitle: '出错了',
+    reload: '重新加载',
+  },
+});
