@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { newBenchContext, openLanding, signInToMyWork } from './browser';
 import { emulator, isTokenCall, type LogEntry } from './emulator-control';
-import { withTimeout } from './stats';
+import { median, round, withTimeout } from './stats';
 
 /** The part of the data layer that a VITE_BENCH_HOOKS build exposes (src/app/data-layer.ts). */
 interface BenchHooks {
@@ -33,6 +33,8 @@ export interface RefreshFigures extends Required<RefreshOptions> {
   failureMessages: string[];
   /** Token requests during the hour (the sign-in's own is not counted). */
   tokenCalls: number;
+  /** Median simulated time between two token requests. */
+  secondsBetweenTokenCalls: number;
   /** API answers 401: refused tokens, whether or not the client's retry hid them. */
   api401s: number;
   signedInAtEnd: boolean;
@@ -122,13 +124,16 @@ export async function benchRefresh(
     }
     const signedInAtEnd = await page.getByRole('button', { name: 'Sign out' }).isVisible();
     await drainLog();
+    const tokenCallTimes = log.filter(isTokenCall).map((entry) => Date.parse(entry.time));
+    const gaps = tokenCallTimes.slice(1).map((time, index) => time - (tokenCallTimes[index] ?? 0));
     return {
       ...settings,
       polls,
       queries: polls * settings.queriesPerPoll,
       failures: failureMessages.length,
       failureMessages: [...new Set(failureMessages)].slice(0, 10),
-      tokenCalls: log.filter(isTokenCall).length,
+      tokenCalls: tokenCallTimes.length,
+      secondsBetweenTokenCalls: round(median(gaps) / 1000),
       api401s: log.filter((entry) => entry.endpoint === 'api' && entry.status === 401).length,
       signedInAtEnd,
       realSeconds: Math.round((Date.now() - startedAt) / 1000),
