@@ -7,11 +7,22 @@ import { round } from './stats';
 
 export interface BenchResults {
   generatedAt: string;
-  machine: { cpu: string; cores: number; node: string; chromium: string };
+  machine: {
+    cpu: string;
+    cores: number;
+    /** The 1-minute load average when the bench started. */
+    loadAverage: number;
+    node: string;
+    chromium: string;
+  };
   bundle: BundleFigures;
   signInPath: SignInPathFigures;
   refresh: RefreshFigures;
-  scale: ScaleFigures[];
+  scale: {
+    /** p95 frame of the same scroll over a static page: the machine's floor at that moment. */
+    idleP95FrameMs: number;
+    sizes: ScaleFigures[];
+  };
   emulator: EmulatorFigures;
 }
 
@@ -27,7 +38,7 @@ const ratio = (page: PageBundle, floor: PageBundle) => page.js.gzip / floor.js.g
 /** The issue's targets and budgets, each with the figure it judges. Printed, never enforced. */
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const { bundle, signInPath, refresh, scale } = results;
-  const largest = scale.reduce<ScaleFigures | undefined>(
+  const largest = scale.sizes.reduce<ScaleFigures | undefined>(
     (most, size) => (most && most.workItems > size.workItems ? most : size),
     undefined,
   );
@@ -110,7 +121,7 @@ export function formatReport(results: BenchResults, checks: TargetCheck[]): stri
     [`  ${name} CSS`, size(page.css), ''],
   ];
   const lines = [
-    `Bench, ${results.generatedAt}: ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, Chromium ${machine.chromium}`,
+    `Bench, ${results.generatedAt}: ${machine.cpu} (${machine.cores} cores, load average ${machine.loadAverage}), Node ${machine.node}, Chromium ${machine.chromium}`,
     '',
     'Bundle: what each page loads (the floor: the same libraries, nothing else)',
     ...table([
@@ -144,10 +155,10 @@ export function formatReport(results: BenchResults, checks: TargetCheck[]): stri
       ['  still signed in', refresh.signedInAtEnd ? 'yes' : 'no', ''],
     ]),
     '',
-    `Scale: My work, frames not tied to 60 Hz, median of ${String(scale[0]?.runs)}`,
+    `Scale: My work, frames not tied to 60 Hz, median of ${String(scale.sizes[0]?.runs)}`,
     ...table([
       ['  work items', 'data → rows', 'DOM rows', 'p95 frame', 'worst frame', 'JS heap'],
-      ...scale.map((figures) => [
+      ...scale.sizes.map((figures) => [
         `  ${count(figures.workItems)}`,
         `${figures.dataToRowsMs} ms`,
         String(figures.domRows),
@@ -155,6 +166,7 @@ export function formatReport(results: BenchResults, checks: TargetCheck[]): stri
         `${figures.maxFrameMs} ms`,
         `${figures.heapMb} MB`,
       ]),
+      ['  static page', '', '', `${scale.idleP95FrameMs} ms`, '', '(no app: the floor)'],
     ]),
     '',
     'Emulator: sequential requests over loopback',

@@ -1,14 +1,15 @@
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { findBenchChromium, launchChromium } from './browser';
 import { buildAll, outDirs } from './builds';
 import { runEmulatorFigures } from './emulator-figures';
 import { measureBundles } from './bundles';
 import { benchRefresh } from './refresh';
 import { checkTargets, formatReport, type BenchResults } from './report';
-import { benchScale } from './scale';
+import { benchScale, idleFrameP95 } from './scale';
 import { startEmulator, startPreview, type Server } from './servers';
 import { benchSignInPath } from './sign-in-path';
+import { round } from './stats';
 
 /**
  * npm run bench: builds the app and the floor, measures the bundles, then signs in with Chromium
@@ -21,6 +22,8 @@ const step = (what: string) => {
 };
 
 async function main(): Promise<void> {
+  // Other work on the machine shows in every timing: the figures say how busy it was.
+  const loadAverageAtStart = round(loadavg()[0] ?? 0, 2);
   const executablePath = findBenchChromium();
   console.log(`Using Chromium at ${executablePath}`);
 
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
 
     step('Scale');
     const uncapped = await launchChromium(executablePath, { uncappedFrames: true });
+    const idleP95FrameMs = await idleFrameP95(uncapped);
     const scale = await benchScale(uncapped).finally(() => uncapped.close());
 
     step('Refresh: one simulated hour');
@@ -61,11 +65,12 @@ async function main(): Promise<void> {
         cores: cpus().length,
         node: process.versions.node,
         chromium,
+        loadAverage: loadAverageAtStart,
       },
       bundle,
       signInPath,
       refresh,
-      scale,
+      scale: { idleP95FrameMs, sizes: scale },
       emulator,
     };
     const checks = checkTargets(results);

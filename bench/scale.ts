@@ -131,6 +131,21 @@ function combine(runs: ScaleFigures[]): ScaleFigures {
 }
 
 /**
+ * The same scroll over a static page as tall as `viewports` screens, with no script: what a
+ * frame costs this machine at the moment, the floor under the figures above.
+ */
+export async function idleFrameP95(browser: Browser, viewports = 900): Promise<number> {
+  const context = await newBenchContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.setContent(`<div style="height: ${viewports * 100}vh"></div>`);
+    return round(percentile((await scrollWholeList(page)).deltas, 0.95));
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * My work at each size, set in the emulator before signing in; the median of `runs` sign-ins.
  * Give it a browser whose frame rate is not tied to vsync (see `launchChromium`): at a locked
  * 60 Hz every frame lasts 16.7 ms or a multiple, whatever its work, and that hides the cost.
