@@ -23,14 +23,13 @@ function workfrontProxy(): Record<string, ProxyOptions> {
  * what a page loads and the browser caches a library across app releases.
  */
 const vendorChunks = [
-  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-  { name: 'react-router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/ },
+  // Every page needs React and the router: one chunk compresses better than two.
+  {
+    name: 'react',
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/,
+  },
   { name: 'oidc-client-ts', test: /node_modules[\\/](oidc-client-ts|jwt-decode)[\\/]/ },
   { name: 'tanstack-query', test: /node_modules[\\/]@tanstack[\\/](react-query|query-core)[\\/]/ },
-  {
-    name: 'tanstack-virtual',
-    test: /node_modules[\\/]@tanstack[\\/](react-virtual|virtual-core)[\\/]/,
-  },
   { name: 'valibot', test: /node_modules[\\/]valibot[\\/]/ },
 ];
 

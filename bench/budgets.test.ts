@@ -12,14 +12,15 @@ beforeAll(() => {
 
 /** Why each library chunk is the size it is, and the most it may weigh. */
 const libraryBudgets: Record<string, { maxGzip: number; why: string }> = {
-  react: { maxGzip: 72_000, why: 'react-dom: the renderer every page needs' },
-  'react-router': { maxGzip: 34_000, why: 'the data router: loaders, lazy routes' },
+  react: {
+    maxGzip: 100_000,
+    why: 'react-dom and the data router: every page needs them, so they share one chunk',
+  },
   'oidc-client-ts': {
     maxGzip: 19_000,
     why: 'PKCE, state, code exchange; loaded when sign-in starts',
   },
   'tanstack-query': { maxGzip: 12_000, why: 'the query cache; loaded once signed in' },
-  'tanstack-virtual': { maxGzip: 11_000, why: 'the virtual list of My work' },
   valibot: { maxGzip: 4_000, why: 'the schemas that check Workfront data' },
 };
 /** Any chunk of our own code: a screen, a feature, the entry. */
@@ -40,7 +41,6 @@ describe('bundle budgets', () => {
       .map((chunk) => chunk.name);
     expect(names).not.toContain('oidc-client-ts');
     expect(names).not.toContain('tanstack-query');
-    expect(names).not.toContain('tanstack-virtual');
     expect(names).not.toContain('valibot');
   });
 

@@ -10,9 +10,7 @@ import { createAuthClient } from './auth/auth-client';
 import { AuthProvider } from './auth/auth-context';
 import { loadAppConfig } from './config/app-config';
 import { AppConfigContext } from './config/config-context';
-import { ConfigErrorPage } from './config/config-error-page';
 import { I18nProvider } from './i18n/i18n-context';
-import { createWorkfrontClient, logout, workfrontApiBase } from './workfront/workfront-client';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
@@ -27,6 +25,8 @@ async function start() {
       apiVersion: import.meta.env.VITE_WORKFRONT_API_VERSION,
     });
   } catch (error) {
+    // Only a broken configuration needs this screen, so it loads only then.
+    const { ConfigErrorPage } = await import('./config/config-error-page');
     root.render(
       <I18nProvider>
         <ConfigErrorPage error={error} />
@@ -35,9 +35,11 @@ async function start() {
     return;
   }
 
-  const apiBase = workfrontApiBase(config);
   const auth = createAuthClient(config, {
-    endWorkfrontSession: (accessToken) => logout(apiBase, accessToken),
+    endWorkfrontSession: async (accessToken) => {
+      const { logout, workfrontApiBase } = await import('./workfront/workfront-client');
+      await logout(workfrontApiBase(config), accessToken);
+    },
   });
 
   const { pathname, search, hash } = window.location;
@@ -50,11 +52,10 @@ async function start() {
     return;
   }
 
-  const workfront = createWorkfrontClient(apiBase, auth);
   let dataLayer: Promise<DataLayer> | undefined;
   const loadDataLayer = () =>
     (dataLayer ??= import('./app/data-layer')
-      .then((m) => m.createDataLayer(workfront))
+      .then((m) => m.createDataLayer(config, auth))
       .catch((error: unknown) => {
         dataLayer = undefined;
         throw error;

@@ -1,20 +1,28 @@
 import { QueryClient } from '@tanstack/react-query';
 import { currentUserQuery } from '../workfront/current-user';
-import { myProjectsQuery, projectQuery, projectTasksQuery } from '../workfront/projects';
 import {
   myWorkQuery,
   workItemNotesQuery,
   workItemQuery,
   type WorkItemKind,
 } from '../workfront/work-items';
-import type { WorkfrontClient } from '../workfront/workfront-client';
+import type { AppConfig } from '../config/app-config';
+import {
+  createWorkfrontClient,
+  workfrontApiBase,
+  type WorkfrontAuth,
+  type WorkfrontClient,
+} from '../workfront/workfront-client';
 
 /**
  * TanStack Query and the Workfront queries, in a chunk of their own: the signed-out landing page
  * loads none of it. Route loaders and the signed-in screens share the one QueryClient.
  */
-export function createDataLayer(workfront: WorkfrontClient) {
+export function createDataLayer(config: AppConfig, auth: WorkfrontAuth) {
+  const workfront = createWorkfrontClient(workfrontApiBase(config), auth);
   const queryClient = new QueryClient();
+  // The projects screens' queries load with them, not with My work.
+  const projects = () => import('../workfront/projects');
   /** Fetch what is not cached yet (`staleTime: 'static'` is the successor of ensureQueryData). */
   const ensure = {
     myWork: () => queryClient.infiniteQuery({ ...myWorkQuery(workfront), staleTime: 'static' }),
@@ -23,12 +31,17 @@ export function createDataLayer(workfront: WorkfrontClient) {
         queryClient.query({ ...workItemQuery(workfront, kind, id), staleTime: 'static' }),
         queryClient.query({ ...workItemNotesQuery(workfront, kind, id), staleTime: 'static' }),
       ]),
-    projects: () => queryClient.query({ ...myProjectsQuery(workfront), staleTime: 'static' }),
-    project: (id: string) =>
-      Promise.all([
+    projects: async () => {
+      const { myProjectsQuery } = await projects();
+      return queryClient.query({ ...myProjectsQuery(workfront), staleTime: 'static' });
+    },
+    project: async (id: string) => {
+      const { projectQuery, projectTasksQuery } = await projects();
+      return Promise.all([
         queryClient.query({ ...projectQuery(workfront, id), staleTime: 'static' }),
         queryClient.query({ ...projectTasksQuery(workfront, id), staleTime: 'static' }),
-      ]),
+      ]);
+    },
     me: () => queryClient.query({ ...currentUserQuery(workfront), staleTime: 'static' }),
   };
   // Only the bench's build sets VITE_BENCH_HOOKS: it drives queries from outside the page. In a

@@ -1,11 +1,16 @@
-import { use, useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { lazy, Suspense, use, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { DataLayerContext } from '../app/data-layer-context';
 import { screens } from '../app/router';
 import { useAuthClient } from '../auth/auth-context';
 import { AuthProblemError, toAuthProblem, type AuthProblem } from '../auth/auth-errors';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
+
+// The explanations of failures load only when a sign-in fails.
+const SignInProblem = lazy(() =>
+  import('./sign-in-problem').then((m) => ({ default: m.SignInProblem })),
+);
 
 export function CallbackPage() {
   const auth = useAuthClient();
@@ -35,41 +40,15 @@ export function CallbackPage() {
     );
   }, [auth, navigate]);
 
-  if (!problem) {
-    return (
-      <main className="centered-page" aria-busy="true">
-        <p role="status">{t('signingIn')}</p>
-      </main>
-    );
-  }
-
-  /** Workfront's own words, as text. */
-  const workfrontSaid = (error: string, description: string | null) =>
-    description ? t('workfrontSaidMore', { error, description }) : t('workfrontSaid', { error });
-  const detail = (() => {
-    switch (problem.kind) {
-      case 'authorization-error':
-      case 'token-error':
-        return workfrontSaid(problem.error, problem.description);
-      case 'invalid-token-response':
-        return t('invalid-token-response.detail', { detail: problem.detail });
-      case 'unexpected':
-        return problem.detail;
-      default:
-        return t(`${problem.kind}.detail`);
-    }
-  })();
-
-  return (
-    <main className="centered-page" role="alert">
-      <h1>{t(`${problem.kind}.title`)}</h1>
-      <p>{detail}</p>
-      <p>
-        <button type="button" className="primary" onClick={() => void auth.signIn('/work')}>
-          {t('tryAgain')}
-        </button>{' '}
-        <Link to="/">{t('toStart')}</Link>
-      </p>
+  const signingIn = (
+    <main className="centered-page" aria-busy="true">
+      <p role="status">{t('signingIn')}</p>
     </main>
+  );
+  if (!problem) return signingIn;
+  return (
+    <Suspense fallback={signingIn}>
+      <SignInProblem problem={problem} onTryAgain={() => void auth.signIn('/work')} />
+    </Suspense>
   );
 }

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate, locales, preferredLocale, type Catalog } from './catalog';
 
-/** Every area's catalog: each `messages.ts` in src/. */
-const catalogs = import.meta.glob<Catalog<Record<string, string>>>('../**/messages.ts', {
-  eager: true,
-  import: 'messages',
-});
+/** Every catalog: each export of a `*messages.ts` module in src/. */
+const catalogs = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<Record<string, Catalog<Record<string, string>>>>('../**/*messages.ts', {
+      eager: true,
+    }),
+  ).flatMap(([file, exports]) =>
+    Object.entries(exports).map(([name, catalog]) => [`${file} ${name}`, catalog] as const),
+  ),
+);
 
 const placeholdersOf = (message: string) =>
   [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

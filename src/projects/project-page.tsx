@@ -1,66 +1,76 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ErrorPanel } from '../components/error-panel';
-import { formatDate, formatPercent, statusLabel } from '../components/format';
 import { SkeletonRows } from '../components/skeleton';
+import { useWorkfrontLabels } from '../components/workfront-labels';
+import { useFormat } from '../i18n/format';
+import { useMessages } from '../i18n/i18n-context';
 import { projectQuery, projectTasksQuery } from '../workfront/projects';
 import { useWorkfrontClient } from '../workfront/workfront-context';
+import { messages } from './messages';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
   const client = useWorkfrontClient();
   const project = useQuery(projectQuery(client, id));
   const tasks = useQuery(projectTasksQuery(client, id));
+  const t = useMessages(messages);
+  const format = useFormat();
+  const labels = useWorkfrontLabels();
 
   return (
     <main className="page">
       <p>
-        <Link to="/projects">← Projects</Link>
+        <Link to="/projects">{t('back')}</Link>
       </p>
       {project.isPending ? (
-        <SkeletonRows count={2} label="Loading the project" />
+        <SkeletonRows count={2} label={t('loadingProject')} />
       ) : project.isError ? (
         <ErrorPanel
           error={project.error}
-          what="This project"
+          what={t('whatProject')}
           onRetry={() => void project.refetch()}
         />
       ) : (
         <>
           <h1 className="detail-title">{project.data.name}</h1>
           <dl className="fields">
-            <dt>Status</dt>
-            <dd>{statusLabel(project.data.status)}</dd>
-            <dt>Complete</dt>
-            <dd>{formatPercent(project.data.percentComplete)}</dd>
-            <dt>Owner</dt>
-            <dd>{project.data.owner?.name ?? 'Nobody'}</dd>
-            <dt>Planned completion</dt>
+            <dt>{t('status')}</dt>
+            <dd>{labels.status(project.data.status)}</dd>
+            <dt>{t('complete')}</dt>
+            <dd>{format.percent(project.data.percentComplete)}</dd>
+            <dt>{t('ownerLabel')}</dt>
+            <dd>{project.data.owner?.name ?? t('nobody')}</dd>
+            <dt>{t('plannedCompletion')}</dt>
             <dd>
               {project.data.plannedCompletionDate
-                ? formatDate(project.data.plannedCompletionDate)
-                : 'Not set'}
+                ? format.date(project.data.plannedCompletionDate)
+                : t('notSet')}
             </dd>
           </dl>
         </>
       )}
       <section aria-labelledby="tasks-heading">
-        <h2 id="tasks-heading">Tasks</h2>
+        <h2 id="tasks-heading">{t('tasks')}</h2>
         {tasks.isPending ? (
-          <SkeletonRows count={5} label="Loading tasks" />
+          <SkeletonRows count={5} label={t('loadingTasks')} />
         ) : tasks.isError ? (
-          <ErrorPanel error={tasks.error} what="Tasks" onRetry={() => void tasks.refetch()} />
+          <ErrorPanel
+            error={tasks.error}
+            what={t('whatTasks')}
+            onRetry={() => void tasks.refetch()}
+          />
         ) : tasks.data.length === 0 ? (
-          <p className="muted">This project has no tasks.</p>
+          <p className="muted">{t('noTasks')}</p>
         ) : (
           <ul className="card-list">
             {tasks.data.map((task) => (
               <li key={task.id}>
                 <Link to={`/work/task/${task.id}`}>{task.name}</Link>
                 <span className="work-row-meta">
-                  <span>{statusLabel(task.status)}</span>
-                  <span>{formatPercent(task.percentComplete)}</span>
-                  {task.dueDate && <span>Due {formatDate(task.dueDate)}</span>}
+                  <span>{labels.status(task.status)}</span>
+                  <span>{format.percent(task.percentComplete)}</span>
+                  {task.dueDate && <span>{t('due', { date: format.date(task.dueDate) })}</span>}
                 </span>
               </li>
             ))}

@@ -1,32 +1,36 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../components/error-panel';
-import { formatDate, formatPercent, statusLabel } from '../components/format';
 import { SkeletonRows } from '../components/skeleton';
+import { useWorkfrontLabels } from '../components/workfront-labels';
+import { useFormat } from '../i18n/format';
+import { useMessages } from '../i18n/i18n-context';
 import { myProjectsQuery } from '../workfront/projects';
 import { useWorkfrontClient } from '../workfront/workfront-context';
+import { messages } from './messages';
 
 export function ProjectsPage() {
   const client = useWorkfrontClient();
   const projects = useQuery(myProjectsQuery(client));
+  const t = useMessages(messages);
+  const format = useFormat();
+  const labels = useWorkfrontLabels();
 
   return (
     <main className="page">
-      <h1>Projects</h1>
-      <p className="muted">Projects you own, and projects with work assigned to you.</p>
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
       {projects.isPending ? (
-        <SkeletonRows count={5} label="Loading projects" />
+        <SkeletonRows count={5} label={t('loading')} />
       ) : projects.isError ? (
         <ErrorPanel
           error={projects.error}
-          what="Projects"
+          what={t('what')}
           onRetry={() => void projects.refetch()}
         />
       ) : projects.data.length === 0 ? (
         <div className="panel empty-state">
-          <p>
-            You own no projects and have no work in any. Projects you join in Workfront appear here.
-          </p>
+          <p>{t('empty')}</p>
         </div>
       ) : (
         <ul className="card-list">
@@ -34,11 +38,11 @@ export function ProjectsPage() {
             <li key={project.id}>
               <Link to={`/projects/${project.id}`}>{project.name}</Link>
               <span className="work-row-meta">
-                <span>{statusLabel(project.status)}</span>
-                <span>{formatPercent(project.percentComplete)}</span>
-                {project.owner && <span>Owner: {project.owner.name}</span>}
+                <span>{labels.status(project.status)}</span>
+                <span>{format.percent(project.percentComplete)}</span>
+                {project.owner && <span>{t('owner', { name: project.owner.name })}</span>}
                 {project.plannedCompletionDate && (
-                  <span>Due {formatDate(project.plannedCompletionDate)}</span>
+                  <span>{t('due', { date: format.date(project.plannedCompletionDate) })}</span>
                 )}
               </span>
             </li>

@@ -2,14 +2,6 @@ import type { WorkItem } from '../workfront/work-items';
 
 export type DueGroup = 'overdue' | 'today' | 'this-week' | 'later' | 'no-date';
 
-export const dueGroupLabels: Record<DueGroup, string> = {
-  overdue: 'Overdue',
-  today: 'Today',
-  'this-week': 'This week',
-  later: 'Later',
-  'no-date': 'No date',
-};
-
 const groupOrder: DueGroup[] = ['overdue', 'today', 'this-week', 'later', 'no-date'];
 
 function startOfDay(date: Date): Date {

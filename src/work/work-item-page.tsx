@@ -2,15 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { NotFoundPage } from '../app/not-found-page';
-import { describeApiError, ErrorPanel } from '../components/error-panel';
-import {
-  formatDate,
-  formatDateTime,
-  formatPercent,
-  priorityLabel,
-  statusLabel,
-} from '../components/format';
+import { ErrorPanel } from '../components/error-panel';
 import { SkeletonRows } from '../components/skeleton';
+import { useWorkfrontLabels } from '../components/workfront-labels';
+import { useFormat } from '../i18n/format';
+import { useMessages } from '../i18n/i18n-context';
 import { workfrontKeys } from '../workfront/query-keys';
 import {
   updateWorkItem,
@@ -21,6 +17,7 @@ import {
   type WorkItemKind,
 } from '../workfront/work-items';
 import { useWorkfrontClient } from '../workfront/workfront-context';
+import { workItemMessages as messages } from './work-item-messages';
 
 const isKind = (value: string | undefined): value is WorkItemKind =>
   value === 'task' || value === 'issue';
@@ -36,51 +33,52 @@ function WorkItemDetails({ kind, id }: { kind: WorkItemKind; id: string }) {
   const item = useQuery(workItemQuery(client, kind, id));
   const notes = useQuery(workItemNotesQuery(client, kind, id));
   const update = useUpdateWorkItem(kind, id);
-  const noun = kind === 'task' ? 'Task' : 'Issue';
+  const t = useMessages(messages);
+  const format = useFormat();
+  const labels = useWorkfrontLabels();
+  const optionalDate = (date: Date | null) => (date ? format.date(date) : t('notSet'));
 
   return (
     <main className="page">
       <p>
-        <Link to="/work">← My work</Link>
+        <Link to="/work">{t('back')}</Link>
       </p>
       {item.isPending ? (
-        <SkeletonRows count={4} label={`Loading the ${kind}`} />
+        <SkeletonRows count={4} label={t('loadingItem')} />
       ) : item.isError ? (
-        <ErrorPanel error={item.error} what={`This ${kind}`} onRetry={() => void item.refetch()} />
+        <ErrorPanel
+          error={item.error}
+          what={kind === 'task' ? t('whatTask') : t('whatIssue')}
+          onRetry={() => void item.refetch()}
+        />
       ) : (
         <>
           <h1 className="detail-title">{item.data.name}</h1>
           <dl className="fields">
-            <dt>Type</dt>
-            <dd>{noun}</dd>
-            <dt>Status</dt>
-            <dd>{statusLabel(item.data.status)}</dd>
-            <dt>Complete</dt>
-            <dd>{formatPercent(item.data.percentComplete)}</dd>
-            <dt>Priority</dt>
-            <dd>{priorityLabel(item.data.priority)}</dd>
-            <dt>Project</dt>
+            <dt>{t('type')}</dt>
+            <dd>{t(kind)}</dd>
+            <dt>{t('status')}</dt>
+            <dd>{labels.status(item.data.status)}</dd>
+            <dt>{t('complete')}</dt>
+            <dd>{format.percent(item.data.percentComplete)}</dd>
+            <dt>{t('priorityLabel')}</dt>
+            <dd>{labels.priority(item.data.priority)}</dd>
+            <dt>{t('project')}</dt>
             <dd>
               {item.data.project ? (
                 <Link to={`/projects/${item.data.project.id}`}>{item.data.project.name}</Link>
               ) : (
-                'None'
+                t('none')
               )}
             </dd>
-            <dt>Assigned to</dt>
-            <dd>{item.data.assignedTo?.name ?? 'Nobody'}</dd>
-            <dt>Planned start</dt>
-            <dd>
-              {item.data.plannedStartDate ? formatDate(item.data.plannedStartDate) : 'Not set'}
-            </dd>
-            <dt>Due</dt>
-            <dd>{item.data.dueDate ? formatDate(item.data.dueDate) : 'Not set'}</dd>
-            <dt>Projected completion</dt>
-            <dd>
-              {item.data.projectedCompletionDate
-                ? formatDate(item.data.projectedCompletionDate)
-                : 'Not set'}
-            </dd>
+            <dt>{t('assignedTo')}</dt>
+            <dd>{item.data.assignedTo?.name ?? t('nobody')}</dd>
+            <dt>{t('plannedStart')}</dt>
+            <dd>{optionalDate(item.data.plannedStartDate)}</dd>
+            <dt>{t('dueLabel')}</dt>
+            <dd>{optionalDate(item.data.dueDate)}</dd>
+            <dt>{t('projectedCompletion')}</dt>
+            <dd>{optionalDate(item.data.projectedCompletionDate)}</dd>
           </dl>
           {item.data.description && <p className="description">{item.data.description}</p>}
           {/* Keyed by the values, so the form shows the rollback when Workfront refuses. */}
@@ -91,27 +89,34 @@ function WorkItemDetails({ kind, id }: { kind: WorkItemKind; id: string }) {
           />
           {update.isError && (
             <p role="alert" className="error-text">
-              Your change was undone. {describeApiError(update.error)}
+              {t('undone', { reason: labels.apiError(update.error) })}
             </p>
           )}
-          {update.isSuccess && <p role="status">Saved.</p>}
+          {update.isSuccess && <p role="status">{t('saved')}</p>}
         </>
       )}
       <section aria-labelledby="updates-heading">
-        <h2 id="updates-heading">Updates</h2>
+        <h2 id="updates-heading">{t('updates')}</h2>
         {notes.isPending ? (
-          <SkeletonRows count={2} label="Loading updates" />
+          <SkeletonRows count={2} label={t('loadingUpdates')} />
         ) : notes.isError ? (
-          <ErrorPanel error={notes.error} what="Updates" onRetry={() => void notes.refetch()} />
+          <ErrorPanel
+            error={notes.error}
+            what={t('whatUpdates')}
+            onRetry={() => void notes.refetch()}
+          />
         ) : notes.data.length === 0 ? (
-          <p className="muted">No updates yet.</p>
+          <p className="muted">{t('noUpdates')}</p>
         ) : (
           <ul className="notes">
             {notes.data.map((note) => (
               <li key={note.id}>
                 <p>{note.text}</p>
                 <p className="muted">
-                  {note.author ?? 'Someone'}, {formatDateTime(note.date)}
+                  {t('noteBy', {
+                    author: note.author ?? t('someone'),
+                    date: format.dateTime(note.date),
+                  })}
                 </p>
               </li>
             ))}
@@ -157,6 +162,8 @@ type UpdateMutation = ReturnType<typeof useUpdateWorkItem>;
 function UpdateForm({ item, mutation }: { item: WorkItemDetail; mutation: UpdateMutation }) {
   const [status, setStatus] = useState(item.status);
   const [percent, setPercent] = useState(String(item.percentComplete));
+  const t = useMessages(messages);
+  const labels = useWorkfrontLabels();
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -172,9 +179,9 @@ function UpdateForm({ item, mutation }: { item: WorkItemDetail; mutation: Update
 
   return (
     <form className="panel update-form" onSubmit={submit}>
-      <h2>Update</h2>
+      <h2>{t('update')}</h2>
       <label>
-        Status
+        {t('status')}
         <select
           value={status}
           onChange={(event) => {
@@ -183,13 +190,13 @@ function UpdateForm({ item, mutation }: { item: WorkItemDetail; mutation: Update
         >
           {statusOptions.map((code) => (
             <option key={code} value={code}>
-              {statusLabel(code)}
+              {labels.status(code)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Percent complete
+        {t('percentComplete')}
         <input
           type="number"
           min={0}
@@ -203,7 +210,7 @@ function UpdateForm({ item, mutation }: { item: WorkItemDetail; mutation: Update
         />
       </label>
       <button type="submit" className="primary" disabled={mutation.isPending}>
-        {mutation.isPending ? 'Saving…' : 'Save'}
+        {mutation.isPending ? t('saving') : t('save')}
       </button>
     </form>
   );
