@@ -1,11 +1,12 @@
-import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { demoUser, expect, signIn, test } from './fixtures';
 import { emulator, type Fault } from './support/emulator';
 import {
   expectAfterRetries,
   itemCount,
   signInToMyWork,
   useDirectApiMode,
+  workList,
   workRow,
 } from './support/screens';
 import { WorkfrontApi } from './support/workfront-api';
@@ -33,7 +34,7 @@ async function signInWhileFailing(page: Page, expectedMessage: string | RegExp) 
   return panel;
 }
 
-async function retryAndSeeMyWork(page: Page, panel: ReturnType<typeof errorPanel>) {
+async function retryAndSeeMyWork(page: Page, panel: Locator) {
   await panel.getByRole('button', { name: 'Retry' }).click();
   await expect(itemCount(page, '40 of 40 items')).toBeVisible();
   await expect(panel).toBeHidden();
@@ -68,7 +69,7 @@ const faults: { name: string; fault: Omit<Fault, 'target' | 'count'>; message: R
   },
 ];
 
-test.describe('Workfront API faults on My work', () => {
+test.describe('Workfront API faults', () => {
   for (const { name, fault, message } of faults) {
     test(`${name} shows a message and a Retry that recovers`, async ({ page }) => {
       // Every API call fails until the faults are cleared.
@@ -95,6 +96,7 @@ test.describe('Workfront API faults on My work', () => {
   test('a $$LIMIT above 2000 shows Workfront’s message and a Retry that recovers', async ({
     page,
   }) => {
+    // The app never asks for more than 2000; this test rewrites its requests to do so.
     let overLimit = true;
     await page.route('**/attask/api/*/work/myWork?*', async (route) => {
       if (!overLimit) return route.continue();
@@ -146,8 +148,11 @@ test.describe('Workfront API faults on My work', () => {
 });
 
 test.describe('Workfront API faults on the other screens', () => {
-  const openItem = (page: Page) =>
-    workRow(page, 'Review homepage hero copy').getByRole('link').click();
+  const itemName = 'Review homepage hero copy';
+  const openItem = async (page: Page) => {
+    await page.getByRole('searchbox', { name: 'Filter' }).fill(itemName);
+    await workRow(page, itemName).getByRole('link').click();
+  };
   const screens: {
     name: string;
     /** Steps from My work while Workfront still answers. */
@@ -155,11 +160,14 @@ test.describe('Workfront API faults on the other screens', () => {
     /** The step that loads the screen while Workfront fails. */
     open: (page: Page) => Promise<void>;
     errors: string[];
+    /** What the screen shows once it has loaded. */
+    loaded: (page: Page) => Locator;
   }[] = [
     {
       name: 'a work item',
       open: openItem,
       errors: ['This task could not be loaded.', 'Updates could not be loaded.'],
+      loaded: (page) => page.getByRole('heading', { level: 1, name: itemName }),
     },
     {
       name: 'Projects',
@@ -169,6 +177,7 @@ test.describe('Workfront API faults on the other screens', () => {
           .getByRole('link', { name: 'Projects' })
           .click(),
       errors: ['Projects could not be loaded.'],
+      loaded: (page) => page.getByRole('main').getByRole('listitem').first(),
     },
     {
       name: 'a project',
@@ -178,6 +187,7 @@ test.describe('Workfront API faults on the other screens', () => {
       },
       open: (page) => page.locator('dl.fields').getByRole('link').click(),
       errors: ['This project could not be loaded.', 'Tasks could not be loaded.'],
+      loaded: (page) => page.getByRole('region', { name: 'Tasks' }).getByRole('listitem').first(),
     },
     {
       name: 'the profile',
@@ -186,6 +196,7 @@ test.describe('Workfront API faults on the other screens', () => {
         await page.goto('/me');
       },
       errors: ['Your profile could not be loaded.'],
+      loaded: (page) => page.getByRole('main').getByText(demoUser.email),
     },
   ];
 
@@ -213,8 +224,38 @@ test.describe('Workfront API faults on the other screens', () => {
           .getByRole('button', { name: 'Retry' })
           .click();
       }
+      await expect(screen.loaded(page)).toBeVisible();
       await expect(errorPanel(page)).toHaveCount(0);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     });
   }
+});
+
+test.describe('a failed refresh', () => {
+  test('keeps My work on screen, says what failed, and its Retry asks Workfront again', async ({
+    page,
+  }) => {
+    await page.clock.install();
+    await signInToMyWork(page);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Projects' }).click();
+    await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
+
+    // Back on My work, the cached list shows while it is refreshed, and the refresh fails.
+    await emulator.fault({ target: 'api', count: 10_000, status: 500, body: 'errorEnvelope' });
+    await nav.getByRole('link', { name: 'My work' }).click();
+    const panel = errorPanel(page);
+    await expectAfterRetries(page, panel);
+    await expect(panel).toContainText(
+      'The latest version of your work could not be loaded. Workfront refused the request:',
+    );
+    await expect(itemCount(page, '40 of 40 items')).toBeVisible();
+    await expect(workList(page).getByRole('link').first()).toBeVisible();
+
+    await emulator.clearFaults();
+    await emulator.clearLog();
+    await panel.getByRole('button', { name: 'Retry' }).click();
+    await expect(panel).toBeHidden();
+    const refetched = (await emulator.log()).filter((entry) => entry.path.includes('work/myWork'));
+    expect(refetched.map((entry) => entry.status)).toEqual([200]);
+  });
 });

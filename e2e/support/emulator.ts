@@ -45,6 +45,7 @@ export const emulator = {
   clearFaults: () => call<unknown>('DELETE', '/__emulator/faults'),
   updateApp: (clientId: string, changes: Record<string, unknown>) =>
     call<unknown>('PATCH', `/__emulator/apps/${clientId}`, changes),
+  clearLog: () => call<unknown>('DELETE', '/__emulator/log'),
   async log(): Promise<LogEntry[]> {
     const body = await call<LogEntry[] | { entries: LogEntry[] }>('GET', '/__emulator/log');
     return Array.isArray(body) ? body : body.entries;
