@@ -2,20 +2,34 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { findChromium } from '../e2e/find-chromium.mjs';
 import { appUrl } from './servers';
 
-export const demoUser = { email: 'demo@example.com', password: 'demo' };
+const demoUser = { email: 'demo@example.com', password: 'demo' };
 
 /**
  * The e2e suite's browser: the same Chromium (see findBenchChromium), with the same switches.
  * `uncappedFrames` lets frames come as fast as they are made instead of at the display's 60 Hz,
  * so that the time between two frames is what the frame cost.
  */
-export async function launchChromium(
+async function launchChromium(
   executablePath: string,
   options: { uncappedFrames?: boolean } = {},
 ): Promise<Browser> {
   const args = ['--disable-background-networking', '--disable-component-update', '--disable-sync'];
   if (options.uncappedFrames) args.push('--disable-gpu-vsync', '--disable-frame-rate-limit');
   return chromium.launch({ executablePath, args });
+}
+
+/** Launches Chromium for `use`, and closes it however `use` ends. */
+export async function withChromium<T>(
+  executablePath: string,
+  options: { uncappedFrames?: boolean },
+  use: (browser: Browser) => Promise<T>,
+): Promise<T> {
+  const browser = await launchChromium(executablePath, options);
+  try {
+    return await use(browser);
+  } finally {
+    await browser.close();
+  }
 }
 
 /** The Chromium that e2e/run.mjs would use (e2e/find-chromium.mjs). */

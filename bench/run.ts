@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { findBenchChromium, launchChromium } from './browser';
+import { findBenchChromium, withChromium } from './browser';
 import { buildAll, outDirs } from './builds';
 import { runEmulatorFigures } from './emulator-figures';
 import { measureBundles } from './bundles';
@@ -31,29 +31,38 @@ async function main(): Promise<void> {
   buildAll();
   const bundle = measureBundles(outDirs.app, outDirs.floor);
 
-  const servers: Server[] = [];
-  const stopAll = () => Promise.all(servers.splice(0).map((server) => server.stop()));
+  const servers = new Set<Server>();
+  const start = async (starting: Promise<Server>) => {
+    const server = await starting;
+    servers.add(server);
+    return server;
+  };
+  const stop = async (server: Server) => {
+    servers.delete(server);
+    await server.stop();
+  };
   try {
-    servers.push(await startEmulator());
-    servers.push(await startPreview(outDirs.app));
+    await start(startEmulator());
+    const preview = await start(startPreview(outDirs.app));
+    let chromium = '';
 
-    const browser = await launchChromium(executablePath);
-    const chromium = browser.version();
     step('Sign-in path');
-    const signInPath = await benchSignInPath(browser).finally(() => browser.close());
+    const signInPath = await withChromium(executablePath, {}, (browser) => {
+      chromium = browser.version();
+      return benchSignInPath(browser);
+    });
 
     step('Scale');
-    const uncapped = await launchChromium(executablePath, { uncappedFrames: true });
-    const idleP95FrameMs = await idleFrameP95(uncapped);
-    const scale = await benchScale(uncapped).finally(() => uncapped.close());
+    const scale = await withChromium(executablePath, { uncappedFrames: true }, async (browser) => ({
+      idleP95FrameMs: await idleFrameP95(browser),
+      sizes: await benchScale(browser),
+    }));
 
     step('Refresh: one simulated hour');
-    const preview = servers.pop();
-    await preview?.stop();
-    servers.push(await startPreview(outDirs.appWithHooks));
-    const hooked = await launchChromium(executablePath);
-    const refresh = await benchRefresh(hooked).finally(() => hooked.close());
-    await stopAll();
+    await stop(preview);
+    await start(startPreview(outDirs.appWithHooks));
+    const refresh = await withChromium(executablePath, {}, (browser) => benchRefresh(browser));
+    await Promise.all([...servers].map(stop));
 
     step('Emulator');
     const emulator = await runEmulatorFigures();
@@ -70,14 +79,14 @@ async function main(): Promise<void> {
       bundle,
       signInPath,
       refresh,
-      scale: { idleP95FrameMs, sizes: scale },
+      scale,
       emulator,
     };
     const checks = checkTargets(results);
     writeFileSync(resultsPath, `${JSON.stringify({ ...results, targets: checks }, null, 2)}\n`);
     console.log(`\n${formatReport(results, checks)}\n\nWritten to ${resultsPath}`);
   } finally {
-    await stopAll();
+    await Promise.all([...servers].map(stop));
   }
 }
 
