@@ -1,13 +1,16 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorPanel } from '../components/error-panel';
-import { formatDate, formatPercent, priorityLabel, statusLabel } from '../components/format';
 import { SkeletonRows } from '../components/skeleton';
+import { useWorkfrontLabels } from '../components/workfront-labels';
+import { useFormat } from '../i18n/format';
+import { useMessages } from '../i18n/i18n-context';
 import { myWorkQuery, type WorkItem } from '../workfront/work-items';
 import { useWorkfrontClient } from '../workfront/workfront-context';
-import { dueGroupLabels, filterWork, toWorkListRows, type WorkFilter } from './due-groups';
+import { filterWork, toWorkListRows, type WorkFilter } from './due-groups';
+import { messages } from './messages';
+import { useWindowRows } from './window-rows';
 
 /** Fixed row heights (see app.css) let the virtual list place rows without measuring them. */
 const groupRowHeight = 40;
@@ -16,6 +19,9 @@ const itemRowHeight = 64;
 export function MyWorkPage() {
   const client = useWorkfrontClient();
   const work = useInfiniteQuery(myWorkQuery(client));
+  const t = useMessages(messages);
+  const format = useFormat();
+  const labels = useWorkfrontLabels();
   const [filter, setFilter] = useState<WorkFilter>({ text: '', status: '' });
   const [now] = useState(() => new Date());
 
@@ -33,37 +39,37 @@ export function MyWorkPage() {
   return (
     <main className="page">
       <div className="page-heading">
-        <h1>My work</h1>
+        <h1>{t('title')}</h1>
         {work.isFetching && !work.isPending && (
           <span className="muted" role="status">
-            Updating…
+            {t('updating')}
           </span>
         )}
       </div>
       <div className="filters" role="search">
         <label>
-          Filter
+          {t('filter')}
           <input
             type="search"
             value={filter.text}
-            placeholder="Name or project"
+            placeholder={t('filterPlaceholder')}
             onChange={(event) => {
               setFilter({ ...filter, text: event.target.value });
             }}
           />
         </label>
         <label>
-          Status
+          {t('status')}
           <select
             value={filter.status}
             onChange={(event) => {
               setFilter({ ...filter, status: event.target.value });
             }}
           >
-            <option value="">All statuses</option>
+            <option value="">{t('allStatuses')}</option>
             {statuses.map((status) => (
               <option key={status} value={status}>
-                {statusLabel(status)}
+                {labels.status(status)}
               </option>
             ))}
           </select>
@@ -74,51 +80,51 @@ export function MyWorkPage() {
       {!firstLoadFailed && (
         <p className="muted" role="status">
           {work.isPending
-            ? 'Loading your work…'
+            ? t('loading')
             : hasNextPage
-              ? `${items.length} items loaded, loading more…`
-              : `${rows.length - countGroups(rows)} of ${items.length} items`}
+              ? t('loadingMore', { loaded: format.number(items.length) })
+              : t('count', {
+                  shown: format.number(rows.length - countGroups(rows)),
+                  total: format.number(items.length),
+                })}
         </p>
       )}
       {work.isPending ? (
-        <SkeletonRows count={8} label="Loading your work" />
+        <SkeletonRows count={8} label={t('loading')} />
       ) : firstLoadFailed ? (
-        <ErrorPanel error={work.error} what="Your work" onRetry={() => void work.refetch()} />
+        <ErrorPanel error={work.error} what={t('what')} onRetry={() => void work.refetch()} />
       ) : (
         <>
           {/* With items on screen, either a next page or a refresh of the whole list failed. */}
           {work.isFetchNextPageError ? (
             <ErrorPanel
               error={work.error}
-              what="The rest of your work"
+              what={t('whatRest')}
               onRetry={() => void work.fetchNextPage()}
             />
           ) : (
             work.isError && (
               <ErrorPanel
                 error={work.error}
-                what="The latest version of your work"
+                what={t('whatLatest')}
                 onRetry={() => void work.refetch()}
               />
             )
           )}
           {items.length === 0 ? (
             <div className="panel empty-state">
-              <p>
-                Nothing is assigned to you. When someone assigns you a task or an issue in
-                Workfront, it appears here.
-              </p>
+              <p>{t('nothingAssigned')}</p>
             </div>
           ) : rows.length === 0 ? (
             <div className="panel empty-state">
-              <p>No work matches this filter.</p>
+              <p>{t('noMatch')}</p>
               <button
                 type="button"
                 onClick={() => {
                   setFilter({ text: '', status: '' });
                 }}
               >
-                Clear the filter
+                {t('clearFilter')}
               </button>
             </div>
           ) : (
@@ -135,18 +141,14 @@ function countGroups(rows: ReturnType<typeof toWorkListRows>) {
 }
 
 function WorkList({ rows }: { rows: ReturnType<typeof toWorkListRows> }) {
+  const t = useMessages(messages);
+  const format = useFormat();
   const listRef = useRef<HTMLDivElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useEffect(() => {
-    setScrollMargin(listRef.current?.offsetTop ?? 0);
-  }, []);
-
-  const virtualizer = useWindowVirtualizer({
-    count: rows.length,
-    estimateSize: (index) => (rows[index]?.type === 'group' ? groupRowHeight : itemRowHeight),
-    overscan: 8,
-    scrollMargin,
-  });
+  const heightOf = useCallback(
+    (index: number) => (rows[index]?.type === 'group' ? groupRowHeight : itemRowHeight),
+    [rows],
+  );
+  const windowRows = useWindowRows(listRef, rows.length, heightOf);
 
   /** Arrow keys, Home and End move between rows, including rows not rendered yet. */
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -164,7 +166,7 @@ function WorkList({ rows }: { rows: ReturnType<typeof toWorkListRows> }) {
     if (rows[target]?.type === 'group') target += 1;
     const rowLink = () =>
       listRef.current?.querySelector<HTMLElement>(`[data-index="${target}"] a`) ?? undefined;
-    virtualizer.scrollToIndex(target, { align: 'auto' });
+    windowRows.scrollToIndex(target);
     // Focus at once when the row is rendered, so that the next key press starts from it; a row
     // far away is rendered after the scroll.
     const link = rowLink();
@@ -177,11 +179,11 @@ function WorkList({ rows }: { rows: ReturnType<typeof toWorkListRows> }) {
       ref={listRef}
       className="work-list"
       role="list"
-      aria-label="My work"
-      style={{ height: virtualizer.getTotalSize() }}
+      aria-label={t('listLabel')}
+      style={{ height: windowRows.totalHeight }}
       onKeyDown={onKeyDown}
     >
-      {virtualizer.getVirtualItems().map((virtualRow) => {
+      {windowRows.visible.map((virtualRow) => {
         const row = rows[virtualRow.index];
         if (!row) return null;
         return (
@@ -190,11 +192,12 @@ function WorkList({ rows }: { rows: ReturnType<typeof toWorkListRows> }) {
             role="listitem"
             data-index={virtualRow.index}
             className={row.type === 'group' ? 'work-group' : 'work-row'}
-            style={{ transform: `translateY(${virtualRow.start - scrollMargin}px)` }}
+            style={{ transform: `translateY(${virtualRow.top}px)` }}
           >
             {row.type === 'group' ? (
               <h2>
-                {dueGroupLabels[row.group]} <span className="muted">({row.count})</span>
+                {t(`group.${row.group}`)}{' '}
+                <span className="muted">({format.number(row.count)})</span>
               </h2>
             ) : (
               <WorkRow item={row.item} />
@@ -207,6 +210,9 @@ function WorkList({ rows }: { rows: ReturnType<typeof toWorkListRows> }) {
 }
 
 function WorkRow({ item }: { item: WorkItem }) {
+  const t = useMessages(messages);
+  const format = useFormat();
+  const labels = useWorkfrontLabels();
   return (
     <>
       <Link to={`/work/${item.kind}/${item.id}`} className="work-row-name">
@@ -214,13 +220,13 @@ function WorkRow({ item }: { item: WorkItem }) {
       </Link>
       <span className="work-row-meta">
         <span className={`status status-${item.status.split(':')[0] ?? ''}`}>
-          {statusLabel(item.status)}
+          {labels.status(item.status)}
         </span>
-        <span>{formatPercent(item.percentComplete)}</span>
-        <span>{item.kind === 'issue' ? 'Issue' : 'Task'}</span>
+        <span>{format.percent(item.percentComplete)}</span>
+        <span>{t(item.kind)}</span>
         {item.project && <span className="work-row-project">{item.project.name}</span>}
-        <span>Priority: {priorityLabel(item.priority)}</span>
-        {item.dueDate && <span>Due {formatDate(item.dueDate)}</span>}
+        <span>{t('priority', { priority: labels.priority(item.priority) })}</span>
+        {item.dueDate && <span>{t('due', { date: format.date(item.dueDate) })}</span>}
       </span>
     </>
   );
