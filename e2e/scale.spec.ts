@@ -4,6 +4,7 @@ import { emulator } from './support/emulator';
 import { itemCount, signInToMyWork, workList } from './support/screens';
 
 const workItems = 10_000;
+const workItemsText = new Intl.NumberFormat('en-US').format(workItems);
 /** The rows in view (about a dozen) plus the virtual list's overscan, with room to spare. */
 const maxRenderedRows = 60;
 
@@ -34,7 +35,7 @@ test.describe('10,000 work items', () => {
     page,
   }) => {
     await signInToMyWork(page);
-    await expect(itemCount(page)).toHaveText(`${workItems} of ${workItems} items`, {
+    await expect(itemCount(page)).toHaveText(`${workItemsText} of ${workItemsText} items`, {
       timeout: 15_000,
     });
     // Five pages of 2000 through $$FIRST and $$LIMIT.

@@ -22,8 +22,8 @@ export async function signInToMyWork(page: Page) {
   await expect(itemCount(page)).toBeVisible();
 }
 
-/** My work's count line, e.g. "3 of 40 items". */
-export const itemCount = (page: Page, text: string | RegExp = /^\d+ of \d+ items$/) =>
+/** My work's count line, e.g. "3 of 40 items" or "10,000 of 10,000 items". */
+export const itemCount = (page: Page, text: string | RegExp = /^[\d,]+ of [\d,]+ items$/) =>
   page.getByRole('status').filter({ hasText: text });
 
 export const workList = (page: Page) => page.getByRole('list', { name: 'My work' });
