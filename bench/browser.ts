@@ -80,6 +80,8 @@ export async function newBenchContext(
   const context = await browser.newContext({
     baseURL: appUrl,
     viewport: { width: 1280, height: 720 },
+    // The app picks its language from the browser: the bench reads its English texts.
+    locale: 'en-US',
     ...(storageState ? { storageState } : {}),
   });
   // tsx compiles the bench with esbuild's keepNames, which wraps named functions in __name();

@@ -90,10 +90,11 @@ async function measureOnce(browser: Browser, workItems: number): Promise<ScaleFi
             PerformanceResourceTiming | undefined
         )?.responseEnd ?? Number.NaN,
     );
-    // Workfront pages at 2000 items: wait for the whole list before scrolling it.
+    // Workfront pages at 2000 items: wait for "1,000 of 1,000 items" (en-US, see newBenchContext),
+    // which replaces "… loading more" once the whole list is here.
     await page
       .getByRole('status')
-      .filter({ hasText: /^\d+ of \d+ items$/ })
+      .filter({ hasText: /^[\d,]+ of [\d,]+ items$/ })
       .waitFor({ timeout: loadTimeoutMs });
     const scroll = await scrollWholeList(page);
     return {
