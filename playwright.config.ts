@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 const emulatorUrl = 'http://localhost:8787';
 const appUrl = 'http://localhost:4173';
+const e2eBuild = 'node_modules/.cache/e2e-dist';
 
 /** e2e/run.mjs finds a Chromium and passes it in CHROMIUM_PATH. */
 const executablePath = process.env.CHROMIUM_PATH;
@@ -36,7 +37,10 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: 'npx vite build --logLevel warn && npx vite preview',
+      // The production set-up: the build behind nginx (deploy/nginx.ts), with the same headers,
+      // caching and /attask proxy as in production. e2e/run.mjs passes NGINX_PATH. The build has
+      // a folder of its own, so that an `npm run build` meanwhile cannot empty it under the suite.
+      command: `npx vite build --logLevel warn --outDir ${e2eBuild} --emptyOutDir && node --import tsx deploy/nginx.ts --root ${e2eBuild}`,
       url: appUrl,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -1,8 +1,10 @@
 /// <reference types="vitest/config" />
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { readServedConfig, securityHeaders } from './deploy/security-headers.ts';
 
 /**
  * The dev and preview servers proxy the REST API to the Workfront named in public/config.json.
@@ -53,8 +55,27 @@ function embeddedEmulator(): Plugin {
   };
 }
 
+/**
+ * `vite preview` sends the production security headers, from the one source nginx uses too
+ * (deploy/security-headers.ts), built from the config.json it serves. The dev server sends none:
+ * Vite's HMR needs inline script and eval, which the policy forbids.
+ */
+function securityHeadersOnPreview(): Plugin {
+  return {
+    name: 'security-headers',
+    configurePreviewServer(server) {
+      const { root, build } = server.config;
+      const headers = securityHeaders(readServedConfig(resolve(root, build.outDir)));
+      server.middlewares.use((_request, response, next) => {
+        for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), mode === 'demo' ? embeddedEmulator() : []],
+  plugins: [react(), securityHeadersOnPreview(), mode === 'demo' ? embeddedEmulator() : []],
   server: { port: 5173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
   preview: { port: 4173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
   build: {
@@ -76,6 +97,13 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'bench',
           include: ['bench/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'deploy',
+          include: ['deploy/**/*.test.ts'],
           environment: 'node',
         },
       },

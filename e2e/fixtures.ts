@@ -32,20 +32,42 @@ export const test = base.extend<{
   failOnPageErrors: [
     async ({ context }, use) => {
       const errors: string[] = [];
+      // Every page of the context reports its policy violations (CSP and Trusted Types) through
+      // a binding, which outlives navigations, unlike anything kept on `window`.
+      await context.exposeBinding(reportViolationBinding, (_source, violation: string) => {
+        errors.push(`securitypolicyviolation: ${violation}`);
+      });
+      await context.addInitScript(listenForViolations, reportViolationBinding);
       const watch = (page: Page) => {
         page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
         page.on('console', (message) => {
-          if (message.text().includes('Content Security Policy')) errors.push(message.text());
+          if (policyConsoleMessage.test(message.text())) errors.push(message.text());
         });
       };
       context.pages().forEach(watch);
       context.on('page', watch);
       await use(undefined);
-      expect(errors, 'uncaught errors in the page').toEqual([]);
+      expect(errors, 'uncaught errors or policy violations in the page').toEqual([]);
     },
     { auto: true },
   ],
 });
+
+const reportViolationBinding = '__e2eReportViolation';
+
+/** Chromium's console words for a refused or malformed CSP, Trusted Types or Permissions-Policy. */
+const policyConsoleMessage =
+  /Content[ -]Security[ -]Policy|Trusted ?(Types?|HTML|Script|ScriptURL)|Permissions[ -]Policy/i;
+
+/** Runs in each page before its own scripts. */
+function listenForViolations(binding: string) {
+  document.addEventListener('securitypolicyviolation', (event) => {
+    const report = (window as unknown as Record<string, (text: string) => void>)[binding];
+    report?.(
+      `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} ${event.sample}`,
+    );
+  });
+}
 
 export function recordTokens(context: BrowserContext, issued: IssuedTokens) {
   context.on('response', (response) => {

@@ -1,11 +1,15 @@
-// Runs the Playwright suite with a Chromium found on this machine (see find-chromium.mjs).
+// Runs the Playwright suite with a Chromium and an nginx found on this machine (see
+// find-chromium.mjs and find-nginx.mjs).
 import { spawnSync } from 'node:child_process';
 import { findChromium } from './find-chromium.mjs';
+import { findNginx } from './find-nginx.mjs';
 
 const chromiumPath = findChromium();
 console.log(`Using Chromium at ${chromiumPath}`);
+const nginxPath = findNginx();
+console.log(`Using nginx at ${nginxPath}`);
 const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, CHROMIUM_PATH: chromiumPath },
+  env: { ...process.env, CHROMIUM_PATH: chromiumPath, NGINX_PATH: nginxPath },
 });
 process.exit(result.status ?? 1);

@@ -1,0 +1,246 @@
+// The production server: nginx from Debian's `nginx` package, configured from nginx.conf.template
+// and the security headers of deploy/security-headers.ts.
+//
+//   npx tsx deploy/nginx.ts                       serve dist/ on :4173 until Ctrl-C (the e2e suite)
+//   npx tsx deploy/nginx.ts --out /etc/wf-app --root /srv/wf-app --listen 8080 --app-origin \
+//     https://work.example.com --write-only      write a configuration for production
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { AppConfig } from '../src/config/app-config.ts';
+import { readServedConfig, securityHeaders, type HeaderMap } from './security-headers.ts';
+
+export interface NginxSite {
+  /** The folder to serve: a build with its config.json. */
+  root: string;
+  /** nginx's `listen`, e.g. `localhost:4173` or `8080`. */
+  listen: string;
+  /** The app's public origin; a token endpoint configured on it is proxied (see below). */
+  appOrigin: string;
+  /** Where /attask goes; the config's Workfront URL unless a test aims it elsewhere. */
+  proxyTarget?: string;
+  config: AppConfig;
+}
+
+const workfrontTokenPath = '/integrations/oauth2/api/v1/token';
+const debianCaBundle = '/etc/ssl/certs/ca-certificates.crt';
+const templatePath = join(dirname(fileURLToPath(import.meta.url)), 'nginx.conf.template');
+
+/** A value goes into nginx's syntax inside double quotes: refuse what would change its meaning. */
+function quoted(value: string): string {
+  if (/["\\$\n\r]/.test(value)) throw new Error(`Cannot put ${value} into nginx's configuration`);
+  return `"${value}"`;
+}
+
+function headerLines(headers: HeaderMap): string {
+  return Object.entries(headers)
+    .map(([name, value]) => `add_header ${name} ${quoted(value)} always;\n`)
+    .join('');
+}
+
+function proxyLines(target: URL, headers: HeaderMap, uri = ''): string {
+  const tls =
+    target.protocol === 'https:'
+      ? [
+          'proxy_ssl_server_name on;',
+          `proxy_ssl_name ${target.hostname};`,
+          'proxy_ssl_verify on;',
+          'proxy_ssl_verify_depth 4;',
+          `proxy_ssl_trusted_certificate ${debianCaBundle};`,
+        ]
+      : [];
+  return [
+    `proxy_pass ${target.protocol.slice(0, -1)}://workfront${uri};`,
+    'proxy_http_version 1.1;',
+    'proxy_set_header Connection "";',
+    `proxy_set_header Host ${target.host};`,
+    ...tls,
+    // The app authenticates with the sessionID header. No cookie of the app's origin goes to
+    // Workfront, and no Workfront cookie lands on the app's origin.
+    'proxy_set_header Cookie "";',
+    'proxy_hide_header Set-Cookie;',
+    // Ours replace Workfront's, so that each header is sent once.
+    ...Object.keys(headers).map((name) => `proxy_hide_header ${name};`),
+    'include security-headers.conf;',
+  ]
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+/**
+ * Proxy mode for the token endpoint: when config.json names a token endpoint on the app's own
+ * origin, nginx forwards that one path to Workfront's token endpoint. Otherwise the browser calls
+ * Workfront's token endpoint itself (Workfront answers CORS for registered redirect origins).
+ */
+export function tokenProxyPath(site: Pick<NginxSite, 'config' | 'appOrigin'>): string | undefined {
+  const endpoint = new URL(site.config.tokenEndpoint);
+  return endpoint.origin === new URL(site.appOrigin).origin ? endpoint.pathname : undefined;
+}
+
+/** The files of an nginx prefix folder: nginx.conf and the two files it includes. */
+export function renderNginxFiles(site: NginxSite, mimeTypes = '/etc/nginx/mime.types') {
+  const headers = securityHeaders(site.config);
+  const target = new URL(site.proxyTarget ?? site.config.workfrontUrl);
+  const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+  const tokenPath = tokenProxyPath(site);
+  const tokenEndpointProxy = tokenPath
+    ? `\n        # The token endpoint, forwarded to Workfront's (config.json's tokenEndpoint).\n` +
+      `        location = ${tokenPath} {\n            include proxy-to-workfront-token.conf;\n        }\n`
+    : '';
+  const values: Record<string, string> = {
+    mimeTypes,
+    listen: site.listen,
+    root: resolve(site.root),
+    upstreamHostPort: `${target.hostname}:${port}`,
+    tokenEndpointProxy,
+  };
+  const conf = readFileSync(templatePath, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`nginx.conf.template: unknown {{${name}}}`);
+    return value;
+  });
+  return {
+    'nginx.conf': conf,
+    'security-headers.conf': headerLines(headers),
+    'proxy-to-workfront.conf': proxyLines(target, headers),
+    ...(tokenPath
+      ? { 'proxy-to-workfront-token.conf': proxyLines(target, headers, workfrontTokenPath) }
+      : {}),
+  };
+}
+
+export function writeNginxPrefix(dir: string, site: NginxSite): void {
+  mkdirSync(join(dir, 'tmp'), { recursive: true });
+  for (const [name, text] of Object.entries(renderNginxFiles(site))) {
+    writeFileSync(join(dir, name), text);
+  }
+}
+
+/** NGINX_PATH, then `nginx` on the PATH, then Debian's /usr/sbin/nginx. */
+export function findNginx(): string {
+  const candidates = [process.env.NGINX_PATH, 'nginx', '/usr/sbin/nginx'];
+  const found = candidates.find(
+    (path) => path && spawnSync(path, ['-v'], { stdio: 'ignore' }).status === 0,
+  );
+  if (found) return found;
+  throw new Error(
+    'nginx was not found. Install it (Debian or Ubuntu: sudo apt-get install -y nginx), ' +
+      'or point NGINX_PATH at an nginx binary.',
+  );
+}
+
+export interface RunningNginx {
+  url: string;
+  prefix: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts nginx in the foreground on a prefix folder of its own; resolves once it answers. */
+export async function startNginx(site: NginxSite, prefix?: string): Promise<RunningNginx> {
+  const dir = prefix ?? mkdtempSync(join(tmpdir(), 'wf-nginx-'));
+  writeNginxPrefix(dir, site);
+  // Run as root, nginx's workers are `nobody`, and must get through the folder.
+  chmodSync(dir, 0o755);
+  const child = spawn(
+    findNginx(),
+    ['-p', dir, '-c', 'nginx.conf', '-e', 'stderr', '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'inherit', 'pipe'],
+    },
+  );
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4_000);
+    process.stderr.write(chunk);
+  });
+  const exited = new Promise<void>((done) => {
+    child.once('exit', () => {
+      done();
+    });
+  });
+  const url = site.appOrigin;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${errors}`);
+    const answered = await fetch(`${url}/config.json`, { method: 'HEAD' }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`nginx did not answer at ${url}: ${errors}`);
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return {
+    url,
+    prefix: dir,
+    process: child,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        // SIGQUIT: finish the requests in flight, then exit.
+        child.kill('SIGQUIT');
+        await exited;
+      }
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      root: { type: 'string', default: 'dist' },
+      listen: { type: 'string', default: 'localhost:4173' },
+      'app-origin': { type: 'string', default: 'http://localhost:4173' },
+      'proxy-target': { type: 'string' },
+      out: { type: 'string' },
+      'write-only': { type: 'boolean', default: false },
+    },
+  });
+  if (!existsSync(join(values.root, 'index.html'))) {
+    console.error(`error: ${values.root}/index.html is missing: run npm run build first.`);
+    return 1;
+  }
+  const site: NginxSite = {
+    root: values.root,
+    listen: values.listen,
+    appOrigin: values['app-origin'],
+    proxyTarget: values['proxy-target'] ?? process.env.WORKFRONT_PROXY_TARGET,
+    config: readServedConfig(values.root),
+  };
+  if (values['write-only']) {
+    const out = values.out ?? mkdtempSync(join(tmpdir(), 'wf-nginx-'));
+    writeNginxPrefix(out, site);
+    console.log(`Wrote ${out}/nginx.conf. Run: nginx -p ${out} -c nginx.conf -e stderr`);
+    return 0;
+  }
+  const nginx = await startNginx(site, values.out);
+  console.log(
+    `nginx serves ${resolve(values.root)} on ${nginx.url} (configuration: ${nginx.prefix})`,
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void nginx.stop());
+  }
+  await new Promise<void>((done) => {
+    nginx.process.once('exit', () => {
+      done();
+    });
+  });
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main();
+}
