@@ -65,6 +65,24 @@ test.describe('staying signed in', () => {
     await expect(sessionEnded(page)).toHaveCount(0);
   });
 
+  test('many requests rejected at once cause one refresh, and no error reaches the user', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await signIn(page);
+    await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+
+    // Workfront drops the session early (the app still thinks the token is good for minutes):
+    // every request of the next screen is refused at once.
+    await emulator.advanceClock(accessTokenTtlSeconds + 1);
+    await page.getByRole('link', { name: 'Projects' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
+    await expect(page.getByRole('listitem').first()).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect((await refreshes()).map((call) => call.status)).toEqual([200]);
+  });
+
   for (const limit of ['absoluteExpirationSeconds', 'inactivityExpirationSeconds'] as const) {
     test(`ends the session cleanly at the ${limit} limit, then signs in again`, async ({
       page,

@@ -7,6 +7,7 @@ import {
   type WorkItemKind,
 } from '../workfront/work-items';
 import type { AppConfig } from '../config/app-config';
+import { isWorthRetrying } from '../workfront/workfront-errors';
 import {
   createWorkfrontClient,
   workfrontApiBase,
@@ -20,7 +21,16 @@ import {
  */
 export function createDataLayer(config: AppConfig, auth: WorkfrontAuth) {
   const workfront = createWorkfrontClient(workfrontApiBase(config), auth);
-  const queryClient = new QueryClient();
+  const queryClient = new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Data fetched by a route loader is fresh when its screen mounts: no second request.
+        staleTime: 30_000,
+        // Retry what may pass next time (network, 5xx); Workfront's refusals will not.
+        retry: (failures, error) => failures < 3 && isWorthRetrying(error),
+      },
+    },
+  });
   // The projects screens' queries load with them, not with My work.
   const projects = () => import('../workfront/projects');
   /** Fetch what is not cached yet (`staleTime: 'static'` is the successor of ensureQueryData). */

@@ -7,6 +7,8 @@ export const messages = defineMessages({
     retry: 'Retry',
     unexpected: 'Something went wrong: {message}',
     network: 'Workfront could not be reached. Check your connection.',
+    networkDirect:
+      'If it keeps failing, Workfront may not allow this site to call its API directly (CORS): use "apiMode": "proxy".',
     http: 'Workfront could not answer (HTTP {status}).',
     authentication: 'Workfront did not accept your session.',
     refused: 'Workfront refused the request: {message}',
@@ -28,6 +30,8 @@ export const messages = defineMessages({
     retry: '重试',
     unexpected: '出错了：{message}',
     network: '无法连接到 Workfront。请检查网络连接。',
+    networkDirect:
+      '如果持续失败，可能是 Workfront 不允许此网站直接调用其 API（CORS）：请使用 "apiMode": "proxy"。',
     http: 'Workfront 无法响应（HTTP {status}）。',
     authentication: 'Workfront 未接受您的会话。',
     refused: 'Workfront 拒绝了请求：{message}',

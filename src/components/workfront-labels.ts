@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useAppConfig } from '../config/config-context';
 import type { PlainKey } from '../i18n/catalog';
 import { useMessages } from '../i18n/i18n-context';
 import { WorkfrontApiError } from '../workfront/workfront-errors';
@@ -12,6 +13,7 @@ type Plain = PlainKey<(typeof messages)['en']>;
  */
 export function useWorkfrontLabels() {
   const t = useMessages(messages);
+  const config = useAppConfig();
   return useMemo(() => {
     // Status and priority messages have no placeholders.
     const known = (key: string): key is Plain => key in messages.en;
@@ -30,7 +32,10 @@ export function useWorkfrontLabels() {
         }
         switch (error.kind) {
           case 'network':
-            return t('network');
+            // A direct call that the browser blocks for CORS looks like a network failure.
+            return config.apiMode === 'direct'
+              ? `${t('network')} ${t('networkDirect')}`
+              : t('network');
           case 'http':
             return t('http', { status: error.details.status ?? '?' });
           case 'malformed':
@@ -44,5 +49,5 @@ export function useWorkfrontLabels() {
       couldNotLoad: (what: string) => t('couldNotLoad', { what }),
       retry: () => t('retry'),
     };
-  }, [t]);
+  }, [t, config.apiMode]);
 }

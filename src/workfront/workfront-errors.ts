@@ -9,3 +9,23 @@ export class WorkfrontApiError extends Error {
     this.name = 'WorkfrontApiError';
   }
 }
+
+/**
+ * A failure that may not happen again: the network, a 5xx without Workfront's own error (a
+ * proxy's page), or Workfront's limit on concurrent requests (429/503). Its other refusals, and
+ * data this app cannot read, come back the same on a retry.
+ */
+export function isWorthRetrying(error: unknown): boolean {
+  if (!(error instanceof WorkfrontApiError)) return false;
+  const status = error.details.status ?? 0;
+  switch (error.kind) {
+    case 'network':
+      return true;
+    case 'http':
+      return status >= 500;
+    case 'workfront':
+      return status === 429 || status === 503;
+    default:
+      return false;
+  }
+}

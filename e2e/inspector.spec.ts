@@ -1,0 +1,149 @@
+import type { Page } from '@playwright/test';
+import { demoUser, expect, signIn, test, type IssuedTokens } from './fixtures';
+import { emulator } from './support/emulator';
+
+async function openInspector(page: Page) {
+  await page.getByRole('link', { name: /^Session/ }).click();
+  await expect(page.getByRole('heading', { name: 'Session', level: 1 })).toBeVisible();
+}
+
+const timeline = (page: Page) => page.getByRole('list', { name: 'OAuth timeline' });
+
+async function fingerprintOf(token: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  return createHash('sha256').update(token).digest('hex').slice(0, 8);
+}
+
+/** No issued token may appear whole anywhere in the page. */
+async function expectNoTokenInDom(page: Page, issued: IssuedTokens) {
+  const html = await page.content();
+  for (const token of [...issued.accessTokens, ...issued.refreshTokens]) {
+    expect(html.includes(token), 'a whole token is in the DOM').toBe(false);
+  }
+}
+
+test.describe('flow inspector', () => {
+  test('tells the sign-in story, proves PKCE, and shows rotation by fingerprint', async ({
+    page,
+    issuedTokens,
+  }) => {
+    await page.goto('/');
+    await signIn(page);
+    await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+    await openInspector(page);
+
+    const story = timeline(page);
+    await expect(story.getByRole('heading', { name: 'Authorize request' })).toBeVisible();
+    await expect(story.getByText('code_challenge_method', { exact: true })).toBeVisible();
+    await expect(story.getByRole('heading', { name: 'Callback' })).toBeVisible();
+    await expect(story.getByText('✓ they match')).toBeVisible();
+    await expect(story.getByRole('heading', { name: 'Token exchange succeeded' })).toBeVisible();
+    const [firstRefreshToken] = issuedTokens.refreshTokens;
+    await expect(story.getByText(await fingerprintOf(firstRefreshToken ?? ''))).toBeVisible();
+    await expect(page.getByRole('timer')).toHaveText(/^(59|60):\d\d$/);
+
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+    await expect(story.getByRole('heading', { name: 'Refresh succeeded' })).toBeVisible();
+    await expect(story.getByText('(rotated: the old one no longer works)')).toBeVisible();
+    const [, secondRefreshToken] = issuedTokens.refreshTokens;
+    await expect(story.getByText(await fingerprintOf(secondRefreshToken ?? ''))).toBeVisible();
+    await expectNoTokenInDom(page, issuedTokens);
+  });
+
+  test('expire the access token: the next call is refused, refreshed and retried', async ({
+    page,
+    issuedTokens,
+  }) => {
+    await page.goto('/');
+    await signIn(page);
+    await openInspector(page);
+    await page.getByRole('button', { name: 'Expire the access token' }).click();
+    await expect(page.getByRole('status')).toContainText('Done.');
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await openInspector(page);
+    await expect(
+      timeline(page).getByText(/Workfront refused the session on an API call/),
+    ).toBeVisible();
+    await expectNoTokenInDom(page, issuedTokens);
+  });
+
+  for (const limit of ['absolute', 'inactivity'] as const) {
+    test(`expire the refresh token (${limit}): the session ends cleanly`, async ({ page }) => {
+      await page.goto('/');
+      await signIn(page);
+      await openInspector(page);
+      await page.getByRole('button', { name: `Expire the refresh token (${limit})` }).click();
+      await expect(page.getByRole('status')).toContainText('Done.');
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+
+      await expect(timeline(page).getByRole('heading', { name: 'Refresh failed' })).toBeVisible();
+      await expect(
+        timeline(page).getByText('The Workfront session ended (the refresh token was refused).'),
+      ).toBeVisible();
+      await page.goto('/work');
+      await expect(page).toHaveURL(/\/\?returnTo=/);
+    });
+  }
+
+  test('revoke the session: the app ends it and offers to sign in again', async ({ page }) => {
+    await page.goto('/');
+    await signIn(page);
+    await openInspector(page);
+    await page.getByRole('button', { name: 'Revoke the session' }).click();
+    await expect(page.getByRole('status')).toContainText('Done.');
+    await page.getByRole('link', { name: 'Projects' }).click();
+
+    await expect(
+      page.getByRole('heading', { name: 'Your Workfront session ended, sign in again' }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Sign in again' }).click();
+    await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+  });
+
+  test('fail the next refresh with a 503: the retry recovers', async ({ page }) => {
+    await page.goto('/');
+    await signIn(page);
+    await openInspector(page);
+    await page.getByRole('button', { name: 'Fail the next refresh with a 503' }).click();
+    await expect(page.getByRole('status')).toContainText('Done.');
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+
+    await expect(timeline(page).getByRole('heading', { name: 'Refresh failed' })).toBeVisible();
+    await expect(timeline(page).getByRole('heading', { name: 'Refresh succeeded' })).toBeVisible();
+    await expect(page.getByRole('timer')).toBeVisible();
+  });
+
+  test('drop state: signing in again still works', async ({ page }) => {
+    await page.goto('/');
+    await signIn(page);
+    await openInspector(page);
+    await page.getByRole('button', { name: 'Drop state from redirects' }).click();
+    await expect(page.getByRole('status')).toContainText('Done.');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, { expectPrompt: false });
+    await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+
+    await openInspector(page);
+    const callback = timeline(page).getByRole('listitem').filter({ hasText: 'Callback' }).last();
+    await expect(callback.getByText('state', { exact: true })).toHaveCount(0);
+  });
+
+  test('switch token_type: the refresh shows it and the API still works', async ({ page }) => {
+    await page.goto('/');
+    await signIn(page);
+    await openInspector(page);
+    await page.getByRole('button', { name: 'Switch token_type to Bearer' }).click();
+    await expect(page.getByRole('status')).toContainText('Done.');
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+    const refresh = timeline(page).getByRole('listitem').filter({ hasText: 'Refresh succeeded' });
+    await expect(refresh.getByText('Bearer', { exact: true })).toBeVisible();
+
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect((await emulator.tokenCalls('refresh_token')).map((call) => call.status)).toEqual([200]);
+  });
+});
