@@ -25,6 +25,14 @@ interface SignInRequestData {
 const expiringNotificationSeconds = 60;
 const minimumValiditySeconds = 10;
 const retryDelaysMs = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+/**
+ * The lifetime assumed when `expires_in` is missing or unusable: negative or not a number
+ * (oidc-client-ts then leaves `expires_at` unset), or too short to use. Taken as never expiring,
+ * the token would not be refreshed ahead and the countdown would be wrong; taken as expired,
+ * every call would refresh first. Five minutes keeps the session fresh for one token request per
+ * four minutes, and a token Workfront refuses sooner is refreshed on the refusal anyway.
+ */
+const assumedLifetimeSeconds = 300;
 
 export type OidcSession = ReturnType<typeof createOidcSession>;
 
@@ -96,7 +104,13 @@ export function createOidcSession(
       ? undefined
       : new BroadcastChannel(`workfront-auth:${config.clientId}`);
 
-  function signedIn(user: User) {
+  async function signedIn(user: User) {
+    if (user.expires_in === undefined || user.expires_in <= minimumValiditySeconds) {
+      user.expires_in = assumedLifetimeSeconds;
+      await userManager.storeUser(user);
+      // The library set its expiry timers from the unusable value: set them again.
+      await userManager.events.load(user, false);
+    }
     store.setState({ status: 'signed-in', expiresAt: (user.expires_at ?? 0) * 1000 });
   }
 
@@ -153,7 +167,7 @@ export function createOidcSession(
       typeof navigator !== 'undefined' && 'locks' in navigator
         ? await navigator.locks.request(tabLockName, exchange)
         : await exchange();
-    signedIn(user);
+    await signedIn(user);
   });
 
   async function refresh(reason: RefreshReason = 'expiring'): Promise<void> {
@@ -260,7 +274,7 @@ export function createOidcSession(
         throw new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' });
       }
       await recordExchange(user, verifier);
-      signedIn(user);
+      await signedIn(user);
       const data = user.state as Partial<SignInRequestData> | undefined;
       return safeReturnPath(data?.returnTo, origin);
     } catch (error) {
@@ -268,9 +282,12 @@ export function createOidcSession(
       if (error instanceof ErrorResponse && error.form) {
         flow.add({ type: 'token-exchange', at: Date.now(), ok: false, error: String(error) });
       }
+      // A token endpoint error carries no state: only the redirect's own errors do.
       const data =
-        error instanceof ErrorResponse ? (error.state as Partial<SignInRequestData>) : {};
-      throw new AuthProblemError(problem, data.bounce === true);
+        error instanceof ErrorResponse
+          ? (error.state as Partial<SignInRequestData> | undefined)
+          : undefined;
+      throw new AuthProblemError(problem, data?.bounce === true);
     }
   }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useAuthClient, useAuthState } from '../auth/auth-context';
+import { safeReturnPath } from '../auth/return-path';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
 
@@ -13,7 +14,10 @@ export function LandingPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const returnTo = searchParams.get('returnTo');
 
-  if (state.status === 'signed-in') return <Navigate to={returnTo ?? '/work'} replace />;
+  if (state.status === 'signed-in') {
+    // A crafted link must not send a signed-in user off this origin (or throw in the router).
+    return <Navigate to={safeReturnPath(returnTo, window.location.origin)} replace />;
+  }
 
   async function signIn() {
     setRedirecting(true);

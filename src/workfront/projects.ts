@@ -76,7 +76,8 @@ async function myWorkProjectIds(
       'a work list',
     );
     items.push(...page);
-    if (page.length < pageSize) return items;
+    // Longer than asked for: Workfront ignored $$LIMIT and sent everything (see myWorkQuery).
+    if (page.length !== pageSize) return items;
   }
 }
 

@@ -121,8 +121,10 @@ export function myWorkQuery(client: WorkfrontClient) {
       return parseWire(v.array(workItemWire), data, 'a work list').map(toWorkItem);
     },
     initialPageParam: 0,
+    // A page longer than asked for means Workfront ignored $$LIMIT and sent everything: paging
+    // on would fetch the same items again, without end.
     getNextPageParam: (lastPage, _pages, lastOffset) =>
-      lastPage.length < pageSize ? undefined : lastOffset + pageSize,
+      lastPage.length === pageSize ? lastOffset + pageSize : undefined,
   });
 }
 
