@@ -5,7 +5,7 @@ import './app/app.css';
 import type { DataLayer } from './app/data-layer';
 import { DataLayerContext } from './app/data-layer-context';
 import { RestoringSession } from './app/restoring-session';
-import { createAppRouter } from './app/router';
+import { createAppRouter, screens } from './app/router';
 import { createAuthClient } from './auth/auth-client';
 import { AuthProvider } from './auth/auth-context';
 import { loadAppConfig } from './config/app-config';
@@ -43,6 +43,12 @@ async function start() {
   });
 
   const { pathname, search, hash } = window.location;
+  if (pathname === config.redirectPath) {
+    // Coming back from Workfront: load the sign-in code alongside the callback screen's, so the
+    // token request waits for one download, not two in a row.
+    auth.preload();
+    void screens.callback();
+  }
   if (auth.resumeAfterReload(`${pathname}${search}${hash}`)) {
     root.render(
       <I18nProvider>

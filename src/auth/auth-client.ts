@@ -27,6 +27,8 @@ export interface AuthClient {
   /** Workfront refused a freshly refreshed token: end the session, as a failed refresh does. */
   endSession: () => Promise<void>;
   signOut: () => Promise<void>;
+  /** Starts loading oidc-client-ts now, e.g. on the callback page before it renders. */
+  preload: () => void;
   /** This tab's OAuth story, for the flow inspector. Tokens appear only as fingerprints. */
   flow: { events: () => readonly FlowEvent[]; subscribe: (listener: () => void) => () => void };
 }
@@ -120,6 +122,9 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     renewNow: async () => (await session()).renew('manual'),
     endSession: async () => (await session()).endSession(),
     signOut: async () => (await session()).signOut(),
+    preload: () => {
+      session().catch(() => undefined);
+    },
     flow: { events: flow.events, subscribe: flow.subscribe },
   };
 }

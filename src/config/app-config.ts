@@ -172,7 +172,8 @@ export async function loadAppConfig(
 ): Promise<AppConfig> {
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-store' });
+    // The server sends config.json with no-cache, so a changed file is seen on the next load.
+    response = await fetch(url);
   } catch {
     throw new ConfigError('config.json', 'not-downloaded');
   }
