@@ -240,7 +240,9 @@ test.describe('a failed refresh', () => {
     await nav.getByRole('link', { name: 'Projects' }).click();
     await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
 
-    // Back on My work, the cached list shows while it is refreshed, and the refresh fails.
+    // Back on My work once the cached list is stale (after 30 s), it shows while it is
+    // refreshed, and the refresh fails.
+    await page.clock.runFor(31_000);
     await emulator.fault({ target: 'api', count: 10_000, status: 500, body: 'errorEnvelope' });
     await nav.getByRole('link', { name: 'My work' }).click();
     const panel = errorPanel(page);
