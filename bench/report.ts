@@ -42,8 +42,11 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     (most, size) => (most && most.workItems > size.workItems ? most : size),
     undefined,
   );
-  // One refresh per access token's lifetime.
-  const expectedTokenCalls = refresh.simulatedSeconds / refresh.accessTokenTtlSeconds;
+  // One refresh per window: the app refreshes 30 s before expiry (src/auth/oidc-session.ts).
+  const refreshAheadSeconds = 30;
+  const expectedTokenCalls = Math.round(
+    refresh.simulatedSeconds / (refresh.accessTokenTtlSeconds - refreshAheadSeconds),
+  );
   return [
     {
       figure: 'landing JS, gzip, × floor',
@@ -72,7 +75,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     {
       figure: 'refresh: token calls in the hour',
       value: refresh.tokenCalls,
-      target: `≈ ${expectedTokenCalls} (1 per token)`,
+      target: `≈ ${expectedTokenCalls} (1 per refresh window)`,
       pass: Math.abs(refresh.tokenCalls - expectedTokenCalls) <= 1,
     },
     {

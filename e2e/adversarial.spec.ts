@@ -6,6 +6,7 @@
  */
 import type { Page, Route } from '@playwright/test';
 import { demoUser, expect, expectSignedIn, signIn, test } from './fixtures';
+import { untilRefreshMs } from './support/app-timing';
 import { emulator, emulatorUrl } from './support/emulator';
 import { expectExplained, expectNoTokenLeak } from './support/safety';
 import { appOrigin, expectAfterRetries, failOnDialogs, itemCount } from './support/screens';
@@ -468,7 +469,7 @@ test.describe('token lifetimes that are missing or malformed', () => {
       await expect(itemCount(page)).toBeVisible();
       await expect(page.getByRole('alert')).toHaveCount(0);
 
-      await page.clock.runFor((ttl - 60 + 5) * 1000);
+      await page.clock.runFor(untilRefreshMs(ttl));
       await expect.poll(async () => (await emulator.tokenCalls('refresh_token')).length).toBe(1);
       await expectSignedIn(page);
       await expectNoTokenLeak(page, issuedTokens);
@@ -485,7 +486,7 @@ test.describe('token lifetimes that are missing or malformed', () => {
     await page.goto('/');
     await signIn(page);
     await expect(itemCount(page)).toBeVisible();
-    await page.clock.runFor((ttl - 60 + 5) * 1000);
+    await page.clock.runFor(untilRefreshMs(ttl));
     await expect.poll(async () => (await emulator.tokenCalls('refresh_token')).length).toBe(1);
     await expectSignedIn(page);
     await expectNoTokenLeak(page, issuedTokens);
@@ -494,7 +495,7 @@ test.describe('token lifetimes that are missing or malformed', () => {
 
 test.describe('token responses at refresh', () => {
   const ttl = 300;
-  const untilRefresh = (ttl - 60 + 5) * 1000;
+  const untilRefresh = untilRefreshMs(ttl);
 
   async function signInWithClock(page: Page) {
     await emulator.settings({ accessTokenTtlSeconds: ttl });

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 import { demoUser, expect, expectNoTokenStored, expectSignedIn, signIn, test } from './fixtures';
+import { untilRefreshMs } from './support/app-timing';
 import { demoClientId, emulator } from './support/emulator';
 
 const accessTokenTtlSeconds = 300;
-/** The app refreshes a minute before expiry; the library checks its timers every 5 seconds. */
-const untilRefresh = (accessTokenTtlSeconds - 60 + 5) * 1000;
+const untilRefresh = untilRefreshMs(accessTokenTtlSeconds);
 
 async function signInWithClock(page: Page) {
   await page.clock.install();

@@ -21,8 +21,11 @@ interface SignInRequestData {
   bounce: boolean;
 }
 
-/** Refresh this long before the access token expires, so no request carries a dead token. */
-const expiringNotificationSeconds = 60;
+/**
+ * Refresh this long before the access token expires, so no request carries a dead token: room for
+ * the retries of a transient failure (1 + 2 + 4 + 8 s), without wasting much of a short token.
+ */
+const expiringNotificationSeconds = 30;
 const minimumValiditySeconds = 10;
 const retryDelaysMs = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 /**

@@ -5,7 +5,7 @@ export const messages = defineMessages({
     title: 'Session',
     current: 'Current session',
     signedInBefore: 'Signed in. The access token expires in',
-    signedInAfter: '; the app refreshes it a minute before.',
+    signedInAfter: '; the app refreshes it 30 seconds before.',
     refreshNow: 'Refresh now',
     signedOut: 'Signed out.',
     fingerprints:
@@ -86,7 +86,7 @@ export const messages = defineMessages({
     title: '会话',
     current: '当前会话',
     signedInBefore: '已登录。访问令牌将在',
-    signedInAfter: '后过期；应用会提前一分钟刷新它。',
+    signedInAfter: '后过期；应用会提前 30 秒刷新它。',
     refreshNow: '立即刷新',
     signedOut: '未登录。',
     fingerprints:
