@@ -173,7 +173,8 @@ test.describe('a working day with a flaky Workfront', () => {
         `${(heapAtStart / 1e6).toFixed(1)} MB after sign-in, ${(heapAtEnd / 1e6).toFixed(1)} MB ` +
         `after ${minutes / 60} hours`,
     );
-    expect(refreshes).toBeGreaterThanOrEqual(Math.floor(minutes / 5));
+    // A window lasts 4.5 to 5 minutes (done by the end of the 1-minute step it is due in).
+    expect(refreshes).toBeGreaterThanOrEqual(Math.floor(minutes / 5) - 1);
     expect(refreshes).toBeLessThanOrEqual(windows);
     expect(refreshRequests.length).toBeLessThanOrEqual(refreshes + 2 * injected.token);
     expect(heapAtEnd - heapAtStart, 'JS heap growth over the day').toBeLessThan(5_000_000);
@@ -268,8 +269,9 @@ test.describe('three tabs', () => {
     const refreshes = await emulator.tokenCalls('refresh_token');
     console.log(`three tabs, ${minutes} minutes: ${refreshes.length} refreshes`);
     expect(refreshes.every((call) => call.status === 200)).toBe(true);
-    // Each tab, once per refresh window: between 4 and 5 minutes.
-    expect(refreshes.length).toBeGreaterThanOrEqual(3 * Math.floor(minutes / 5));
+    // Each tab, once per refresh window: due 4.5 minutes after the last, done by the end of the
+    // 1-minute step it falls in, so 4.5 to 5 minutes; the last may fall just past the end.
+    expect(refreshes.length).toBeGreaterThanOrEqual(3 * (Math.floor(minutes / 5) - 1));
     expect(refreshes.length).toBeLessThanOrEqual(3 * Math.ceil(minutes / 4));
     for (const tab of tabs) await expectSignedIn(tab);
 

@@ -42,6 +42,8 @@ export function useWorkfrontLabels() {
             return error.message;
           case 'authentication':
             return t('authentication');
+          case 'session':
+            return t('session');
           case 'workfront':
             return t('refused', { message: error.message });
         }

@@ -362,15 +362,15 @@ describe('createWorkfrontClient: refresh and retry', () => {
     expect(auth.endSession).not.toHaveBeenCalled();
   });
 
-  it('passes on a failed refresh without retrying', async () => {
+  it('passes on a failed refresh as a session error, without retrying', async () => {
     const requests = answerInTurn(notLoggedIn(401));
     const auth = createFakeAuth();
     const refreshFailure = new Error('refresh token expired');
     auth.refresh.mockRejectedValueOnce(refreshFailure);
 
-    await expect(createWorkfrontClient(apiBase, auth).get('user/search')).rejects.toBe(
-      refreshFailure,
-    );
+    const error = await apiErrorOf(createWorkfrontClient(apiBase, auth).get('user/search'));
+    expect(error.kind).toBe('session');
+    expect(error.cause).toBe(refreshFailure);
     expect(requests).toHaveLength(1);
   });
 

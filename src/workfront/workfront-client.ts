@@ -109,17 +109,33 @@ export function createWorkfrontClient(apiBase: string, auth: WorkfrontAuth): Wor
       return readEnvelope(response);
     };
 
-    const token = await auth.getAccessToken();
+    /** A failed token refresh, as an API error the screens can explain and retry. */
+    const withSession = async <T>(step: () => Promise<T>): Promise<T> => {
+      try {
+        return await step();
+      } catch (error) {
+        throw new WorkfrontApiError(
+          'session',
+          'The Workfront session could not be renewed.',
+          {},
+          {
+            cause: error,
+          },
+        );
+      }
+    };
+
+    const token = await withSession(() => auth.getAccessToken());
     try {
       return await attempt(token);
     } catch (error) {
       if (!(error instanceof WorkfrontApiError) || error.kind !== 'authentication') throw error;
     }
     // Rejected: refresh once, unless another caller already did, and retry once.
-    const latest = await auth.getAccessToken();
-    if (latest === token) await auth.refresh('rejected-by-workfront');
+    const latest = await withSession(() => auth.getAccessToken());
+    if (latest === token) await withSession(() => auth.refresh('rejected-by-workfront'));
     try {
-      return await attempt(await auth.getAccessToken());
+      return await attempt(await withSession(() => auth.getAccessToken()));
     } catch (error) {
       if (error instanceof WorkfrontApiError && error.kind === 'authentication')
         await auth.endSession();

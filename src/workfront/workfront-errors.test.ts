@@ -11,6 +11,7 @@ describe('isWorthRetrying', () => {
     ['an envelope on a 500', new WorkfrontApiError('workfront', 'x', { status: 500 }), false],
     ['malformed data', new WorkfrontApiError('malformed', 'x', { status: 200 }), false],
     ['an expired session', new WorkfrontApiError('authentication', 'x', { status: 401 }), false],
+    ['a refresh that failed on the way', new WorkfrontApiError('session', 'x'), true],
     ['a bug', new TypeError('x is undefined'), false],
   ])('%s: %s', (_, error, expected) => {
     expect(isWorthRetrying(error)).toBe(expected);

@@ -1,18 +1,21 @@
 /** A failed call to Workfront's REST API, carrying what Workfront said. */
 export class WorkfrontApiError extends Error {
   constructor(
-    readonly kind: 'authentication' | 'workfront' | 'http' | 'malformed' | 'network',
+    /** `session`: no usable access token could be had (the refresh failed). */
+    readonly kind: 'authentication' | 'workfront' | 'http' | 'malformed' | 'network' | 'session',
     message: string,
     readonly details: { status?: number; errorClass?: string } = {},
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'WorkfrontApiError';
   }
 }
 
 /**
  * A failure that may not happen again: the network, a 5xx without Workfront's own error (a
- * proxy's page), or Workfront's limit on concurrent requests (429/503). Its other refusals, and
+ * proxy's page), Workfront's limit on concurrent requests (429/503), or a refresh that failed on
+ * the way (had the session ended, the auth module has already ended it). Its other refusals, and
  * data this app cannot read, come back the same on a retry.
  */
 export function isWorthRetrying(error: unknown): boolean {
@@ -20,6 +23,7 @@ export function isWorthRetrying(error: unknown): boolean {
   const status = error.details.status ?? 0;
   switch (error.kind) {
     case 'network':
+    case 'session':
       return true;
     case 'http':
       return status >= 500;
