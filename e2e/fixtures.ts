@@ -102,8 +102,11 @@ export async function expectSignedIn(page: Page) {
 
 /** No issued token may sit in storage, cookies, the URL or the history of the app's origin. */
 export async function expectNoTokenStored(page: Page, issued: IssuedTokens) {
+  // Token bodies are recorded as their responses are read, a moment after the app has them.
+  await expect
+    .poll(() => issued.accessTokens.length, { message: 'tokens were issued and recorded' })
+    .toBeGreaterThan(0);
   const tokens = [...issued.accessTokens, ...issued.refreshTokens];
-  expect(tokens.length, 'tokens were issued and recorded').toBeGreaterThan(0);
   const stored = await page.evaluate(async () => {
     const dump = (storage: Storage) =>
       Object.keys(storage).map((key) => `${key}=${storage.getItem(key) ?? ''}`);

@@ -38,6 +38,7 @@ test.describe('flow inspector', () => {
     await expect(story.getByRole('heading', { name: 'Callback' })).toBeVisible();
     await expect(story.getByText('✓ they match')).toBeVisible();
     await expect(story.getByRole('heading', { name: 'Token exchange succeeded' })).toBeVisible();
+    await expect.poll(() => issuedTokens.refreshTokens.length).toBe(1);
     const [firstRefreshToken] = issuedTokens.refreshTokens;
     await expect(story.getByText(await fingerprintOf(firstRefreshToken ?? ''))).toBeVisible();
     await expect(page.getByRole('timer')).toHaveText(/^(59|60):\d\d$/);
@@ -45,6 +46,7 @@ test.describe('flow inspector', () => {
     await page.getByRole('button', { name: 'Refresh now' }).click();
     await expect(story.getByRole('heading', { name: 'Refresh succeeded' })).toBeVisible();
     await expect(story.getByText('(rotated: the old one no longer works)')).toBeVisible();
+    await expect.poll(() => issuedTokens.refreshTokens.length).toBe(2);
     const [, secondRefreshToken] = issuedTokens.refreshTokens;
     await expect(story.getByText(await fingerprintOf(secondRefreshToken ?? ''))).toBeVisible();
     await expectNoTokenInDom(page, issuedTokens);
