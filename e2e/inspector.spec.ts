@@ -3,6 +3,7 @@ import { demoUser, expect, signIn, test, type IssuedTokens } from './fixtures';
 import { emulator } from './support/emulator';
 
 async function openInspector(page: Page) {
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await page.getByRole('link', { name: /^Session/ }).click();
   await expect(page.getByRole('heading', { name: 'Session', level: 1 })).toBeVisible();
 }

@@ -28,16 +28,25 @@ export function CallbackPage() {
 
   useEffect(() => {
     // completeSignIn exchanges the code once per page load, however often this effect runs.
+    // If the user has left this page meanwhile (a link in the header), stay where they went.
+    let left = false;
     auth.completeSignIn().then(
-      (returnTo) => navigate(returnTo, { replace: true }),
+      (returnTo) => {
+        if (!left) void navigate(returnTo, { replace: true });
+      },
       (error: unknown) => {
+        if (left) return;
         if (error instanceof AuthProblemError && error.afterReload) {
           // The silent bounce after a reload failed: start over signed out rather than loop.
-          return navigate('/', { replace: true });
+          void navigate('/', { replace: true });
+          return;
         }
         setProblem(error instanceof AuthProblemError ? error.problem : toAuthProblem(error));
       },
     );
+    return () => {
+      left = true;
+    };
   }, [auth, navigate]);
 
   const signingIn = (
