@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { newBenchContext, openLanding, signInToMyWork } from './browser';
-import { emulator, isTokenCall, type LogEntry } from './emulator-control';
+import { isTokenCall, type LogEntry } from '../e2e/support/emulator';
+import { emulator } from './emulator-control';
 import { median, round, withTimeout } from './stats';
 
 /** The part of the data layer that a VITE_BENCH_HOOKS build exposes (src/app/data-layer.ts). */

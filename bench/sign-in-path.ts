@@ -1,6 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { firstRowMarks, newBenchContext, openLanding, signInToMyWork, signOut } from './browser';
-import { emulator, isTokenCall } from './emulator-control';
+import { isTokenCall } from '../e2e/support/emulator';
+import { emulator } from './emulator-control';
 import { traceNetwork, type TracedExchange } from './network-trace';
 import { chainDepths } from './round-trips';
 import { median, round } from './stats';

@@ -21,41 +21,46 @@ export interface Fault {
   drop?: true;
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${emulatorUrl}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+/** The control API of the emulator at `baseUrl`; the bench runs one on a port of its own. */
+export function createEmulatorControl(baseUrl: string) {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${baseUrl}/__emulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await response.text();
+    if (!response.ok)
+      throw new Error(`${method} /__emulator${path}: HTTP ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
   }
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  type ClockView = { now: string; epochMs: number };
+
+  return {
+    reset: () => call<unknown>('POST', '/reset'),
+    settings: (changes: Record<string, unknown>) => call<unknown>('POST', '/settings', changes),
+    clock: () => call<ClockView>('GET', '/clock'),
+    advanceClock: (seconds: number) =>
+      call<ClockView>('POST', '/clock', { advanceSeconds: seconds }),
+    fault: (fault: Fault) => call<unknown>('POST', '/faults', fault),
+    clearFaults: () => call<unknown>('DELETE', '/faults'),
+    app: (clientId: string) => call<{ redirectUrls: string[] }>('GET', `/apps/${clientId}`),
+    updateApp: (clientId: string, changes: Record<string, unknown>) =>
+      call<unknown>('PATCH', `/apps/${clientId}`, changes),
+    clearLog: () => call<unknown>('DELETE', '/log'),
+    log: () => call<LogEntry[]>('GET', '/log'),
+    async tokenCalls(grantType: 'authorization_code' | 'refresh_token'): Promise<LogEntry[]> {
+      return (await this.log()).filter(
+        (entry) => isTokenCall(entry) && entry.grantType === grantType,
+      );
+    },
+  };
 }
 
-export const emulator = {
-  reset: () => call<unknown>('POST', '/__emulator/reset'),
-  settings: (changes: Record<string, unknown>) =>
-    call<unknown>('POST', '/__emulator/settings', changes),
-  clock: () => call<{ now: string; epochMs: number }>('GET', '/__emulator/clock'),
-  advanceClock: (seconds: number) =>
-    call<unknown>('POST', '/__emulator/clock', { advanceSeconds: seconds }),
-  fault: (fault: Fault) => call<unknown>('POST', '/__emulator/faults', fault),
-  clearFaults: () => call<unknown>('DELETE', '/__emulator/faults'),
-  updateApp: (clientId: string, changes: Record<string, unknown>) =>
-    call<unknown>('PATCH', `/__emulator/apps/${clientId}`, changes),
-  clearLog: () => call<unknown>('DELETE', '/__emulator/log'),
-  async log(): Promise<LogEntry[]> {
-    const body = await call<LogEntry[] | { entries: LogEntry[] }>('GET', '/__emulator/log');
-    return Array.isArray(body) ? body : body.entries;
-  },
-  async tokenCalls(grantType: 'authorization_code' | 'refresh_token'): Promise<LogEntry[]> {
-    return (await this.log()).filter(
-      (entry) =>
-        entry.endpoint === 'token' && entry.method === 'POST' && entry.grantType === grantType,
-    );
-  },
-};
+export const isTokenCall = (entry: LogEntry) =>
+  entry.endpoint === 'token' && entry.method === 'POST';
+
+export const emulator = createEmulatorControl(emulatorUrl);
 
 export const demoClientId = 'wf-demo-spa';
