@@ -11,11 +11,18 @@ export type HeaderMap = Readonly<Record<string, string>>;
 
 /**
  * The origins the app may fetch from besides its own: the Workfront instance (token endpoint,
- * direct API mode, the emulator's what-if controls) and an explicitly configured token endpoint.
+ * direct API mode, the emulator's what-if controls) and explicitly configured token and revocation
+ * endpoints.
  */
-export function connectOrigins(config: Pick<AppConfig, 'workfrontUrl' | 'tokenEndpoint'>) {
+export function connectOrigins(
+  config: Pick<AppConfig, 'workfrontUrl' | 'tokenEndpoint' | 'revocationEndpoint'>,
+) {
   return [
-    ...new Set([config.workfrontUrl, config.tokenEndpoint].map((url) => new URL(url).origin)),
+    ...new Set(
+      [config.workfrontUrl, config.tokenEndpoint, config.revocationEndpoint].map(
+        (url) => new URL(url).origin,
+      ),
+    ),
   ];
 }
 
@@ -28,7 +35,9 @@ export function connectOrigins(config: Pick<AppConfig, 'workfrontUrl' | 'tokenEn
  *   `dangerouslySetInnerHTML` is unused), so every such write, and every `javascript:` URL, is
  *   refused rather than checked.
  */
-export function contentSecurityPolicy(config: Pick<AppConfig, 'workfrontUrl' | 'tokenEndpoint'>) {
+export function contentSecurityPolicy(
+  config: Pick<AppConfig, 'workfrontUrl' | 'tokenEndpoint' | 'revocationEndpoint'>,
+) {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -69,7 +78,7 @@ const disabledFeatures = [
 ];
 
 export function securityHeaders(
-  config: Pick<AppConfig, 'workfrontUrl' | 'tokenEndpoint'>,
+  config: Pick<AppConfig, 'workfrontUrl' | 'tokenEndpoint' | 'revocationEndpoint'>,
 ): HeaderMap {
   return {
     'Content-Security-Policy': contentSecurityPolicy(config),

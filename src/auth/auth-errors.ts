@@ -35,12 +35,6 @@ const sessionEndingErrors = new Set([
   'invalid_scope',
 ]);
 
-/**
- * In the Workfront style of token error, `{statusCode, error, type, message}`, `error` is the HTTP
- * reason phrase; oidc-client-ts keeps only that. A 4xx phrase means the grant itself was refused.
- */
-const refusedGrantReasonPhrases = new Set(['Bad Request', 'Unauthorized', 'Forbidden']);
-
 /** oidc-client-ts reports a non-JSON error answer as "<status text> (<status>)". */
 function httpStatusOf(error: Error): number | undefined {
   const match = /\((\d{3})\)/.exec(error.message);
@@ -53,10 +47,8 @@ function httpStatusOf(error: Error): number | undefined {
  */
 export function endsSession(error: unknown): boolean {
   if (error instanceof AuthProblemError) return error.problem.kind !== 'network';
-  if (error instanceof ErrorResponse) {
-    const code = error.error ?? '';
-    return sessionEndingErrors.has(code) || refusedGrantReasonPhrases.has(code);
-  }
+  // Workfront's own shapes of token error arrive here in RFC 6749 form (token-error-body.ts).
+  if (error instanceof ErrorResponse) return sessionEndingErrors.has(error.error ?? '');
   if (error instanceof ErrorTimeout || !(error instanceof Error)) return false;
   const status = httpStatusOf(error);
   return status !== undefined && status >= 400 && status < 500;

@@ -32,6 +32,14 @@ export type FlowEvent =
       expiresIn?: number;
       error?: string;
     }
+  | {
+      type: 'revoke';
+      at: number;
+      ok: boolean;
+      /** The revoke endpoint's HTTP status; absent when the request never got an answer. */
+      status?: number;
+      error?: string;
+    }
   | { type: 'signed-out'; at: number; how: 'this-tab' | 'other-tab' | 'session-ended' };
 
 /** Why a refresh ran: the expiry timer, Workfront refusing the token on an API call, or a click. */

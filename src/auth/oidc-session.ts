@@ -14,6 +14,7 @@ import { checkCallbackUrl } from './callback-url';
 import { fingerprint, maskCode, type FlowLog, type RefreshReason } from './flow-log';
 import { safeReturnPath } from './return-path';
 import { singleFlight } from './single-flight';
+import { installTokenErrorNormalizer } from './token-error-body';
 
 interface SignInRequestData {
   returnTo: string;
@@ -71,6 +72,7 @@ export function createOidcSession(
   store: AuthStore,
   flow: FlowLog,
 ) {
+  installTokenErrorNormalizer([config.tokenEndpoint]);
   const origin = options.origin ?? window.location.origin;
   const redirectUri = `${origin}${config.redirectPath}`;
   const signInStateStore = new WebStorageStateStore({
@@ -208,11 +210,39 @@ export function createOidcSession(
     if (user) await options.endWorkfrontSession(user.access_token).catch(() => undefined);
   }
 
+  /**
+   * Revokes the refresh token, and with it its whole rotation chain, as Workfront's own demo signs
+   * out (oauth2-pkce-demo: JSON with these names). Best effort: a missing endpoint (404) or a
+   * network failure never holds the sign-out up; the inspector shows how it went.
+   */
+  async function revokeRefreshToken(user: User | null) {
+    if (!user?.refresh_token) return;
+    try {
+      const response = await fetch(config.revocationEndpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({
+          client_id: config.clientId,
+          refresh_token: user.refresh_token,
+          redirect_uri: redirectUri,
+        }),
+      });
+      flow.add({ type: 'revoke', at: Date.now(), ok: response.ok, status: response.status });
+    } catch (error) {
+      flow.add({ type: 'revoke', at: Date.now(), ok: false, error: String(error) });
+    }
+  }
+
+  /** Everything Workfront holds for this tab's sign-in: the API session and the refresh chain. */
+  async function endAtWorkfront(user: User | null) {
+    await Promise.all([endWorkfrontSession(user), revokeRefreshToken(user)]);
+  }
+
   channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (event.data !== 'signed-out' || store.getState().status !== 'signed-in') return;
     void userManager.getUser().then(async (user) => {
       await forget('other-tab');
-      await endWorkfrontSession(user);
+      await endAtWorkfront(user);
     });
   });
 
@@ -313,7 +343,7 @@ export function createOidcSession(
     endSession: () => forget('session-ended'),
     async signOut() {
       const user = await userManager.getUser();
-      await endWorkfrontSession(user);
+      await endAtWorkfront(user);
       await forget('this-tab');
       channel?.postMessage('signed-out');
     },

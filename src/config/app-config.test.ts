@@ -29,7 +29,23 @@ describe('parseAppConfig', () => {
       emulator: false,
       authorizationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/authorize',
       tokenEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token',
+      revocationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/revoke',
     });
+  });
+
+  it('puts the revocation endpoint beside an explicit token endpoint', () => {
+    expect(
+      parseAppConfig({ ...valid, tokenEndpoint: 'https://proxy.example.com/oauth/token' })
+        .revocationEndpoint,
+    ).toBe('https://proxy.example.com/oauth/revoke');
+    expect(
+      parseAppConfig({ ...valid, tokenEndpoint: 'https://proxy.example.com/exchange' })
+        .revocationEndpoint,
+    ).toBe('https://acme.my.workfront.com/integrations/oauth2/api/v1/revoke');
+    expect(
+      parseAppConfig({ ...valid, revocationEndpoint: 'https://proxy.example.com/r' })
+        .revocationEndpoint,
+    ).toBe('https://proxy.example.com/r');
   });
 
   it('keeps explicit endpoints, for proxies and compatible servers', () => {

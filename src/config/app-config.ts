@@ -26,6 +26,8 @@ export interface AppConfig {
   authorizationEndpoint: string;
   /** Defaults to <workfrontUrl>/integrations/oauth2/api/v1/token. */
   tokenEndpoint: string;
+  /** Defaults to the token endpoint's sibling, …/api/v1/revoke, as Workfront's own demo uses. */
+  revocationEndpoint: string;
 }
 
 export type ConfigField =
@@ -38,7 +40,8 @@ export type ConfigField =
   | 'apiMode'
   | 'emulator'
   | 'authorizationEndpoint'
-  | 'tokenEndpoint';
+  | 'tokenEndpoint'
+  | 'revocationEndpoint';
 
 export type ConfigProblem =
   | 'missing'
@@ -131,6 +134,11 @@ export function parseAppConfig(input: unknown): AppConfig {
   if (raw.emulator !== undefined && typeof raw.emulator !== 'boolean') {
     throw new ConfigError('emulator', 'not-a-boolean', JSON.stringify(raw.emulator));
   }
+  const tokenEndpoint = readOptionalUrl(
+    raw,
+    'tokenEndpoint',
+    `${workfrontUrl}/integrations/oauth2/api/v1/token`,
+  );
   return {
     workfrontUrl,
     clientId,
@@ -144,10 +152,13 @@ export function parseAppConfig(input: unknown): AppConfig {
       'authorizationEndpoint',
       `${workfrontUrl}/integrations/oauth2/authorize`,
     ),
-    tokenEndpoint: readOptionalUrl(
+    tokenEndpoint,
+    revocationEndpoint: readOptionalUrl(
       raw,
-      'tokenEndpoint',
-      `${workfrontUrl}/integrations/oauth2/api/v1/token`,
+      'revocationEndpoint',
+      tokenEndpoint.endsWith('/token')
+        ? `${tokenEndpoint.slice(0, -'token'.length)}revoke`
+        : `${workfrontUrl}/integrations/oauth2/api/v1/revoke`,
     ),
   };
 }

@@ -33,6 +33,7 @@ export const messages = defineMessages({
     'fix.emulator': 'Use true only for the local emulator.',
     'fix.authorizationEndpoint': "Remove it to use Workfront's default, or give an https URL.",
     'fix.tokenEndpoint': "Remove it to use Workfront's default, or give an https URL.",
+    'fix.revocationEndpoint': "Remove it to use Workfront's default, or give an https URL.",
   },
   'zh-CN': {
     title: '此应用的配置不正确',
@@ -64,5 +65,6 @@ export const messages = defineMessages({
     'fix.emulator': '仅在本地模拟器中使用 true。',
     'fix.authorizationEndpoint': '删除此项以使用 Workfront 的默认值，或提供 https URL。',
     'fix.tokenEndpoint': '删除此项以使用 Workfront 的默认值，或提供 https URL。',
+    'fix.revocationEndpoint': '删除此项以使用 Workfront 的默认值，或提供 https URL。',
   },
 });

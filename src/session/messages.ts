@@ -55,6 +55,11 @@ export const messages = defineMessages({
     'reason.manual': 'you asked for it',
     rotated: '(rotated: the old one no longer works)',
     notRotated: '(not rotated)',
+    revokedTitle: 'Refresh token revoked',
+    revokedBody: 'Workfront revoked the refresh token, and every token issued with it.',
+    revokeFailedTitle: 'Refresh token not revoked',
+    revokeFailedBody:
+      'The revoke request failed ({reason}); the sign-out went ahead. The refresh token stays valid at Workfront until it expires.',
     signedOutTitle: 'Signed out',
     'signedOut.this-tab': 'Signed out in this tab, and Workfront’s session was ended.',
     'signedOut.other-tab': 'Signed out because another tab signed out.',
@@ -132,6 +137,11 @@ export const messages = defineMessages({
     'reason.manual': '您手动请求',
     rotated: '（已轮换：旧令牌不再有效）',
     notRotated: '（未轮换）',
+    revokedTitle: '刷新令牌已撤销',
+    revokedBody: 'Workfront 已撤销刷新令牌，以及随之签发的所有令牌。',
+    revokeFailedTitle: '刷新令牌未撤销',
+    revokeFailedBody:
+      '撤销请求失败（{reason}）；退出登录照常完成。在 Workfront 处，该刷新令牌在过期前仍然有效。',
     signedOutTitle: '已退出登录',
     'signedOut.this-tab': '已在此标签页退出登录，Workfront 会话已结束。',
     'signedOut.other-tab': '因另一个标签页退出登录而退出。',

@@ -144,6 +144,20 @@ function EventBody({ event, t }: { event: FlowEvent; t: T }) {
           )}
         </>
       );
+    case 'revoke':
+      return (
+        <>
+          <h3>{event.ok ? t('revokedTitle') : t('revokeFailedTitle')}</h3>
+          <p>
+            {event.ok
+              ? t('revokedBody')
+              : t('revokeFailedBody', {
+                  reason:
+                    event.status === undefined ? (event.error ?? '?') : `HTTP ${event.status}`,
+                })}
+          </p>
+        </>
+      );
     case 'signed-out':
       return (
         <>

@@ -1,0 +1,99 @@
+import { ErrorResponse } from 'oidc-client-ts';
+import { describe, expect, it, vi } from 'vitest';
+import { endsSession } from './auth-errors';
+import { normalizeTokenErrors, toRfc6749TokenError } from './token-error-body';
+
+const tokenEndpoint = 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token';
+
+/** What oidc-client-ts makes of an error answer: the parsed body, as an ErrorResponse. */
+async function libraryErrorFor(body: unknown, status: number) {
+  const answer = Response.json(body, { status });
+  const fetch = normalizeTokenErrors(() => Promise.resolve(answer), [tokenEndpoint]);
+  const response = await fetch(tokenEndpoint, { method: 'POST' });
+  return new ErrorResponse((await response.json()) as { error: string }, new URLSearchParams());
+}
+
+describe('a token error in each of the three styles', () => {
+  const styles = {
+    rfc6749: (type: string, status: number) => ({ error: type, error_description: `${status}` }),
+    workfront: (type: string, status: number) => ({
+      statusCode: status,
+      error: status === 400 ? 'Bad Request' : 'Service Unavailable',
+      type,
+      message: 'The refresh token is invalid',
+    }),
+    'workfront-boolean': (type: string, status: number) => ({
+      statusCode: status,
+      error: true,
+      type,
+      message: 'The refresh token is invalid',
+    }),
+  };
+
+  it.each(Object.entries(styles))('ends the session on a dead grant (%s)', async (_, body) => {
+    const error = await libraryErrorFor(body('invalid_grant', 400), 400);
+    expect(error.error).toBe('invalid_grant');
+    expect(endsSession(error)).toBe(true);
+  });
+
+  it.each(Object.entries(styles))('retries a server error (%s)', async (_, body) => {
+    const error = await libraryErrorFor(body('server_error', 503), 503);
+    expect(error.error).toBe('server_error');
+    expect(endsSession(error)).toBe(false);
+  });
+
+  it('keeps the message as the description', async () => {
+    const error = await libraryErrorFor(styles['workfront-boolean']('invalid_grant', 400), 400);
+    expect(error.error_description).toBe('The refresh token is invalid');
+  });
+});
+
+describe('toRfc6749TokenError', () => {
+  it('leaves RFC 6749 bodies alone', () => {
+    expect(toRfc6749TokenError({ error: 'invalid_grant' }, 400)).toBeUndefined();
+  });
+
+  it.each<[unknown, number, string]>([
+    [{ error: true }, 400, 'invalid_grant'],
+    [{ error: true, statusCode: 503 }, 200, 'temporarily_unavailable'],
+    [{ error: 'Too Many Requests' }, 429, 'temporarily_unavailable'],
+    [{ error: 'Bad Gateway' }, 502, 'temporarily_unavailable'],
+    [{ error: 'Unauthorized' }, 401, 'invalid_client'],
+    [{ error: true, type: '' }, 400, 'invalid_grant'],
+  ])('reads the status when there is no type: %j (HTTP %i)', (body, status, code) => {
+    expect(toRfc6749TokenError(body, status)?.error).toBe(code);
+  });
+
+  it.each([null, 'text', 42, [], {}, { error: false }])('is not fooled by %j', (body) => {
+    expect(toRfc6749TokenError(body, 400)).toBeUndefined();
+  });
+});
+
+describe('normalizeTokenErrors', () => {
+  it('passes other URLs and successes through untouched', async () => {
+    const failure = Response.json({ error: true }, { status: 400 });
+    const success = Response.json({ access_token: 'a' });
+    const inner = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(failure)
+      .mockResolvedValueOnce(success);
+    const fetch = normalizeTokenErrors(inner, [tokenEndpoint]);
+    expect(await fetch('https://elsewhere.example/token')).toBe(failure);
+    expect(await fetch(tokenEndpoint)).toBe(success);
+  });
+
+  it('passes a body that is not JSON through, for the library to report', async () => {
+    const page = new Response('<html>502</html>', { status: 502 });
+    const fetch = normalizeTokenErrors(() => Promise.resolve(page), [tokenEndpoint]);
+    expect(await fetch(tokenEndpoint)).toBe(page);
+  });
+
+  it('keeps the status and headers of a rewritten answer', async () => {
+    const answer = Response.json({ error: true, type: 'invalid_grant' }, { status: 400 });
+    const fetch = normalizeTokenErrors(() => Promise.resolve(answer), [tokenEndpoint]);
+    const response = await fetch(tokenEndpoint);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/json/);
+    expect(await response.json()).toEqual({ error: 'invalid_grant' });
+  });
+});
