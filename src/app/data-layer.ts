@@ -1,11 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { currentUserQuery } from '../workfront/current-user';
-import {
-  myWorkQuery,
-  workItemNotesQuery,
-  workItemQuery,
-  type WorkItemKind,
-} from '../workfront/work-items';
+import type { WorkItemKind } from '../workfront/work-item-model';
+import { workItemStatusesQuery } from '../workfront/work-item-statuses';
+import { myWorkQuery, workItemNotesQuery, workItemQuery } from '../workfront/work-items';
 import type { AppConfig } from '../config/app-config';
 import { isWorthRetrying } from '../workfront/workfront-errors';
 import {
@@ -40,6 +37,7 @@ export function createDataLayer(config: AppConfig, auth: WorkfrontAuth) {
       Promise.all([
         queryClient.query({ ...workItemQuery(workfront, kind, id), staleTime: 'static' }),
         queryClient.query({ ...workItemNotesQuery(workfront, kind, id), staleTime: 'static' }),
+        queryClient.query(workItemStatusesQuery(workfront, kind)),
       ]),
     projects: async () => {
       const { myProjectsQuery } = await projects();

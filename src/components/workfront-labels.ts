@@ -2,14 +2,16 @@ import { useMemo } from 'react';
 import { useAppConfig } from '../config/config-context';
 import type { PlainKey } from '../i18n/catalog';
 import { useMessages } from '../i18n/i18n-context';
+import { systemStatusOf } from '../workfront/work-item-statuses';
 import { WorkfrontApiError } from '../workfront/workfront-errors';
 import { messages } from './messages';
 
 type Plain = PlainKey<(typeof messages)['en']>;
 
 /**
- * Workfront's codes and errors in the user's language. Custom statuses such as INP:A keep their
- * code; Workfront's own error messages are shown as text, as Workfront wrote them.
+ * Workfront's codes and errors in the user's language. Custom statuses such as INP:A show the
+ * label Workfront gave them, or the system status they count as; Workfront's own error messages
+ * are shown as text, as Workfront wrote them.
  */
 export function useWorkfrontLabels() {
   const t = useMessages(messages);
@@ -18,9 +20,13 @@ export function useWorkfrontLabels() {
     // Status and priority messages have no placeholders.
     const known = (key: string): key is Plain => key in messages.en;
     return {
-      status: (code: string) => {
+      status: (code: string, workfrontLabel?: string | null) => {
         const key = `status.${code}`;
-        return known(key) ? t(key) : code;
+        if (known(key)) return t(key);
+        if (workfrontLabel) return workfrontLabel;
+        // A custom status Workfront gave no label for: say what it counts as.
+        const system = `status.${systemStatusOf(code)}`;
+        return known(system) ? `${t(system)} (${code})` : code;
       },
       priority: (priority: number) => {
         const key = `priority.${priority}`;

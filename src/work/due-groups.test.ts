@@ -48,7 +48,20 @@ describe('toWorkListRows', () => {
     );
     expect(
       rows.map((row) => (row.type === 'group' ? `${row.group}:${row.count}` : row.item.id)),
-    ).toEqual(['overdue:1', 'c', 'this-week:2', 'a', 'd', 'no-date:1', 'b']);
+    ).toEqual(['overdue:1', 'c', 'this-week:2', 'd', 'a', 'no-date:1', 'b']);
+  });
+
+  it('orders each group due first, whatever order Workfront sent', () => {
+    const rows = toWorkListRows(
+      [item('late', at(29, 18)), item('none', null), item('soon', at(26)), item('mid', at(28))],
+      now,
+    );
+    expect(rows.flatMap((row) => (row.type === 'item' ? [row.item.id] : []))).toEqual([
+      'soon',
+      'mid',
+      'late',
+      'none',
+    ]);
   });
 });
 

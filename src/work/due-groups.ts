@@ -26,10 +26,16 @@ export function dueGroupOf(dueDate: Date | null, now: Date): DueGroup {
 export type WorkListRow =
   { type: 'group'; group: DueGroup; count: number } | { type: 'item'; item: WorkItem };
 
-/** Flattens the items into group headers and rows, in group order, for a virtual list. */
+/**
+ * Flattens the items into group headers and rows, in group order and due first within each, for a
+ * virtual list. The order is the app's own: Workfront may ignore `_Sort` on `work/myWork`.
+ */
 export function toWorkListRows(items: readonly WorkItem[], now: Date): WorkListRow[] {
   const groups = new Map<DueGroup, WorkItem[]>(groupOrder.map((group) => [group, []]));
-  for (const item of items) groups.get(dueGroupOf(item.dueDate, now))?.push(item);
+  const dueFirst = items.toSorted(
+    (a, b) => (a.dueDate?.getTime() ?? Infinity) - (b.dueDate?.getTime() ?? Infinity),
+  );
+  for (const item of dueFirst) groups.get(dueGroupOf(item.dueDate, now))?.push(item);
   return groupOrder.flatMap((group) => {
     const members = groups.get(group) ?? [];
     if (members.length === 0) return [];

@@ -6,6 +6,7 @@ import { SkeletonRows } from '../components/skeleton';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
+import { systemStatusOf, useWorkfrontStatusLabel } from '../workfront/work-item-statuses';
 import { myWorkQuery, type WorkItem } from '../workfront/work-items';
 import { useWorkfrontClient } from '../workfront/workfront-context';
 import { filterWork, toWorkListRows, type WorkFilter } from './due-groups';
@@ -22,6 +23,7 @@ export function MyWorkPage() {
   const t = useMessages(messages);
   const format = useFormat();
   const labels = useWorkfrontLabels();
+  const workfrontLabel = useWorkfrontStatusLabel(client);
   const [filter, setFilter] = useState<WorkFilter>({ text: '', status: '' });
   const [now] = useState(() => new Date());
 
@@ -31,7 +33,7 @@ export function MyWorkPage() {
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
 
-  const items = useMemo(() => work.data?.pages.flat() ?? [], [work.data]);
+  const items = useMemo(() => work.data ?? [], [work.data]);
   const statuses = useMemo(() => [...new Set(items.map((item) => item.status))].sort(), [items]);
   const rows = useMemo(() => toWorkListRows(filterWork(items, filter), now), [items, filter, now]);
   const firstLoadFailed = work.isError && items.length === 0;
@@ -69,7 +71,7 @@ export function MyWorkPage() {
             <option value="">{t('allStatuses')}</option>
             {statuses.map((status) => (
               <option key={status} value={status}>
-                {labels.status(status)}
+                {labels.status(status, workfrontLabel(status))}
               </option>
             ))}
           </select>
@@ -128,7 +130,7 @@ export function MyWorkPage() {
               </button>
             </div>
           ) : (
-            <WorkList rows={rows} />
+            <WorkList rows={rows} workfrontLabel={workfrontLabel} />
           )}
         </>
       )}
@@ -140,7 +142,15 @@ function countGroups(rows: ReturnType<typeof toWorkListRows>) {
   return rows.filter((row) => row.type === 'group').length;
 }
 
-function WorkList({ rows }: { rows: ReturnType<typeof toWorkListRows> }) {
+type WorkfrontLabel = ReturnType<typeof useWorkfrontStatusLabel>;
+
+function WorkList({
+  rows,
+  workfrontLabel,
+}: {
+  rows: ReturnType<typeof toWorkListRows>;
+  workfrontLabel: WorkfrontLabel;
+}) {
   const t = useMessages(messages);
   const format = useFormat();
   const listRef = useRef<HTMLDivElement>(null);
@@ -200,7 +210,7 @@ function WorkList({ rows }: { rows: ReturnType<typeof toWorkListRows> }) {
                 <span className="muted">({format.number(row.count)})</span>
               </h2>
             ) : (
-              <WorkRow item={row.item} />
+              <WorkRow item={row.item} workfrontLabel={workfrontLabel} />
             )}
           </div>
         );
@@ -209,7 +219,7 @@ function WorkList({ rows }: { rows: ReturnType<typeof toWorkListRows> }) {
   );
 }
 
-function WorkRow({ item }: { item: WorkItem }) {
+function WorkRow({ item, workfrontLabel }: { item: WorkItem; workfrontLabel: WorkfrontLabel }) {
   const t = useMessages(messages);
   const format = useFormat();
   const labels = useWorkfrontLabels();
@@ -219,8 +229,8 @@ function WorkRow({ item }: { item: WorkItem }) {
         {item.name}
       </Link>
       <span className="work-row-meta">
-        <span className={`status status-${item.status.split(':')[0] ?? ''}`}>
-          {labels.status(item.status)}
+        <span className={`status status-${systemStatusOf(item.status)}`}>
+          {labels.status(item.status, workfrontLabel(item.status, item.kind))}
         </span>
         <span>{format.percent(item.percentComplete)}</span>
         <span>{t(item.kind)}</span>

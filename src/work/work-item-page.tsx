@@ -8,13 +8,14 @@ import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
 import { workfrontKeys } from '../workfront/query-keys';
+import type { WorkItemKind } from '../workfront/work-item-model';
+import { useWorkItemStatuses } from '../workfront/work-item-statuses';
 import {
   updateWorkItem,
   workItemNotesQuery,
   workItemQuery,
   type WorkItemChanges,
   type WorkItemDetail,
-  type WorkItemKind,
 } from '../workfront/work-items';
 import { useWorkfrontClient } from '../workfront/workfront-context';
 import { workItemMessages as messages } from './work-item-messages';
@@ -33,6 +34,7 @@ function WorkItemDetails({ kind, id }: { kind: WorkItemKind; id: string }) {
   const item = useQuery(workItemQuery(client, kind, id));
   const notes = useQuery(workItemNotesQuery(client, kind, id));
   const update = useUpdateWorkItem(kind, id);
+  const statuses = useWorkItemStatuses(client, kind);
   const t = useMessages(messages);
   const format = useFormat();
   const labels = useWorkfrontLabels();
@@ -58,7 +60,7 @@ function WorkItemDetails({ kind, id }: { kind: WorkItemKind; id: string }) {
             <dt>{t('type')}</dt>
             <dd>{t(kind)}</dd>
             <dt>{t('status')}</dt>
-            <dd>{labels.status(item.data.status)}</dd>
+            <dd>{labels.status(item.data.status, statuses.workfrontLabel(item.data.status))}</dd>
             <dt>{t('complete')}</dt>
             <dd>{format.percent(item.data.percentComplete)}</dd>
             <dt>{t('priorityLabel')}</dt>
@@ -85,6 +87,7 @@ function WorkItemDetails({ kind, id }: { kind: WorkItemKind; id: string }) {
           <UpdateForm
             key={`${item.data.status}|${item.data.percentComplete}`}
             item={item.data}
+            statuses={statuses}
             mutation={update}
           />
           {update.isError && (
@@ -127,8 +130,6 @@ function WorkItemDetails({ kind, id }: { kind: WorkItemKind; id: string }) {
   );
 }
 
-const editableStatuses = ['NEW', 'INP', 'CPL'];
-
 /** Changes status and percent complete optimistically; Workfront's refusal rolls them back. */
 function useUpdateWorkItem(kind: WorkItemKind, id: string) {
   const client = useWorkfrontClient();
@@ -159,7 +160,15 @@ function useUpdateWorkItem(kind: WorkItemKind, id: string) {
 
 type UpdateMutation = ReturnType<typeof useUpdateWorkItem>;
 
-function UpdateForm({ item, mutation }: { item: WorkItemDetail; mutation: UpdateMutation }) {
+function UpdateForm({
+  item,
+  statuses,
+  mutation,
+}: {
+  item: WorkItemDetail;
+  statuses: ReturnType<typeof useWorkItemStatuses>;
+  mutation: UpdateMutation;
+}) {
   const [status, setStatus] = useState(item.status);
   const [percent, setPercent] = useState(String(item.percentComplete));
   const t = useMessages(messages);
@@ -173,10 +182,6 @@ function UpdateForm({ item, mutation }: { item: WorkItemDetail; mutation: Update
     if (Object.keys(changes).length > 0) mutation.mutate(changes);
   }
 
-  const statusOptions = editableStatuses.includes(item.status)
-    ? editableStatuses
-    : [...editableStatuses, item.status];
-
   return (
     <form className="panel update-form" onSubmit={submit}>
       <h2>{t('update')}</h2>
@@ -188,9 +193,9 @@ function UpdateForm({ item, mutation }: { item: WorkItemDetail; mutation: Update
             setStatus(event.target.value);
           }}
         >
-          {statusOptions.map((code) => (
+          {statuses.choicesFor(item.status).map(({ code, label }) => (
             <option key={code} value={code}>
-              {labels.status(code)}
+              {labels.status(code, label)}
             </option>
           ))}
         </select>

@@ -133,7 +133,7 @@ export function projectTasksQuery(client: WorkfrontClient, id: string) {
         },
         signal,
       );
-      return parseWire(v.array(workItemWire), data, 'a task list').map(toWorkItem);
+      return parseWire(v.array(workItemWire), data, 'a task list').map((wire) => toWorkItem(wire));
     },
   });
 }

@@ -11,7 +11,9 @@ import {
 } from './test-support';
 import {
   myWorkQuery,
+  nextPageOffset,
   pageSize,
+  uniqueItems,
   updateWorkItem,
   workItemNotesQuery,
   workItemQuery,
@@ -114,7 +116,7 @@ describe('myWorkQuery', () => {
 
     const result = await queryClient.infiniteQuery(myWorkQuery(client));
 
-    expect(result.pages[0]).toEqual<WorkItem[]>([
+    expect(result).toEqual<WorkItem[]>([
       {
         id: taskId,
         kind: 'task',
@@ -146,24 +148,81 @@ describe('myWorkQuery', () => {
     const result = await queryClient.infiniteQuery({ ...myWorkQuery(client), pages: 10 });
 
     expect(urls.map((url) => url.searchParams.get('$$FIRST'))).toEqual(['0', '2000', '4000']);
-    expect(result.pages.map((page) => page.length)).toEqual([2000, 2000, 500]);
-    expect(result.pageParams).toEqual([0, 2000, 4000]);
-    expect(result.pages.flat().map((item) => item.id)).toEqual(
-      items.map((item) => item.ID as string),
+    const cached = queryClient.getQueryData<{ pages: WorkItem[][]; pageParams: number[] }>(
+      workfrontKeys.myWork(),
     );
+    expect(cached?.pages.map((page) => page.length)).toEqual([2000, 2000, 500]);
+    expect(cached?.pageParams).toEqual([0, 2000, 4000]);
+    expect(result.map((item) => item.id)).toEqual(items.map((item) => item.ID as string));
   });
 
-  describe('getNextPageParam', () => {
-    const { getNextPageParam } = myWorkQuery(client);
-    const page = (length: number) => Array.from<WorkItem>({ length });
+  describe('when Workfront ignores $$FIRST and $$LIMIT', () => {
+    /** Every request gets the whole list, whatever it asks for. */
+    function serveEverything(items: Record<string, unknown>[]) {
+      const urls: URL[] = [];
+      server.use(
+        http.get(`${apiBase}/work/myWork`, ({ request }) => {
+          urls.push(new URL(request.url));
+          return HttpResponse.json({ data: items });
+        }),
+      );
+      return urls;
+    }
 
-    it.each([
-      [2000, 0, 2000],
-      [2000, 4000, 6000],
-      [1999, 0, undefined],
-      [0, 2000, undefined],
-    ])('after a page of %i at offset %i is %s', (length, offset, next) => {
-      expect(getNextPageParam(page(length), [page(length)], offset, [offset])).toBe(next);
+    it('stops at an answer longer than asked, with every item once', async () => {
+      const items = Array.from({ length: 10_000 }, (_, index) => wireTask(index + 1));
+      const urls = serveEverything(items);
+
+      const result = await queryClient.infiniteQuery({ ...myWorkQuery(client), pages: 60 });
+
+      expect(urls).toHaveLength(1);
+      expect(result).toHaveLength(10_000);
+    });
+
+    it('stops at a page that repeats the one before, and shows it once', async () => {
+      const items = Array.from({ length: pageSize }, (_, index) => wireTask(index + 1));
+      const urls = serveEverything(items);
+
+      const result = await queryClient.infiniteQuery({ ...myWorkQuery(client), pages: 60 });
+
+      expect(urls.map((url) => url.searchParams.get('$$FIRST'))).toEqual(['0', '2000']);
+      expect(result.map((item) => item.id)).toEqual(items.map((item) => item.ID as string));
+    });
+  });
+
+  describe('when work/myWork names every item WORK', () => {
+    it('tells the issues from the tasks with one search of OPTASK by ID, in a POST body', async () => {
+      serveMyWork([
+        wireTask(1, { objCode: 'WORK' }),
+        wireTask(2, { objCode: 'WORK' }),
+        wireTask(3, { objCode: 'WORK' }),
+      ]);
+      const searches: URLSearchParams[] = [];
+      server.use(
+        http.post(`${apiBase}/optask/search`, async ({ request }) => {
+          const body = new URLSearchParams(await request.text());
+          searches.push(body);
+          return HttpResponse.json({ data: [{ ID: wfId(0xa, 2), objCode: 'OPTASK' }] });
+        }),
+      );
+
+      const result = await queryClient.infiniteQuery(myWorkQuery(client));
+
+      expect(result.map((item) => item.kind)).toEqual(['task', 'issue', 'task']);
+      expect(searches).toHaveLength(1);
+      expect(Object.fromEntries(searches[0] ?? [])).toEqual({
+        method: 'GET',
+        ID: [1, 2, 3].map((n) => wfId(0xa, n)).join(','),
+        ID_Mod: 'in',
+        fields: 'ID',
+        $$LIMIT: '3',
+      });
+    });
+
+    it('asks nothing more when Workfront names the kinds', async () => {
+      serveMyWork([wireTask(1), wireTask(2, { objCode: 'OPTASK' })]);
+      const result = await queryClient.infiniteQuery(myWorkQuery(client));
+      expect(result.map((item) => item.kind)).toEqual(['task', 'issue']);
     });
   });
 
@@ -217,6 +276,7 @@ describe('myWorkQuery', () => {
         seenSignal = signal;
         return Promise.resolve([]);
       },
+      getByPost: () => Promise.resolve([]),
       put: () => Promise.resolve(null),
     };
 
@@ -452,5 +512,46 @@ describe('updateWorkItem', () => {
     expect(error.message).toMatch(
       /^Workfront sent the updated task that this app cannot read \(percentComplete: /,
     );
+  });
+});
+
+describe('nextPageOffset', () => {
+  const page = (from: number, length: number) =>
+    Array.from({ length }, (_, index) => ({ id: `id-${from + index}` }));
+
+  it.each([
+    ['a full first page', [page(0, 2000)], 0, 2000],
+    ['a full page after others', [page(0, 2000), page(2000, 2000)], 2000, 4000],
+    ['a short page', [page(0, 1999)], 0, undefined],
+    ['an empty page', [page(0, 2000), page(2000, 0)], 2000, undefined],
+    ['a page longer than asked', [page(0, 2001)], 0, undefined],
+    ['a page that repeats an earlier one', [page(0, 2000), page(0, 2000)], 2000, undefined],
+  ] as const)('after %s is %s', (_, pages, offset, next) => {
+    expect(nextPageOffset(pages, offset)).toBe(next);
+  });
+
+  it('goes on after a page that only overlaps the one before', () => {
+    expect(nextPageOffset([page(0, 2000), page(1000, 2000)], 2000)).toBe(4000);
+  });
+
+  it('stops after 50 pages, whatever the server sends', () => {
+    const pages = Array.from({ length: 50 }, (_, index) => page(index * 2000, 2000));
+    expect(nextPageOffset(pages, 98_000)).toBeUndefined();
+  });
+});
+
+describe('uniqueItems', () => {
+  it('keeps the first of each ID, in order', () => {
+    const a = { id: 'a', n: 1 };
+    const b = { id: 'b', n: 2 };
+    expect(
+      uniqueItems([
+        [a, b],
+        [
+          { id: 'a', n: 3 },
+          { id: 'c', n: 4 },
+        ],
+      ]),
+    ).toEqual([a, b, { id: 'c', n: 4 }]);
   });
 });

@@ -2,12 +2,8 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { workfrontKeys } from './query-keys';
 import { optionalWireDate, parseWire, wireDate, wireId, wireReference } from './wire-schemas';
+import { kindOf, objCodeOf, type WorkItemKind } from './work-item-model';
 import type { WorkfrontClient } from './workfront-client';
-
-export type WorkItemKind = 'task' | 'issue';
-
-const objCodeOf = { task: 'TASK', issue: 'OPTASK' } as const;
-const kindOf = { TASK: 'task', OPTASK: 'issue' } as const;
 
 /** `<OBJ>/<ID>`, the ID encoded: it comes from the address bar and must stay one path segment. */
 function objectPath(kind: WorkItemKind, id: string): string {
@@ -44,7 +40,8 @@ export interface WorkItemNote {
 
 export const workItemWire = v.object({
   ID: wireId,
-  objCode: v.picklist(['TASK', 'OPTASK']),
+  // `work/myWork` may name both kinds WORK, its own object (see myWorkQuery).
+  objCode: v.picklist(['TASK', 'OPTASK', 'WORK']),
   name: v.string(),
   status: v.pipe(v.string(), v.nonEmpty('is empty')),
   percentComplete: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
@@ -76,10 +73,13 @@ const detailFields = `${workItemListFields},description,plannedStartDate,project
 /** Workfront's largest page; more is an error. */
 export const pageSize = 2000;
 
-export function toWorkItem(wire: v.InferOutput<typeof workItemWire>): WorkItem {
+type WorkItemWire = v.InferOutput<typeof workItemWire>;
+
+/** `kind` is needed when the wire says WORK, which does not tell a task from an issue. */
+export function toWorkItem(wire: WorkItemWire, kind?: WorkItemKind): WorkItem {
   return {
     id: wire.ID,
-    kind: kindOf[wire.objCode],
+    kind: kind ?? (wire.objCode === 'WORK' ? 'task' : kindOf[wire.objCode]),
     name: wire.name,
     status: wire.status,
     percentComplete: wire.percentComplete,
@@ -89,15 +89,71 @@ export function toWorkItem(wire: v.InferOutput<typeof workItemWire>): WorkItem {
   };
 }
 
-function toWorkItemDetail(wire: v.InferOutput<typeof workItemDetailWire>): WorkItemDetail {
+function toWorkItemDetail(
+  wire: v.InferOutput<typeof workItemDetailWire>,
+  kind: WorkItemKind,
+): WorkItemDetail {
   return {
-    ...toWorkItem(wire),
+    ...toWorkItem(wire, kind),
     description: wire.description,
     plannedStartDate: wire.plannedStartDate,
     projectedCompletionDate: wire.projectedCompletionDate,
     lastUpdateDate: wire.lastUpdateDate,
     assignedTo: wire.assignedTo && { id: wire.assignedTo.ID, name: wire.assignedTo.name },
   };
+}
+
+/**
+ * The issues among items that `work/myWork` names WORK. IDs are unique across object codes, so
+ * one search of OPTASK by ID tells the kinds apart: what it does not find is a task. The IDs go
+ * in a POST body, as a page of them would not fit in a URL.
+ */
+async function issueIdsAmong(
+  client: WorkfrontClient,
+  items: readonly WorkItemWire[],
+  signal: AbortSignal,
+): Promise<ReadonlySet<string>> {
+  const ids = items.filter((item) => item.objCode === 'WORK').map((item) => item.ID);
+  const batches: Promise<unknown>[] = [];
+  for (let start = 0; start < ids.length; start += pageSize) {
+    const batch = ids.slice(start, start + pageSize);
+    batches.push(
+      client.getByPost(
+        'optask/search',
+        { ID: batch.join(','), ID_Mod: 'in', fields: 'ID', $$LIMIT: batch.length },
+        signal,
+      ),
+    );
+  }
+  const found = (await Promise.all(batches)).flatMap((data) =>
+    parseWire(v.array(v.object({ ID: wireId })), data, 'a list of issues'),
+  );
+  return new Set(found.map((issue) => issue.ID));
+}
+
+/** A bound on pages, for a server that keeps sending new ones: 100,000 items. */
+const maxPages = 50;
+
+/**
+ * Where the next page of a list starts, or undefined when the list is complete. A page shorter
+ * than asked is the last. So is a longer one, or one whose items all came before: both mean that
+ * Workfront ignored `$$FIRST`/`$$LIMIT` and sent everything, and asking again would loop.
+ */
+export function nextPageOffset(
+  pages: readonly (readonly { id: string }[])[],
+  lastOffset: number,
+): number | undefined {
+  const last = pages.at(-1) ?? [];
+  if (last.length !== pageSize || pages.length >= maxPages) return undefined;
+  const earlier = new Set(pages.slice(0, -1).flatMap((page) => page.map((item) => item.id)));
+  if (earlier.size > 0 && last.every((item) => earlier.has(item.id))) return undefined;
+  return lastOffset + pageSize;
+}
+
+/** The items of all pages, each once: a repeated page, or an overlap between pages, drops out. */
+export function uniqueItems<T extends { id: string }>(pages: readonly (readonly T[])[]): T[] {
+  const seen = new Set<string>();
+  return pages.flat().filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
 }
 
 /**
@@ -118,13 +174,18 @@ export function myWorkQuery(client: WorkfrontClient) {
         },
         signal,
       );
-      return parseWire(v.array(workItemWire), data, 'a work list').map(toWorkItem);
+      const items = parseWire(v.array(workItemWire), data, 'a work list');
+      const issueIds = await issueIdsAmong(client, items, signal);
+      return items.map((item) =>
+        toWorkItem(
+          item,
+          item.objCode === 'WORK' ? (issueIds.has(item.ID) ? 'issue' : 'task') : undefined,
+        ),
+      );
     },
     initialPageParam: 0,
-    // A page longer than asked for means Workfront ignored $$LIMIT and sent everything: paging
-    // on would fetch the same items again, without end.
-    getNextPageParam: (lastPage, _pages, lastOffset) =>
-      lastPage.length === pageSize ? lastOffset + pageSize : undefined,
+    getNextPageParam: (_lastPage, pages, lastOffset) => nextPageOffset(pages, lastOffset),
+    select: (data) => uniqueItems(data.pages),
   });
 }
 
@@ -133,7 +194,7 @@ export function workItemQuery(client: WorkfrontClient, kind: WorkItemKind, id: s
     queryKey: workfrontKeys.workItem(kind, id),
     queryFn: async ({ signal }): Promise<WorkItemDetail> => {
       const data = await client.get(objectPath(kind, id), { fields: detailFields }, signal);
-      return toWorkItemDetail(parseWire(workItemDetailWire, data, `a ${kind}`));
+      return toWorkItemDetail(parseWire(workItemDetailWire, data, `a ${kind}`), kind);
     },
   });
 }
@@ -177,5 +238,5 @@ export async function updateWorkItem(
     updates: JSON.stringify(changes),
     fields: detailFields,
   });
-  return toWorkItemDetail(parseWire(workItemDetailWire, data, `the updated ${kind}`));
+  return toWorkItemDetail(parseWire(workItemDetailWire, data, `the updated ${kind}`), kind);
 }

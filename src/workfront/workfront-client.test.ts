@@ -135,6 +135,33 @@ describe('createWorkfrontClient: requests', () => {
     expect(seen?.headers.get('sessionID')).toBe('token-w');
     expect(new URL(seen?.url ?? '').searchParams.get('updates')).toBe('{"status":"CPL"}');
   });
+
+  it('sends a long query as a POST with a form body and method=GET, nothing in the URL', async () => {
+    let seen: { url: string; method: string; type: string | null; body: string } | undefined;
+    server.use(
+      http.post(`${apiBase}/OPTASK/search`, async ({ request }) => {
+        seen = {
+          url: request.url,
+          method: request.method,
+          type: request.headers.get('Content-Type'),
+          body: await request.text(),
+        };
+        return HttpResponse.json({ data: [] });
+      }),
+    );
+    const ids = Array.from({ length: 400 }, (_, n) => n.toString(16).padStart(32, '0'));
+
+    await createWorkfrontClient(apiBase, createFakeAuth('token-p')).getByPost('OPTASK/search', {
+      ID: ids.join(','),
+      ID_Mod: 'in',
+    });
+
+    expect(seen?.url).toBe(`${apiBase}/OPTASK/search`);
+    expect(seen?.type).toBe('application/x-www-form-urlencoded');
+    const body = new URLSearchParams(seen?.body);
+    expect(body.get('method')).toBe('GET');
+    expect(body.get('ID')?.split(',')).toHaveLength(400);
+  });
 });
 
 describe('createWorkfrontClient: the envelope', () => {

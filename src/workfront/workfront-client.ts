@@ -20,6 +20,11 @@ export type QueryParams = Record<string, string | number | readonly string[]>;
 export interface WorkfrontClient {
   /** GET `<apiBase>/<path>` and return the `data` of the envelope. */
   get(path: string, params?: QueryParams, signal?: AbortSignal): Promise<unknown>;
+  /**
+   * The same GET, sent as a POST with the parameters in a form body and `method=GET`, as
+   * Workfront's own client does for queries longer than a URL may be (8892 bytes).
+   */
+  getByPost(path: string, params: QueryParams, signal?: AbortSignal): Promise<unknown>;
   put(path: string, params?: QueryParams): Promise<unknown>;
 }
 
@@ -82,7 +87,7 @@ export async function readEnvelope(response: Response): Promise<unknown> {
 }
 
 /** Workfront takes the OAuth2 access token as a session ID, whatever its `token_type` says. */
-export function sessionHeaders(accessToken: string): HeadersInit {
+export function sessionHeaders(accessToken: string): Record<string, string> {
   return {
     sessionID: accessToken,
     'X-Requested-With': 'XMLHttpRequest',
@@ -92,16 +97,25 @@ export function sessionHeaders(accessToken: string): HeadersInit {
 
 export function createWorkfrontClient(apiBase: string, auth: WorkfrontAuth): WorkfrontClient {
   async function send(
-    method: 'GET' | 'PUT',
+    method: 'GET' | 'PUT' | 'POST',
     path: string,
     params: QueryParams,
     signal?: AbortSignal,
   ) {
-    const url = `${apiBase}/${path}${Object.keys(params).length ? `?${toSearchParams(params).toString()}` : ''}`;
+    const query = toSearchParams(params).toString();
+    const inBody = method === 'POST';
+    const url = `${apiBase}/${path}${!inBody && query ? `?${query}` : ''}`;
     const attempt = async (token: string) => {
       let response: Response;
       try {
-        response = await fetch(url, { method, headers: sessionHeaders(token), signal });
+        response = await fetch(url, {
+          method,
+          headers: inBody
+            ? { ...sessionHeaders(token), 'Content-Type': 'application/x-www-form-urlencoded' }
+            : sessionHeaders(token),
+          body: inBody ? query : undefined,
+          signal,
+        });
       } catch (error) {
         if (signal?.aborted) throw error;
         throw new WorkfrontApiError('network', 'Workfront could not be reached.');
@@ -145,6 +159,7 @@ export function createWorkfrontClient(apiBase: string, auth: WorkfrontAuth): Wor
 
   return {
     get: (path, params = {}, signal) => send('GET', path, params, signal),
+    getByPost: (path, params, signal) => send('POST', path, { ...params, method: 'GET' }, signal),
     put: (path, params = {}) => send('PUT', path, params),
   };
 }
