@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions, type ServerOptions } from 'vite';
+import { readDevHost } from './deploy/dev-host.ts';
 import { readServedConfig, securityHeaders } from './deploy/security-headers.ts';
 
 /**
@@ -74,9 +75,28 @@ function securityHeadersOnPreview(): Plugin {
   };
 }
 
+/**
+ * `npm run dev` on the host name that `npm run setup -- --dev-host` wrote, over https, for a
+ * Workfront that refuses localhost redirect URLs (deploy/dev-host.ts). The demo, on the
+ * emulator, stays on localhost.
+ */
+function devServer(mode: string): ServerOptions {
+  const devHost = mode === 'demo' ? undefined : readDevHost(process.cwd());
+  const proxy = workfrontProxy();
+  if (!devHost) return { port: 5173, strictPort: true, host: 'localhost', proxy };
+  return {
+    port: devHost.port,
+    strictPort: true,
+    host: devHost.host,
+    allowedHosts: [devHost.host],
+    https: { cert: readFileSync(devHost.cert), key: readFileSync(devHost.key) },
+    proxy,
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   plugins: [react(), securityHeadersOnPreview(), mode === 'demo' ? embeddedEmulator() : []],
-  server: { port: 5173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
+  server: devServer(mode),
   preview: { port: 4173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
   build: {
     // bench/ reads the manifest to measure what each page loads.

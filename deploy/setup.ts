@@ -2,18 +2,22 @@
 // Checks the values with the app's own rules, checks that the instance's authorize endpoint
 // answers, and writes public/config.json. Asks for missing values when run in a terminal.
 import { randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseAppConfig, type AppConfig } from '../src/config/app-config.ts';
 import { messages } from '../src/config/messages.ts';
 import { interpolate } from '../src/i18n/catalog.ts';
+import { devHostFile, devHostProblem, writeDevHost } from './dev-host.ts';
 
 const usage = `Usage: npm run setup -- --url <Workfront URL> --client-id <client ID> [options]
 
   --url            your instance, e.g. https://acme.my.workfront.com
   --client-id      the client ID of your single-page OAuth2 application
   --app-origin     where the app runs, to check its redirect URL (default http://localhost:5173)
+  --dev-host       a host name for the dev server, e.g. workfront-dev.test, for instances that
+                   refuse localhost redirect URLs: npm run dev then serves https://<name>:5173
   --redirect-path  default /callback
   --api-version    default v20.0
   --api-mode       proxy (default) or direct
@@ -71,10 +75,35 @@ async function checkAuthorize(config: AppConfig, appOrigin: string): Promise<str
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  if (isLocalhost(appOrigin) && /localhost/i.test(text)) {
+    throw new Error(
+      `the authorize endpoint answered HTTP ${response.status}: ${text.slice(0, 300)}\n` +
+        'This Workfront refuses localhost redirect URLs. Give the dev server a name of its own:\n' +
+        '  npm run setup -- --url … --client-id … --dev-host workfront-dev.test\n' +
+        'then register https://workfront-dev.test:5173/callback (docs/connect-workfront.md).',
+    );
+  }
   throw new Error(
     `the authorize endpoint answered HTTP ${response.status}: ${text.slice(0, 300)}\n` +
       `Check the client ID, and that ${appOrigin}${config.redirectPath} is a registered redirect URL.`,
   );
+}
+
+function isLocalhost(origin: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(origin).hostname);
+}
+
+/** A hint when the dev host does not point at this machine yet. */
+async function hostsFileHint(host: string): Promise<string | undefined> {
+  const line = `127.0.0.1 ${host}`;
+  try {
+    const { address } = await lookup(host);
+    return address === '127.0.0.1' || address === '::1'
+      ? undefined
+      : `${host} points at ${address}, not this machine: add "${line}" to your hosts file.`;
+  } catch {
+    return `${host} does not resolve yet: add "${line}" to your hosts file (/etc/hosts).`;
+  }
 }
 
 async function main(): Promise<number> {
@@ -82,7 +111,8 @@ async function main(): Promise<number> {
     options: {
       url: { type: 'string' },
       'client-id': { type: 'string' },
-      'app-origin': { type: 'string', default: 'http://localhost:5173' },
+      'app-origin': { type: 'string' },
+      'dev-host': { type: 'string' },
       'redirect-path': { type: 'string', default: '/callback' },
       'api-version': { type: 'string', default: 'v20.0' },
       'api-mode': { type: 'string', default: 'proxy' },
@@ -95,6 +125,15 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
+  const devHost = values['dev-host'];
+  const devHostError = devHost === undefined ? undefined : devHostProblem(devHost);
+  if (devHostError) {
+    console.error(`error: --dev-host ${devHostError}.\n\n${usage}`);
+    return 2;
+  }
+  const appOrigin =
+    values['app-origin'] ??
+    (devHost === undefined ? 'http://localhost:5173' : `https://${devHost}:5173`);
   const interactive = process.stdin.isTTY;
   const url = values.url ?? (interactive ? await ask('Workfront URL: ') : undefined);
   const clientId =
@@ -121,7 +160,7 @@ async function main(): Promise<number> {
   if (!values['skip-check']) {
     try {
       console.log(`Checking ${config.authorizationEndpoint} …`);
-      console.log(`ok: ${await checkAuthorize(config, values['app-origin'])}`);
+      console.log(`ok: ${await checkAuthorize(config, appOrigin)}`);
     } catch (error) {
       console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
       console.error('Nothing was written. Fix the values, or pass --skip-check to write anyway.');
@@ -138,9 +177,16 @@ async function main(): Promise<number> {
     apiMode: config.apiMode,
   };
   writeFileSync(values.out, `${JSON.stringify(file, null, 2)}\n`);
-  console.log(
-    `Wrote ${values.out}. Register ${values['app-origin']}${config.redirectPath} in Workfront.`,
-  );
+  console.log(`Wrote ${values.out}. Register ${appOrigin}${config.redirectPath} in Workfront.`);
+  if (devHost !== undefined) {
+    const { port } = new URL(appOrigin);
+    const written = writeDevHost(process.cwd(), devHost, Number(port || 443));
+    console.log(
+      `Wrote ${devHostFile}: npm run dev serves ${appOrigin}, with the certificate ${written.cert}.`,
+    );
+    const hint = await hostsFileHint(devHost);
+    if (hint) console.log(hint);
+  }
   return 0;
 }
 
