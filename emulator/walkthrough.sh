@@ -91,3 +91,19 @@ curl -sS -X POST "$BASE/integrations/oauth2/api/v1/token" \
   --data-urlencode "client_id=$CLIENT_ID" \
   --data-urlencode "refresh_token=$REFRESH_TOKEN"
 echo
+
+step '10. A new sign-in, then sign-out as Workfront'"'"'s demo does it: revoke, with a JSON body'
+expect_status "$(browser "$BASE/integrations/oauth2/authorize?$QUERY")" 302
+CODE=$(query_param code "$(location)")
+TOKENS=$(curl -sS --fail-with-body -X POST "$BASE/integrations/oauth2/api/v1/token" \
+  -H 'Content-Type: application/json;charset=utf-8' \
+  -d "{\"client_id\":\"$CLIENT_ID\",\"code_verifier\":\"$VERIFIER\",\"grant_type\":\"authorization_code\",\"redirect_uri\":\"$REDIRECT_URI\",\"code\":\"$CODE\"}") ||
+  fail "JSON token exchange failed: $TOKENS"
+ACCESS_TOKEN=$(json_field access_token <<<"$TOKENS")
+REFRESH_TOKEN=$(json_field refresh_token <<<"$TOKENS")
+curl -sS --fail-with-body -X POST "$BASE/integrations/oauth2/api/v1/revoke" \
+  -H 'Content-Type: application/json;charset=utf-8' \
+  -d "{\"client_id\":\"$CLIENT_ID\",\"refresh_token\":\"$REFRESH_TOKEN\",\"redirect_uri\":\"$REDIRECT_URI\"}" \
+  -w 'revoke: HTTP %{http_code}\n'
+curl -sS -H "sessionID: $ACCESS_TOKEN" "$BASE/attask/api/v22.0/user/search?ID=\$\$USER.ID"
+echo

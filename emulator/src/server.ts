@@ -3,7 +3,7 @@ import { createClock, type Clock } from './clock.ts';
 import { createControlRoutes } from './control/control-routes.ts';
 import { homePage } from './html/home-page.tsx';
 import { cors, isLocalhostOrigin } from './http/cors.ts';
-import { paths } from './http/endpoints.ts';
+import { apiPaths, paths } from './http/endpoints.ts';
 import type { EmulatorEnv } from './http/env.ts';
 import { createFaultInjector } from './http/faults.ts';
 import { createRequestLog } from './http/request-log.ts';
@@ -14,6 +14,8 @@ import { createAuthorizeRoutes } from './oauth/authorize-routes.tsx';
 import { createBrowserSessionStore } from './oauth/browser-sessions.ts';
 import { demoApp } from './oauth/demo-app.ts';
 import { createGrantStore } from './oauth/grants.ts';
+import { createJwtExchangeRoute } from './oauth/jwt-exchange-route.ts';
+import { createRevokeRoute } from './oauth/revoke-route.ts';
 import { createTokenGrants } from './oauth/token-grants.ts';
 import { createTokenRoute } from './oauth/token-route.ts';
 import { defaultSettings, type Settings } from './settings.ts';
@@ -53,6 +55,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     onDelete: (clientId) => {
       grants.revokeClient(clientId);
     },
+    rules: () => settings,
   });
   const faults = createFaultInjector(() => settings);
   const log = createRequestLog(now);
@@ -77,28 +80,23 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
 
   const fromRedirectOrigin = (origin: string) => apps.redirectOrigins().has(origin);
+  const tokenCors = cors({
+    enabled: () => settings.tokenCors,
+    allows: fromRedirectOrigin,
+    methods: ['POST'],
+    headers: ['Content-Type', 'Accept'],
+  });
   const app = new Hono<EmulatorEnv>();
   app.use(log.middleware);
-  app.use(
-    paths.token,
-    cors({
-      enabled: () => settings.tokenCors,
-      allows: fromRedirectOrigin,
-      methods: ['POST'],
-      headers: ['Content-Type', 'Accept'],
-    }),
-    faults.middleware('token'),
-  );
-  app.use(
-    `${paths.api}/*`,
-    cors({
-      enabled: () => settings.apiCors,
-      allows: fromRedirectOrigin,
-      methods: ['GET', 'POST', 'PUT', 'DELETE'],
-      headers: ['sessionID', 'Authorization', 'Content-Type', 'X-Requested-With'],
-    }),
-    faults.middleware('api'),
-  );
+  app.use(paths.token, tokenCors, faults.middleware('token'));
+  app.use(paths.revoke, tokenCors, faults.middleware('revoke'));
+  const apiCors = cors({
+    enabled: () => settings.apiCors,
+    allows: fromRedirectOrigin,
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    headers: ['sessionID', 'Authorization', 'Content-Type', 'X-Requested-With'],
+  });
+  for (const base of apiPaths) app.use(`${base}/*`, apiCors, faults.middleware('api'));
   app.use(paths.authorize, faults.middleware('authorize'));
   app.use(
     `${paths.control}/*`,
@@ -120,6 +118,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }),
   );
   app.route(
+    paths.revoke,
+    createRevokeRoute({ apps, grants, accessTokens, settings: () => settings }),
+  );
+  app.route(
+    paths.jwtExchange,
+    createJwtExchangeRoute({
+      apps,
+      grants,
+      accessTokens,
+      users: () => data.users,
+      settings: () => settings,
+      now,
+    }),
+  );
+  app.route(
     '/integrations/oauth2',
     createAuthorizeRoutes({
       apps,
@@ -129,7 +142,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       settings: () => settings,
     }),
   );
-  app.route(paths.setup, createSetupRoutes(apps));
+  app.route(paths.setup, createSetupRoutes({ apps, users: () => data.users }));
   app.route(
     paths.control,
     createControlRoutes({
@@ -142,20 +155,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       log,
       accessTokens,
       grants,
+      users: () => data.users,
     }),
   );
-  app.route(
-    paths.api,
-    createApiRoutes({
-      data: () => data,
-      authenticate: (token) => accessTokens.resolve(token),
-      endSession: (token) => {
-        accessTokens.revoke(token);
-      },
-      settings: () => settings,
-      now,
-    }),
-  );
+  const api = createApiRoutes({
+    data: () => data,
+    authenticate: (token) => accessTokens.resolve(token),
+    endSession: (token) => {
+      accessTokens.revoke(token);
+    },
+    settings: () => settings,
+    now,
+  });
+  app.route(paths.api, api.versioned);
+  app.route(paths.apiInternal, api.internal);
+  app.route(paths.apiUnsupported, api.unsupported);
 
   return { app, clock, settings: () => settings, reset };
 }

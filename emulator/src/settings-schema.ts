@@ -31,6 +31,16 @@ function integerSetting(description: string, min: number, max: number): SettingS
   };
 }
 
+/** 200, as Workfront may send an error envelope with it, or an error status from 400 to 599. */
+function httpStatusSetting(description: string): SettingSpec<number> {
+  const range = integerSetting(description, 400, 599);
+  return {
+    ...range,
+    accepted: `200 or ${range.accepted}`,
+    parse: (value) => (value === 200 ? value : range.parse(value)),
+  };
+}
+
 function choiceSetting<const C extends string>(
   description: string,
   choices: readonly C[],
@@ -50,13 +60,26 @@ export const settingSpecs: { [K in keyof Settings]: SettingSpec<Settings[K]> } =
   refreshWithoutOfflineAccess: booleanSetting(
     'Issue a refresh token even without the offline_access scope.',
   ),
-  tokenErrorStyle: choiceSetting('Body of token endpoint errors.', ['rfc6749', 'workfront']),
+  tokenErrorStyle: choiceSetting('Body of token endpoint errors.', [
+    'rfc6749',
+    'workfront',
+    'workfront-boolean',
+  ]),
+  rejectLocalhostRedirects: booleanSetting(
+    'Refuse localhost redirect URLs, in registration and at authorize.',
+  ),
+  expiresInZero: booleanSetting('Send expires_in 0 in token responses; tokens still live the TTL.'),
   tokenCors: booleanSetting('Answer CORS requests to the token endpoint from registered origins.'),
   apiCors: booleanSetting('Answer CORS requests to /attask/api from registered origins.'),
   acceptBearer: booleanSetting('Accept `Authorization: Bearer` on the API.'),
-  authErrorStatus: integerSetting('HTTP status of the API AuthenticationException.', 400, 599),
+  authErrorStatus: httpStatusSetting('HTTP status of the API AuthenticationException.'),
   workItems: integerSetting('Number of seeded work items (tasks and issues).', 0, 100_000),
   maxConcurrentRequests: integerSetting('Concurrent API requests per user; 0 is no cap.', 0, 1000),
+  myWorkObjCode: choiceSetting('The objCode of work/myWork items.', ['TASK_OPTASK', 'WORK']),
+  myWorkPaging: choiceSetting('Whether work/myWork applies $$FIRST, $$LIMIT and _Sort.', [
+    'honoured',
+    'ignored',
+  ]),
 };
 
 export const settingKeys = Object.keys(settingSpecs) as (keyof Settings)[];

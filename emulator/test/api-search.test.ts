@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isComplete, type WorkfrontRecord } from '../src/workfront/records.ts';
+import type { WorkfrontRecord } from '../src/workfront/records.ts';
+import { isFinished } from '../src/workfront/statuses.ts';
 import { formatWorkfrontDate, startOfInstanceDay } from '../src/workfront/workfront-date.ts';
 import {
   readData,
@@ -71,12 +72,12 @@ describe('search filters', () => {
     );
   });
 
-  it('lt, le, gt and ge compare numbers', async () => {
+  it('lt, lte, gt and gte compare numbers', async () => {
     const cases = {
       lt: (value: number) => value < 50,
-      le: (value: number) => value <= 50,
+      lte: (value: number) => value <= 50,
       gt: (value: number) => value > 50,
-      ge: (value: number) => value >= 50,
+      gte: (value: number) => value >= 50,
     };
     for (const [mod, keep] of Object.entries(cases)) {
       const rows = await search(`task/search?percentComplete=50&percentComplete_Mod=${mod}&${all}`);
@@ -161,14 +162,21 @@ describe('search filters', () => {
   });
 
   it('refuses unknown fields, unknown modifiers and malformed values with 422', async () => {
+    const unsupported = await server.request('/v16.0/task/search?colour=red');
+    expect(unsupported.status).toBe(422);
+    expect(await unsupported.json()).toEqual({
+      error: {
+        class: 'java.lang.IllegalArgumentException',
+        message: 'APIModel V16_0 does not support field colour (Task)',
+      },
+    });
     const refused = [
-      ['task/search?colour=red', 'Cannot find field [colour]'],
-      ['task/search?status=NEW&status_Mod=like', 'like'],
+      ['task/search?status=NEW&status_Mod=le', 'status_Mod=le is not a supported modifier'],
       ['task/search?percentComplete=lots', 'needs a number'],
       ['task/search?plannedCompletionDate=soon&plannedCompletionDate_Mod=lt', 'needs a date'],
       ['task/search?percentComplete=1&percentComplete_Mod=contains', 'contains'],
       ['task/search?priority=1&priority_Mod=between', 'priority_Range'],
-      ['task/search?name_Sort=up', 'asc or desc'],
+      ['task/search?name_Sort=up', 'asc, desc, ciasc, cidesc'],
     ];
     for (const [path = '', message = ''] of refused) {
       const response = await server.request(`/v16.0/${path}`);
@@ -213,17 +221,38 @@ describe('sorting', () => {
 });
 
 describe('fields', () => {
-  it('sends the default fields of each object', async () => {
+  it("sends the default fields of each object, TASK's and PROJ's as in the official client's fixtures", async () => {
     const [task] = await search('task/search?$$LIMIT=1');
     expect(Object.keys(task ?? {})).toEqual([
       'ID',
       'name',
       'objCode',
-      'status',
       'percentComplete',
       'plannedCompletionDate',
+      'plannedStartDate',
       'priority',
+      'progressStatus',
+      'projectedCompletionDate',
+      'projectedStartDate',
+      'status',
+      'taskNumber',
+      'wbs',
     ]);
+    const [project] = await search('project/search?$$LIMIT=1');
+    expect(Object.keys(project ?? {})).toEqual([
+      'ID',
+      'name',
+      'objCode',
+      'percentComplete',
+      'plannedCompletionDate',
+      'plannedStartDate',
+      'priority',
+      'projectedCompletionDate',
+      'status',
+    ]);
+    const [issue] = await search('issue/search?$$LIMIT=1');
+    expect(issue).not.toHaveProperty('taskNumber');
+    expect(issue).toHaveProperty('progressStatus');
     const [user] = await search('user/search?$$LIMIT=1');
     expect(Object.keys(user ?? {})).toEqual(['ID', 'name', 'objCode', 'emailAddr', 'title']);
   });
@@ -267,11 +296,22 @@ describe('fields', () => {
     expect(note?.owner).toHaveProperty('emailAddr');
   });
 
-  it('refuses an unknown field or reference', async () => {
-    for (const fields of ['colour', 'project:colour', 'assignments:*']) {
-      const response = await server.request(`/v16.0/task/search?fields=${fields}`);
+  it('refuses an unknown field, reference or collection, naming the object that lacks it', async () => {
+    const cases = {
+      colour: 'colour (Task)',
+      'project:colour': 'colour (Project)',
+      'assignments:colour': 'colour (Assignment)',
+      'owner:name': 'owner (Task)',
+      'DE:Custom Text': 'DE:Custom Text (Task)',
+    };
+    for (const [fields, named] of Object.entries(cases)) {
+      const response = await server.request(
+        `/v16.0/task/search?fields=${encodeURIComponent(fields)}`,
+      );
       expect(response.status, fields).toBe(422);
-      expect((await readError(response)).message).toContain('Cannot find field');
+      const error = await readError(response);
+      expect(error.class).toBe('java.lang.IllegalArgumentException');
+      expect(error.message).toBe(`APIModel V16_0 does not support field ${named}`);
     }
   });
 });
@@ -332,7 +372,7 @@ describe('work/myWork', () => {
   it("returns the current user's open tasks and issues", async () => {
     const rows = await search('work/myWork?fields=assignedToID');
     const expected = [...server.data.tasks, ...server.data.issues].filter(
-      (item) => item.assignedToID === demoId && !isComplete(item.status),
+      (item) => item.assignedToID === demoId && !isFinished(item.objCode, item.status),
     );
     expect(rows.map((row) => row.ID)).toEqual(expected.map((item) => item.ID));
     expect(rows).toHaveLength(40);
@@ -378,9 +418,10 @@ describe('paging on 3,000 work items', () => {
   it('refuses a limit above 2000, and malformed paging', async () => {
     const response = await large.request('/v16.0/task/search?$$LIMIT=2001');
     expect(response.status).toBe(422);
-    const error = await readError(response);
-    expect(error).toMatchObject({ class: 'com.attask.common.InvalidParameterException' });
-    expect(error.message).toContain('2000');
+    expect(await readError(response)).toEqual({
+      class: 'java.lang.IllegalArgumentException',
+      message: 'The requested limit 2001 is greater than the maximum allowed limit of 2000',
+    });
     for (const query of ['$$LIMIT=0', '$$LIMIT=-1', '$$FIRST=abc', '$$LIMIT=1.5']) {
       expect((await large.request(`/v16.0/task/search?${query}`)).status, query).toBe(422);
     }

@@ -23,14 +23,18 @@ export type TestRequestInit = Omit<RequestInit, 'headers'> & {
   headers?: Record<string, string>;
 };
 
-/** The API mounted at /attask/api, on a real port, with a fake session store of two users. */
+/**
+ * The API mounted at /attask/api (and api-internal, api-unsupported), on a real port, with a fake
+ * session store of two users.
+ */
 export interface ApiTestServer {
   data: WorkfrontData;
   /** Change these between requests to flip the emulator's switches. */
   settings: Settings;
   /** Session ID to user ID. */
   sessions: Map<string, string>;
-  url(path: string): string;
+  /** A URL under /attask/api; `base` names another of the API's base paths. */
+  url(path: string, base?: string): string;
   /** A GET (or another method) with the demo user's sessionID header, or none for token null. */
   request(path: string, init?: TestRequestInit): Promise<Response>;
   close(): Promise<void>;
@@ -47,20 +51,20 @@ export async function startApiServer(
     [demoToken, demo.ID],
     [colleagueToken, colleague.ID],
   ]);
+  const api = createApiRoutes({
+    data: () => data,
+    authenticate: (token) => {
+      const userId = sessions.get(token);
+      return userId === undefined ? null : { userId };
+    },
+    endSession: (token) => sessions.delete(token),
+    settings: () => settings,
+    now: () => testNow,
+  });
   const app = new Hono();
-  app.route(
-    '/attask/api',
-    createApiRoutes({
-      data: () => data,
-      authenticate: (token) => {
-        const userId = sessions.get(token);
-        return userId === undefined ? null : { userId };
-      },
-      endSession: (token) => sessions.delete(token),
-      settings: () => settings,
-      now: () => testNow,
-    }),
-  );
+  app.route('/attask/api', api.versioned);
+  app.route('/attask/api-internal', api.internal);
+  app.route('/attask/api-unsupported', api.unsupported);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
     (resolve) => {
       const started = serve({ fetch: app.fetch, port: 0, hostname: 'localhost' }, (info) => {
@@ -68,7 +72,7 @@ export async function startApiServer(
       });
     },
   );
-  const url = (path: string) => `http://localhost:${port}/attask/api${path}`;
+  const url = (path: string, base = '/attask/api') => `http://localhost:${port}${base}${path}`;
   return {
     data,
     settings,

@@ -78,7 +78,12 @@ describe('PUT with valid updates', () => {
 
 describe('PUT with invalid updates', () => {
   const refusals: [string, string, string][] = [
-    ['an unknown status', updates({ status: 'DONE' }), 'Valid statuses: NEW, INP, CPL, INP:A'],
+    [
+      'an unknown status',
+      updates({ status: 'DONE' }),
+      'Valid statuses: NEW, INP, ROP, AWF, ONH, CND, CLS, RLV, VCP, WTR, INP:R',
+    ],
+    ['a task status that issues do not have', updates({ status: 'CPL' }), 'not a valid status'],
     ['a lower-case status', updates({ status: 'cpl' }), 'not a valid status'],
     ['percentComplete above 100', updates({ percentComplete: 101 }), 'from 0 to 100'],
     ['percentComplete below 0', updates({ percentComplete: -1 }), 'from 0 to 100'],

@@ -1,3 +1,5 @@
+import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './harness.ts';
 import { apiGet, signIn } from './pkce-client.ts';
@@ -45,6 +47,7 @@ describe('/__emulator/apps', () => {
     expect(apps).toEqual([
       {
         clientId: 'wf-demo-spa',
+        customerId: '5e0c1a2b3c4d4e5f8a9b0c1d2e3f4a5b',
         type: 'spa',
         name: 'Workfront OAuth SPA demo',
         description: expect.any(String) as unknown,
@@ -53,10 +56,11 @@ describe('/__emulator/apps', () => {
         rotateRefreshToken: true,
         absoluteExpirationSeconds: null,
         inactivityExpirationSeconds: 15_552_000,
+        applicationDescriptionUrl: '',
         developerName: '',
         developerEmail: '',
         privacyPolicyUrl: '',
-        publicKey: '',
+        publicKeys: [],
         hasClientSecret: false,
       },
     ]);
@@ -73,14 +77,7 @@ describe('/__emulator/apps', () => {
   });
 
   it.each(['web', 'm2m'])('shows the client secret of a %s app once', async (type) => {
-    const input =
-      type === 'web'
-        ? spa({ type })
-        : {
-            type,
-            name: 'Nightly sync',
-            publicKey: '-----BEGIN PUBLIC KEY-----\nAB\n-----END PUBLIC KEY-----',
-          };
+    const input = type === 'web' ? spa({ type }) : { type, name: 'Nightly sync' };
     const { body } = await create(input);
     expect(body.clientSecret).toMatch(/^[\w-]{43}$/);
     const listed = (await (
@@ -88,6 +85,91 @@ describe('/__emulator/apps', () => {
     ).json()) as object;
     expect(listed).toMatchObject({ hasClientSecret: true });
     expect(listed).not.toHaveProperty('clientSecret');
+  });
+
+  it('keeps the application description URL of single-page and web apps', async () => {
+    const url = 'https://reports.example.com/about';
+    for (const type of ['spa', 'web']) {
+      const { status, body } = await create(spa({ type, applicationDescriptionUrl: url }));
+      expect(status).toBe(201);
+      expect(body).toMatchObject({ applicationDescriptionUrl: url });
+    }
+    const refused = await create(spa({ applicationDescriptionUrl: 'about-us' }));
+    expect(refused.body.fields).toEqual({
+      applicationDescriptionUrl: 'Must be empty or an absolute http(s) URL',
+    });
+  });
+
+  it('gives a machine-to-machine app only a name, a description and public keys', async () => {
+    const { status, body } = await create({
+      type: 'm2m',
+      name: 'Nightly sync',
+      logoUrl: 'https://example.com/logo.png',
+      applicationDescriptionUrl: 'https://example.com/about',
+      developerName: 'Ada',
+    });
+    expect(status).toBe(400);
+    expect(body.fields).toEqual({
+      logoUrl: 'A machine-to-machine app has no such field',
+      applicationDescriptionUrl: 'A machine-to-machine app has no such field',
+      developerName: 'A machine-to-machine app has no such field',
+    });
+  });
+
+  it('keeps the PEM public keys of a machine-to-machine app, and refuses what cannot verify RS256', async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const publicKey = await exportSPKI(pair.publicKey);
+    const created = await create({
+      type: 'm2m',
+      name: 'Nightly sync',
+      publicKeys: [publicKey.replaceAll('\n', '\r\n')],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ publicKeys: [publicKey.trim()] });
+
+    // jose will not make a key this small, so node:crypto does.
+    const smallKey = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey;
+    const cases: [unknown, string][] = [
+      [[await exportPKCS8(pair.privateKey)], 'This is a private key'],
+      [['-----BEGIN PUBLIC KEY-----\nAB\n-----END PUBLIC KEY-----'], 'cannot be read'],
+      [['ssh-rsa AAAA'], 'Must be one PEM public key'],
+      [[smallKey.export({ type: 'spki', format: 'pem' }).toString()], 'at least 2048 bits'],
+      [[publicKey, publicKey], 'listed twice'],
+      ['one key', 'Must be a list'],
+    ];
+    for (const [publicKeys, message] of cases) {
+      const refused = await create({ type: 'm2m', name: 'Bad keys', publicKeys });
+      expect(refused.body.fields?.publicKeys).toContain(message);
+    }
+    const onSpa = await create(spa({ publicKeys: [publicKey] }));
+    expect(onSpa.body.fields?.publicKeys).toBe('Only a machine-to-machine app has public keys');
+  });
+
+  it('refuses new localhost redirect URLs with rejectLocalhostRedirects, and keeps the seeded ones', async () => {
+    await running.control('POST', '/settings', { rejectLocalhostRedirects: true });
+    for (const url of [
+      'http://localhost:3000/cb',
+      'http://127.0.0.1:3000/cb',
+      'http://[::1]:3000/cb',
+    ]) {
+      const refused = await create(spa({ redirectUrls: [url] }));
+      expect(refused.status).toBe(400);
+      expect(refused.body.fields?.redirectUrls).toBe(
+        `localhost cannot be used as a valid redirect URL: ${url}`,
+      );
+    }
+    const patch = (changes: unknown) => running.control('PATCH', '/apps/wf-demo-spa', changes);
+    const added = await patch({
+      redirectUrls: ['http://localhost:5173/callback', 'http://localhost:9000/cb'],
+    });
+    expect(added.status).toBe(400);
+    expect((await patch({ name: 'Renamed' })).status).toBe(200);
+    const app = (await (await running.control('GET', '/apps/wf-demo-spa')).json()) as object;
+    expect(app).toMatchObject({
+      name: 'Renamed',
+      redirectUrls: ['http://localhost:5173/callback', 'http://localhost:4173/callback'],
+    });
+    expect((await create(spa())).status).toBe(201);
   });
 
   it('deletes and adds a client secret', async () => {

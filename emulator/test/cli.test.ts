@@ -48,10 +48,21 @@ describe('the command line', () => {
   });
 
   it('takes settings from flags and environment variables, the flag winning', async () => {
-    const cli = runCli(['--port=0', '--token-type=Bearer', '--access-token-ttl-seconds=120'], {
-      WF_EMULATOR_TOKEN_TYPE: 'sessionID',
-      WF_EMULATOR_ECHO_STATE: 'false',
-    });
+    const cli = runCli(
+      [
+        '--port=0',
+        '--token-type=Bearer',
+        '--access-token-ttl-seconds=120',
+        '--reject-localhost-redirects=true',
+      ],
+      {
+        WF_EMULATOR_TOKEN_TYPE: 'sessionID',
+        WF_EMULATOR_ECHO_STATE: 'false',
+        WF_EMULATOR_EXPIRES_IN_ZERO: 'true',
+        WF_EMULATOR_TOKEN_ERROR_STYLE: 'workfront-boolean',
+        WF_EMULATOR_REFRESH_WITHOUT_OFFLINE_ACCESS: 'false',
+      },
+    );
     try {
       const url = await listeningUrl(cli);
       const settings = (await (await fetch(`${url}/__emulator/settings`)).json()) as object;
@@ -59,6 +70,10 @@ describe('the command line', () => {
         tokenType: 'Bearer',
         accessTokenTtlSeconds: 120,
         echoState: false,
+        rejectLocalhostRedirects: true,
+        expiresInZero: true,
+        tokenErrorStyle: 'workfront-boolean',
+        refreshWithoutOfflineAccess: false,
       });
       const home = await fetch(url);
       expect(await home.text()).toContain('<h1>Workfront emulator</h1>');

@@ -35,8 +35,13 @@ describe('/__emulator/settings', () => {
   it.each([
     [{ echoState: 'yes' }, 'echoState must be true or false'],
     [{ tokenType: 'bearer' }, 'tokenType must be "Bearer" or "sessionID"'],
+    [
+      { tokenErrorStyle: 'boolean' },
+      'tokenErrorStyle must be "rfc6749" or "workfront" or "workfront-boolean"',
+    ],
+    [{ rejectLocalhostRedirects: 'yes' }, 'rejectLocalhostRedirects must be true or false'],
     [{ accessTokenTtlSeconds: 0 }, 'accessTokenTtlSeconds must be a whole number from 1'],
-    [{ authErrorStatus: 200 }, 'authErrorStatus must be a whole number from 400 to 599'],
+    [{ authErrorStatus: 302 }, 'authErrorStatus must be 200 or a whole number from 400 to 599'],
     [{ workItems: 1.5 }, 'workItems must be a whole number'],
     [{ tokenType: 'Bearer', colour: 'red' }, 'Unknown setting colour'],
     [[], 'Settings must be a JSON object'],
@@ -57,6 +62,19 @@ describe('/__emulator/settings', () => {
     expect(await myWorkCount(tokens.access_token)).toBe(defaultSettings.workItems);
     await running.control('POST', '/settings', { workItems: 7 });
     expect(await myWorkCount(tokens.access_token)).toBe(7);
+  });
+});
+
+describe('/__emulator/users', () => {
+  it('lists the users whose IDs a JWT can name, the demo user first, without passwords', async () => {
+    const users = (await json(await running.control('GET', '/users'))) as Record<string, unknown>[];
+    expect(users[0]).toEqual({
+      ID: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown,
+      name: expect.any(String) as unknown,
+      emailAddr: 'demo@example.com',
+      isActive: true,
+    });
+    expect(JSON.stringify(users)).not.toContain('password');
   });
 });
 

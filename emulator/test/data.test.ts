@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkfrontData } from '../src/workfront/data.ts';
-import { isComplete, type WorkItem } from '../src/workfront/records.ts';
+import type { WorkItem } from '../src/workfront/records.ts';
+import { isFinished } from '../src/workfront/statuses.ts';
 import { dayMs, startOfInstanceDay } from '../src/workfront/workfront-date.ts';
 
 const now = Date.UTC(2026, 2, 24, 18, 0);
@@ -32,9 +33,12 @@ describe('users', () => {
 describe('work items', () => {
   it('gives the demo user exactly workItems open items, tasks and issues', () => {
     expect(demoItems).toHaveLength(40);
-    expect(demoItems.some((item) => isComplete(item.status))).toBe(false);
+    expect(demoItems.some((item) => isFinished(item.objCode, item.status))).toBe(false);
     expect(new Set(demoItems.map((item) => item.objCode))).toEqual(new Set(['TASK', 'OPTASK']));
-    expect(new Set(demoItems.map((item) => item.status))).toEqual(new Set(['NEW', 'INP', 'INP:A']));
+    const statusesOf = (objCode: WorkItem['objCode']) =>
+      new Set(demoItems.filter((item) => item.objCode === objCode).map((item) => item.status));
+    expect(statusesOf('TASK')).toEqual(new Set(['NEW', 'INP', 'INP:A']));
+    expect(statusesOf('OPTASK')).toEqual(new Set(['NEW', 'INP', 'INP:R', 'AWF', 'ROP', 'ONH']));
   });
 
   it('gives colleagues work too, some of it complete, and leaves some unassigned', () => {
@@ -74,6 +78,43 @@ describe('work items', () => {
   });
 });
 
+describe('assignments', () => {
+  it('give every assigned item its primary assignee, and some demo items a colleague too', () => {
+    for (const item of workItems) {
+      const assignments = data.assignments.filter(
+        (assignment) => (assignment.taskID ?? assignment.opTaskID) === item.ID,
+      );
+      const primary = assignments.filter((assignment) => assignment.isPrimary);
+      expect(primary.map((assignment) => assignment.assignedToID)).toEqual(
+        item.assignedToID === null ? [] : [item.assignedToID],
+      );
+      expect(
+        data.related('ASSGN', item.objCode === 'TASK' ? 'taskID' : 'opTaskID', item.ID),
+      ).toEqual(assignments);
+    }
+    const second = data.assignments.filter((assignment) => !assignment.isPrimary);
+    expect(second.length).toBe(8);
+    expect(second.every((assignment) => assignment.assignedToID !== demo?.ID)).toBe(true);
+  });
+
+  it('seed the new default fields: taskNumber and wbs per project, projected dates', () => {
+    const numbers = new Map<string, number[]>();
+    for (const task of data.tasks) {
+      numbers.set(task.projectID, [...(numbers.get(task.projectID) ?? []), task.taskNumber]);
+      expect(task.wbs).toBe(String(task.taskNumber));
+      expect(['ON', 'BH', 'LT']).toContain(task.progressStatus);
+    }
+    for (const list of numbers.values()) {
+      expect(list).toEqual(list.map((_, index) => index + 1));
+    }
+    expect(
+      data.projects.every(
+        (project) => project.projectedCompletionDate >= project.plannedCompletionDate,
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('projects', () => {
   it('uses every project status', () => {
     expect(new Set(data.projects.map((project) => project.status))).toEqual(
@@ -84,13 +125,17 @@ describe('projects', () => {
 
 describe('the seed', () => {
   it('is the same for the same options', () => {
-    const { users, projects, tasks, issues, notes } = createWorkfrontData({ workItems: 40, now });
-    expect({ users, projects, tasks, issues, notes }).toEqual({
+    const { users, projects, tasks, issues, notes, assignments } = createWorkfrontData({
+      workItems: 40,
+      now,
+    });
+    expect({ users, projects, tasks, issues, notes, assignments }).toEqual({
       users: data.users,
       projects: data.projects,
       tasks: data.tasks,
       issues: data.issues,
       notes: data.notes,
+      assignments: data.assignments,
     });
   });
 
@@ -104,7 +149,7 @@ describe('the seed', () => {
   });
 
   it('gives every record a unique 32-character lowercase hex ID', () => {
-    const ids = [data.users, data.projects, data.tasks, data.issues, data.notes]
+    const ids = [data.users, data.projects, data.tasks, data.issues, data.notes, data.assignments]
       .flat()
       .map((record) => record.ID);
     expect(ids.every((id) => /^[0-9a-f]{32}$/.test(id))).toBe(true);

@@ -307,12 +307,14 @@ describe('refresh tokens', () => {
     );
   });
 
-  it('is issued only with offline_access, unless refreshWithoutOfflineAccess is on', async () => {
+  it('comes without any scope, and only with offline_access once refreshWithoutOfflineAccess is off', async () => {
+    const noScope = await signIn(baseUrl, { scope: '' });
+    expect(noScope.tokens.refresh_token).toEqual(expect.any(String));
+    await settings({ refreshWithoutOfflineAccess: false });
     const without = await signIn(baseUrl, { scope: '' });
     expect(without.tokens.refresh_token).toBeUndefined();
-    await settings({ refreshWithoutOfflineAccess: true });
-    const withSwitch = await signIn(baseUrl, { scope: '' });
-    expect(withSwitch.tokens.refresh_token).toEqual(expect.any(String));
+    const withScope = await signIn(baseUrl, { scope: 'offline_access' });
+    expect(withScope.tokens.refresh_token).toEqual(expect.any(String));
   });
 });
 
@@ -411,5 +413,156 @@ describe('web and machine-to-machine applications', () => {
       refresh_token: 'x',
     });
     expect((await tokenError(response)).body.error).toBe('unauthorized_client');
+  });
+});
+
+describe('JSON bodies at the token endpoint', () => {
+  const tokenUrl = () => `${baseUrl}/integrations/oauth2/api/v1/token`;
+  // The Content-Type of Workfront's demo (oauth2-pkce-demo, index.html).
+  const postJson = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(tokenUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json;charset=utf-8', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('exchanges a code and refreshes, as the demo sends them', async () => {
+    const { code, verifier } = await codeFor();
+    const exchanged = await postJson({
+      client_id: 'wf-demo-spa',
+      code_verifier: verifier,
+      grant_type: 'authorization_code',
+      redirect_uri: demoRedirectUri,
+      code,
+    });
+    expect(exchanged.status).toBe(200);
+    const tokens = (await exchanged.json()) as TokenBody;
+    expect(await signedInUserEmail(tokens.access_token)).toBe('demo@example.com');
+
+    const refreshed = await postJson({
+      client_id: 'wf-demo-spa',
+      refresh_token: tokens.refresh_token,
+      grant_type: 'refresh_token',
+      redirect_uri: demoRedirectUri,
+    });
+    expect(refreshed.status).toBe(200);
+    const next = (await refreshed.json()) as TokenBody;
+    expect(next.refresh_token).not.toBe(tokens.refresh_token);
+
+    const log = (await (await running.control('GET', '/log')).json()) as Record<string, unknown>[];
+    const tokenRequests = log.filter((entry) => entry.endpoint === 'token');
+    expect(tokenRequests.map((entry) => entry.grantType)).toEqual([
+      'authorization_code',
+      'refresh_token',
+    ]);
+  });
+
+  it('takes HTTP Basic with a JSON body, as the code-flow guide shows for a web app', async () => {
+    const created = await running.control('POST', '/apps', {
+      type: 'web',
+      name: 'Web',
+      redirectUrls: ['http://localhost:3000/cb'],
+    });
+    const { clientId, clientSecret } = (await created.json()) as {
+      clientId: string;
+      clientSecret: string;
+    };
+    const redirect = await authorizeInBrowser(createBrowser(baseUrl), {
+      clientId,
+      redirectUri: 'http://localhost:3000/cb',
+    });
+    const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+    const response = await postJson(
+      {
+        code: redirect.searchParams.get('code'),
+        grant_type: 'authorization_code',
+        redirect_uri: 'http://localhost:3000/cb',
+      },
+      { Authorization: basic },
+    );
+    expect(response.status).toBe(200);
+    const { refresh_token: refreshToken } = (await response.json()) as TokenBody;
+    const refreshed = await postJson(
+      { grant_type: 'refresh_token', refresh_token: refreshToken },
+      { Authorization: basic },
+    );
+    expect(refreshed.status).toBe(200);
+  });
+
+  it.each([
+    ['a value that is not a string', { grant_type: 'refresh_token', refresh_token: 7 }],
+    ['an array', ['grant_type']],
+  ])('refuses %s with invalid_request', async (_, body) => {
+    const response = await postJson(body);
+    expect(await tokenError(response)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request' },
+    });
+  });
+
+  it('refuses a body that is not JSON, and one with no known Content-Type', async () => {
+    const broken = await fetch(tokenUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"grant_type":',
+    });
+    expect((await tokenError(broken)).body.error_description).toBe('The body is not valid JSON');
+    const plain = await fetch(tokenUrl(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'grant_type=refresh_token',
+    });
+    expect((await tokenError(plain)).body.error).toBe('invalid_request');
+  });
+});
+
+describe('token response switches', () => {
+  it('answers errors with error: true when tokenErrorStyle is workfront-boolean', async () => {
+    await settings({ tokenErrorStyle: 'workfront-boolean' });
+    const response = await refreshTokens(baseUrl, 'unknown');
+    expect(await tokenError(response)).toEqual({
+      status: 400,
+      body: {
+        statusCode: 400,
+        error: true,
+        type: 'invalid_grant',
+        message: 'The refresh token is unknown or revoked',
+      },
+    });
+    const unknownClient = await refreshTokens(baseUrl, 'x', 'nope');
+    expect((await tokenError(unknownClient)).body).toMatchObject({
+      statusCode: 401,
+      error: true,
+      type: 'invalid_client',
+    });
+  });
+
+  it('says expires_in 0 with expiresInZero, while the token still lives its TTL', async () => {
+    await settings({ expiresInZero: true, accessTokenTtlSeconds: 600 });
+    const { tokens } = await signIn(baseUrl);
+    expect(tokens.expires_in).toBe(0);
+    await advanceClock(590);
+    expect(await signedInUserEmail(tokens.access_token)).toBe('demo@example.com');
+    await advanceClock(11);
+    expect(await signedInUserEmail(tokens.access_token)).toBe(401);
+  });
+});
+
+describe('rejectLocalhostRedirects at authorize', () => {
+  it('answers the 400 error page for a localhost redirect_uri, even one seeded', async () => {
+    await settings({ rejectLocalhostRedirects: true });
+    const path = authorizePath({ challenge: createPkcePair().challenge });
+    const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+    expect(await response.text()).toContain('localhost cannot be used as a valid redirect URL');
+  });
+
+  it('still signs in with a redirect URL on another host', async () => {
+    await settings({ rejectLocalhostRedirects: true });
+    const redirectUri = 'https://app.example.com/callback';
+    await patchDemoApp({ redirectUrls: [demoRedirectUri, redirectUri] });
+    const { tokens } = await signIn(baseUrl, { redirectUri });
+    expect(await signedInUserEmail(tokens.access_token)).toBe('demo@example.com');
   });
 });

@@ -1,5 +1,7 @@
+import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './harness.ts';
+import { apiGet } from './pkce-client.ts';
 
 let running: RunningEmulator;
 
@@ -44,8 +46,16 @@ const spaForm = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-const clientIdOf = (html: string) => /<code id="client-id">([^<]+)<\/code>/.exec(html)?.[1] ?? '';
-const secretOf = (html: string) => /<code id="client-secret">([^<]+)<\/code>/.exec(html)?.[1];
+const codeOf = (id: string, html: string) =>
+  new RegExp(`<code id="${id}">([^<]+)</code>`).exec(html)?.[1];
+const clientIdOf = (html: string) => codeOf('client-id', html) ?? '';
+const secretOf = (html: string) => codeOf('client-secret', html);
+const privateKeyOf = (html: string) => /<pre id="private-key">([^<]+)<\/pre>/.exec(html)?.[1];
+const labelsOf = (html: string) =>
+  [...html.matchAll(/<label for="[^"]+">([^<]+)<\/label>/g)].map((match) => match[1]);
+const publicKeysOf = async (clientId: string) =>
+  ((await (await running.control('GET', `/apps/${clientId}`)).json()) as { publicKeys: string[] })
+    .publicKeys;
 
 describe('/setup/oauth-apps', () => {
   it('lists the demo application and offers the three types', async () => {
@@ -85,10 +95,67 @@ describe('/setup/oauth-apps', () => {
     expect(secretOf(added.html)).not.toBe(secret);
   });
 
-  it('says on the page that a machine-to-machine token exchange is not emulated', async () => {
-    const { html } = await page(`${setupPath}/new?type=m2m`);
-    expect(html).toContain('does not implement their JWT');
-    expect(html).toContain('Public key');
+  it('shows the fields of create-oauth-application.md for each type, in its order', async () => {
+    expect(labelsOf((await page(`${setupPath}/new?type=spa`)).html)).toEqual([
+      'Redirect URLs',
+      'Absolute expiration',
+      'Inactivity expiration',
+      'Logo',
+      'Name',
+      'Description',
+      'Application description URL',
+      'Developer name',
+      'Developer email address',
+      'Privacy policy URL',
+    ]);
+    const spaPage = (await page(`${setupPath}/new?type=spa`)).html;
+    expect(spaPage).toContain('Rotate refresh token every time it is used');
+    const webPage = (await page(`${setupPath}/new?type=web`)).html;
+    expect(labelsOf(webPage).slice(0, 3)).toEqual([
+      'Redirect URLs',
+      'Absolute refresh token expiration',
+      'Inactivity refresh token expiration',
+    ]);
+    expect(webPage).toContain('Refresh token rotation');
+    expect(labelsOf((await page(`${setupPath}/new?type=m2m`)).html)).toEqual([
+      'Name',
+      'Description',
+    ]);
+  });
+
+  it('keeps the application description URL, and refuses one that is not a URL', async () => {
+    const url = 'https://reports.example.com/about';
+    const { html } = await submit(setupPath, spaForm({ applicationDescriptionUrl: url }));
+    const app = (await (
+      await running.control('GET', `/apps/${clientIdOf(html)}`)
+    ).json()) as object;
+    expect(app).toMatchObject({ applicationDescriptionUrl: url });
+    const refused = await submit(setupPath, spaForm({ applicationDescriptionUrl: 'about us' }));
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('id="applicationDescriptionUrl-error"');
+  });
+
+  it('shows the client ID and the customer ID in the details of every app', async () => {
+    const { html } = await page(`${setupPath}/wf-demo-spa`);
+    expect(clientIdOf(html)).toBe('wf-demo-spa');
+    expect(codeOf('customer-id', html)).toBe('5e0c1a2b3c4d4e5f8a9b0c1d2e3f4a5b');
+  });
+
+  it('refuses a localhost redirect URL with rejectLocalhostRedirects', async () => {
+    await running.control('POST', '/settings', { rejectLocalhostRedirects: true });
+    const { status, html } = await submit(
+      setupPath,
+      spaForm({ redirectUrls: 'http://localhost:3000/callback' }),
+    );
+    expect(status).toBe(400);
+    expect(html).toContain(
+      'localhost cannot be used as a valid redirect URL: http://localhost:3000/callback',
+    );
+    const saved = await submit(
+      `${setupPath}/wf-demo-spa`,
+      spaForm({ name: 'Renamed demo', redirectUrls: 'http://localhost:5173/callback' }),
+    );
+    expect(saved.status).toBe(200);
   });
 
   it.each([
@@ -141,5 +208,93 @@ describe('/setup/oauth-apps', () => {
     expect(deleted.status).toBe(303);
     expect(deleted.location).toBe(setupPath);
     expect((await page(`${setupPath}/wf-demo-spa`)).status).toBe(404);
+  });
+});
+
+describe('the public keys of a machine-to-machine app', () => {
+  async function createM2m() {
+    const created = await submit(setupPath, { type: 'm2m', name: 'Nightly sync', description: '' });
+    return {
+      html: created.html,
+      clientId: clientIdOf(created.html),
+      clientSecret: secretOf(created.html) ?? '',
+    };
+  }
+
+  it('generates a key pair, shows the private key once, and the exchange takes a JWT it signed', async () => {
+    const created = await createM2m();
+    expect(created.html).toContain('This application has no public key.');
+    expect(created.html).toContain('>Add public key</button>');
+    expect(created.html).toContain('>Generate a public/private keypair</button>');
+
+    const generated = await submit(`${setupPath}/${created.clientId}/public-keys/generate`, {});
+    expect(generated.status).toBe(200);
+    const privateKeyPem = privateKeyOf(generated.html) ?? '';
+    expect(privateKeyPem).toMatch(
+      /^-----BEGIN PRIVATE KEY-----\n[\s\S]+-----END PRIVATE KEY-----\n?$/,
+    );
+    const [publicKey] = await publicKeysOf(created.clientId);
+    expect(publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(JSON.stringify(await publicKeysOf(created.clientId))).not.toContain('PRIVATE');
+    expect(privateKeyOf((await page(`${setupPath}/${created.clientId}`)).html)).toBeUndefined();
+
+    const customerId = codeOf('customer-id', generated.html) ?? '';
+    const userId = codeOf('user-id', generated.html) ?? '';
+    const jwt = await new SignJWT()
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer(customerId)
+      .setSubject(userId)
+      .setExpirationTime('3m')
+      .sign(await importPKCS8(privateKeyPem, 'RS256'));
+    const exchange = await fetch(`${running.baseUrl}/integrations/oauth2/api/v1/jwt/exchange`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        client_id: created.clientId,
+        client_secret: created.clientSecret,
+        jwt_token: jwt,
+      }),
+    });
+    expect(exchange.status).toBe(200);
+    const { access_token: accessToken } = (await exchange.json()) as { access_token: string };
+    const me = await apiGet(
+      running.baseUrl,
+      'user/search?ID=$$USER.ID&fields=emailAddr',
+      accessToken,
+    );
+    expect(await me.json()).toMatchObject({
+      data: [{ ID: userId, emailAddr: 'demo@example.com' }],
+    });
+  });
+
+  it('adds a pasted public key, lists it with its fingerprint, and deletes it', async () => {
+    const { clientId } = await createM2m();
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const publicKey = await exportSPKI(pair.publicKey);
+    const added = await submit(`${setupPath}/${clientId}/public-keys`, { publicKey });
+    expect(added.status).toBe(200);
+    expect(await publicKeysOf(clientId)).toEqual([publicKey.trim()]);
+    const fingerprint = /<code class="public-key-fingerprint">([0-9a-f]{64})<\/code>/.exec(
+      added.html,
+    )?.[1];
+    expect(fingerprint).toBeDefined();
+
+    const again = await submit(`${setupPath}/${clientId}/public-keys`, { publicKey });
+    expect(again.status).toBe(400);
+    expect(again.html).toMatch(
+      /<p class="error" id="publicKey-error">The same public key is listed twice/,
+    );
+
+    const privateKey = await exportPKCS8(pair.privateKey);
+    const pasted = await submit(`${setupPath}/${clientId}/public-keys`, { publicKey: privateKey });
+    expect(pasted.status).toBe(400);
+    expect(pasted.html).toContain('This is a private key');
+    expect(await publicKeysOf(clientId)).toHaveLength(1);
+
+    const deleted = await submit(
+      `${setupPath}/${clientId}/public-keys/${fingerprint ?? ''}/delete`,
+      {},
+    );
+    expect(deleted.html).toContain('This application has no public key.');
+    expect(await publicKeysOf(clientId)).toEqual([]);
   });
 });

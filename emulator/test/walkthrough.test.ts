@@ -38,5 +38,7 @@ describe('emulator/walkthrough.sh', () => {
     expect(stdout).toContain('"token_type":"sessionID"');
     expect(stdout).toContain('"emailAddr":"demo@example.com"');
     expect(stdout).toContain('"error":"invalid_grant"');
+    expect(stdout).toContain('revoke: HTTP 200');
+    expect(stdout).toContain('You are not currently logged in.');
   });
 });

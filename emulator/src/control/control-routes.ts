@@ -8,6 +8,7 @@ import type { AppChange, AppRegistry } from '../oauth/apps.ts';
 import type { GrantStore } from '../oauth/grants.ts';
 import { parseSettingsPatch } from '../settings-schema.ts';
 import type { Settings } from '../settings.ts';
+import type { WorkfrontUser } from '../workfront/records.ts';
 
 const notJson = Symbol('not JSON');
 
@@ -30,6 +31,7 @@ export function createControlRoutes(deps: {
   log: RequestLog;
   accessTokens: AccessTokenStore;
   grants: GrantStore;
+  users: () => readonly WorkfrontUser[];
 }): Hono<EmulatorEnv> {
   const routes = new Hono<EmulatorEnv>();
   const badJson = (c: Context<EmulatorEnv>) => c.json({ error: 'The body must be JSON' }, 400);
@@ -69,6 +71,13 @@ export function createControlRoutes(deps: {
     const change = deps.apps.deleteClientSecret(c.req.param('clientId'));
     return change.ok ? c.body(null, 204) : answerChange(c, change, 200);
   });
+
+  // The IDs a machine-to-machine JWT's `sub` can name; passwords stay out.
+  routes.get('/users', (c) =>
+    c.json(
+      deps.users().map(({ ID, name, emailAddr, isActive }) => ({ ID, name, emailAddr, isActive })),
+    ),
+  );
 
   routes.get('/settings', (c) => c.json(deps.settings()));
   routes.post('/settings', async (c) => {

@@ -15,7 +15,9 @@ export function homePage() {
         </li>
         <li>
           Authorize: <code>/integrations/oauth2/authorize</code>; token:{' '}
-          <code>/integrations/oauth2/api/v1/token</code>
+          <code>/integrations/oauth2/api/v1/token</code>; revoke:{' '}
+          <code>/integrations/oauth2/api/v1/revoke</code>; machine to machine:{' '}
+          <code>/integrations/oauth2/api/v1/jwt/exchange</code>
         </li>
         <li>
           REST API: <code>/attask/api/v22.0/</code>; control API: <code>/__emulator/</code>

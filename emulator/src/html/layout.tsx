@@ -13,6 +13,7 @@ const styles = `
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ddd; }
   code { overflow-wrap: anywhere; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   .error { color: #b00020; }
   .note { color: #555; font-size: 0.9rem; }
   .secret { background: #fff6d5; padding: 0.75rem; border-radius: 4px; }

@@ -5,7 +5,7 @@ import { tokenError, tokenErrorBody } from '../oauth/token-errors.ts';
 import type { Settings } from '../settings.ts';
 import type { EmulatorEnv } from './env.ts';
 
-export const faultTargets = ['authorize', 'token', 'api'] as const;
+export const faultTargets = ['authorize', 'token', 'revoke', 'api'] as const;
 export type FaultTarget = (typeof faultTargets)[number];
 
 export const faultBodies = ['malformed', 'html', 'errorEnvelope'] as const;
@@ -107,7 +107,7 @@ export function createFaultInjector(settings: () => Settings): FaultInjector {
     }
     if (body === 'html' || target === 'authorize') return c.html(gatewayPage(status), status);
     const envelope =
-      target === 'token'
+      target === 'token' || target === 'revoke'
         ? tokenErrorBody(
             tokenError('server_error', 'An injected fault answered this request'),
             status,

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { readTokenBody } from '../oauth/token-body.ts';
 import { endpointOf, type Endpoint } from './endpoints.ts';
 import type { EmulatorEnv } from './env.ts';
 
@@ -31,6 +32,8 @@ const secretParameters = new Set([
   'refresh_token',
   'access_token',
   'client_secret',
+  'jwt_token',
+  'token',
   'sessionID',
   'sessionid',
 ]);
@@ -65,10 +68,11 @@ export function createRequestLog(now: () => number): RequestLog {
       const url = new URL(c.req.url);
       const endpoint = endpointOf(url.pathname);
       // Read before any fault answers, so that a failed refresh is still logged as a refresh.
-      const grantType =
+      const body =
         endpoint === 'token' && c.req.method === 'POST'
-          ? (new URLSearchParams(await c.req.text()).get('grant_type') ?? undefined)
+          ? readTokenBody(c.req.header('content-type'), await c.req.text())
           : undefined;
+      const grantType = body?.ok === true ? body.form.grant_type : undefined;
       await next();
       if (endpoint === 'control') return;
       const fault = c.get('fault');

@@ -1,9 +1,17 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { randomHex, randomUrlSafe } from '../random.ts';
-import { validateAppFields, type AppFields, type FieldErrors } from './app-fields.ts';
+import {
+  validateAppFields,
+  type AppFieldRules,
+  type AppFields,
+  type FieldErrors,
+} from './app-fields.ts';
+import { instance } from './instance.ts';
 
 export interface OAuthApp extends AppFields {
   clientId: string;
+  /** The instance's customer ID, shown in the app's details: a JWT's `iss`. */
+  customerId: string;
   hasClientSecret: boolean;
 }
 
@@ -46,8 +54,10 @@ const hasSecretType = (fields: AppFields): boolean => fields.type !== 'spa';
 function view(app: StoredApp): OAuthApp {
   return {
     clientId: app.clientId,
+    customerId: instance.customerId,
     ...app.fields,
     redirectUrls: [...app.fields.redirectUrls],
+    publicKeys: [...app.fields.publicKeys],
     hasClientSecret: app.clientSecretHash !== null,
   };
 }
@@ -69,6 +79,7 @@ export function createAppRegistry(options: {
   seed: readonly { clientId: string; fields: AppFields }[];
   /** Called after an app is deleted, to end what it was granted. */
   onDelete: (clientId: string) => void;
+  rules: () => AppFieldRules;
 }): AppRegistry {
   const apps = new Map<string, StoredApp>();
 
@@ -92,7 +103,7 @@ export function createAppRegistry(options: {
           error: `An instance has at most ${maxApps} OAuth2 applications: delete one first`,
         };
       }
-      const result = validateAppFields(input);
+      const result = validateAppFields(input, undefined, options.rules());
       if (!result.ok) return invalid(result.errors);
       const app: StoredApp = {
         clientId: randomHex(16),
@@ -106,7 +117,7 @@ export function createAppRegistry(options: {
     update(clientId, input) {
       const app = apps.get(clientId);
       if (!app) return notFound(clientId);
-      const result = validateAppFields(input, app.fields);
+      const result = validateAppFields(input, app.fields, options.rules());
       if (!result.ok) return invalid(result.errors);
       app.fields = result.fields;
       return { ok: true, app: view(app) };

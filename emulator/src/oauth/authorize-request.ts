@@ -1,3 +1,4 @@
+import { isLocalhostUrl, localhostRedirectMessage, type AppFieldRules } from './app-fields.ts';
 import type { AppRegistry, OAuthApp } from './apps.ts';
 import { isCodeChallenge } from './pkce.ts';
 
@@ -25,6 +26,7 @@ export type AuthorizeOutcome =
 export function parseAuthorizeRequest(
   params: URLSearchParams,
   apps: AppRegistry,
+  rules: AppFieldRules,
 ): AuthorizeOutcome {
   const repeated = [...new Set(params.keys())].find((key) => params.getAll(key).length > 1);
   if (repeated === 'client_id' || repeated === 'redirect_uri') {
@@ -38,6 +40,10 @@ export function parseAuthorizeRequest(
   }
   const redirectUri = params.get('redirect_uri');
   if (!redirectUri) return { kind: 'page-error', message: 'The request has no redirect_uri.' };
+  // An instance that refuses localhost never lets such a URL be registered, whatever the seed has.
+  if (rules.rejectLocalhostRedirects && isLocalhostUrl(redirectUri)) {
+    return { kind: 'page-error', message: `${localhostRedirectMessage}: ${redirectUri}` };
+  }
   if (!app.redirectUrls.includes(redirectUri)) {
     return {
       kind: 'page-error',

@@ -8,10 +8,8 @@ import type { AppRegistry } from './apps.ts';
 import type { AuthorizationCodeStore } from './authorization-codes.ts';
 import { parseAuthorizeRequest, type AuthorizeRequest } from './authorize-request.ts';
 import { browserSessionCookie, type BrowserSessionStore } from './browser-sessions.ts';
+import { instance } from './instance.ts';
 import { AuthorizeErrorPage, ConsentPage, SignInPage } from './pages.tsx';
-
-/** What a real instance puts on the redirect: `<domain>.<lane>.workfront.com`. */
-const instance = { domain: 'emulator', lane: 'preview' };
 
 export interface UserDirectory {
   users: readonly WorkfrontUser[];
@@ -50,7 +48,7 @@ export function createAuthorizeRoutes(deps: {
       scope: request.scope,
       userId,
     });
-    return redirectUrl(request, { code, ...instance });
+    return redirectUrl(request, { code, domain: instance.domain, lane: instance.lane });
   }
 
   /** Parses the authorize query, which the sign-in and consent forms carry along unchanged. */
@@ -58,7 +56,9 @@ export function createAuthorizeRoutes(deps: {
     c: EmulatorContext,
   ): { request: AuthorizeRequest; query: string } | { response: Response | Promise<Response> } {
     const { search } = new URL(c.req.url);
-    const outcome = parseAuthorizeRequest(new URLSearchParams(search), deps.apps);
+    const outcome = parseAuthorizeRequest(new URLSearchParams(search), deps.apps, {
+      rejectLocalhostRedirects: deps.settings().rejectLocalhostRedirects,
+    });
     switch (outcome.kind) {
       case 'valid':
         return { request: outcome.request, query: search };

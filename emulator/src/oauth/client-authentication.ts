@@ -1,6 +1,6 @@
 import type { AppRegistry, OAuthApp } from './apps.ts';
 import { tokenError, type TokenError } from './token-errors.ts';
-import type { TokenForm } from './token-grants.ts';
+import type { TokenForm } from './token-body.ts';
 
 export type ClientAuthentication =
   { ok: true; app: OAuthApp } | { ok: false; failure: TokenError; usedBasic: boolean };
@@ -44,6 +44,7 @@ function readCredentials(
   return { clientId, clientSecret, usedBasic: true };
 }
 
+/** Checks who the client is: a single-page app sends no secret, the other types must send theirs. */
 export function authenticateClient(
   apps: AppRegistry,
   form: TokenForm,
@@ -60,16 +61,12 @@ export function authenticateClient(
   if (clientId === undefined) return refuse('invalid_request', 'client_id is required');
   const app = apps.get(clientId);
   if (!app) return refuse('invalid_client', 'The client is unknown');
-  switch (app.type) {
-    case 'spa':
-      return clientSecret === undefined
-        ? { ok: true, app }
-        : refuse('invalid_client', 'A single-page application has no client secret');
-    case 'web':
-      return clientSecret !== undefined && apps.verifyClientSecret(clientId, clientSecret)
-        ? { ok: true, app }
-        : refuse('invalid_client', 'The client secret is missing or wrong');
-    case 'm2m':
-      return refuse('unauthorized_client', 'The emulator does not implement the JWT exchange');
+  if (app.type === 'spa') {
+    return clientSecret === undefined
+      ? { ok: true, app }
+      : refuse('invalid_client', 'A single-page application has no client secret');
   }
+  return clientSecret !== undefined && apps.verifyClientSecret(clientId, clientSecret)
+    ? { ok: true, app }
+    : refuse('invalid_client', 'The client secret is missing or wrong');
 }

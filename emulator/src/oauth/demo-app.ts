@@ -12,9 +12,10 @@ export const demoApp: { clientId: string; fields: AppFields } = {
     rotateRefreshToken: true,
     absoluteExpirationSeconds: null,
     inactivityExpirationSeconds: 15_552_000,
+    applicationDescriptionUrl: '',
     developerName: '',
     developerEmail: '',
     privacyPolicyUrl: '',
-    publicKey: '',
+    publicKeys: [],
   },
 };

@@ -28,6 +28,8 @@ export interface GrantStore {
   issueRefreshToken(grantId: string): string;
   /** Redeems a refresh token under the app's current rotation and expiration settings. */
   redeemRefreshToken(token: string, app: OAuthApp): RefreshOutcome;
+  /** The grant of a refresh token, current or rotated out; undefined once revoked or unknown. */
+  grantOfRefreshToken(token: string): Grant | undefined;
   /** Ends the grant: its refresh tokens and its access tokens stop working. */
   revoke(grantId: string): void;
   revokeClient(clientId: string): void;
@@ -100,6 +102,10 @@ export function createGrantStore(accessTokens: AccessTokenStore, now: () => numb
       }
       record.rotatedOut = true;
       return { ok: true, grant, refreshToken: issueRefreshToken(grant.id) };
+    },
+    grantOfRefreshToken(token) {
+      const record = refreshTokens.get(token);
+      return record && grants.get(record.grantId);
     },
     revoke,
     revokeClient(clientId) {

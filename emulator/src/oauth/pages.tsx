@@ -73,6 +73,11 @@ export function ConsentPage(props: { app: OAuthApp; userName: string; action: st
           {app.developerEmail !== '' && <> ({app.developerEmail})</>}
         </p>
       )}
+      {app.applicationDescriptionUrl !== '' && (
+        <p class="note">
+          <a href={app.applicationDescriptionUrl}>About {app.name}</a>
+        </p>
+      )}
       {app.privacyPolicyUrl !== '' && (
         <p class="note">
           <a href={app.privacyPolicyUrl}>Privacy policy</a>

@@ -27,17 +27,18 @@ export function tokenErrorStatus(failure: TokenError): 400 | 401 | 500 {
 
 /**
  * RFC 6749 JSON, or the `{statusCode, error, type, message}` shape that third-party Workfront
- * clients parse (Workfront itself documents no token errors).
+ * clients parse (Workfront itself documents no token errors). bb-io/AdobeWorkfront's
+ * TokenErrorDto.cs reads `error` as a boolean; other clients print it as text.
  */
 export function tokenErrorBody(
   failure: TokenError,
   status: number,
   style: Settings['tokenErrorStyle'],
-): Record<string, string | number> {
+): Record<string, string | number | boolean> {
   if (style === 'rfc6749') return { error: failure.error, error_description: failure.description };
   return {
     statusCode: status,
-    error: STATUS_CODES[status] ?? 'Error',
+    error: style === 'workfront-boolean' ? true : (STATUS_CODES[status] ?? 'Error'),
     type: failure.error,
     message: failure.description,
   };

@@ -4,6 +4,7 @@ import type { OAuthApp } from './apps.ts';
 import type { AuthorizationCodeStore } from './authorization-codes.ts';
 import type { Grant, GrantStore } from './grants.ts';
 import { isCodeVerifier, verifierMatches } from './pkce.ts';
+import type { TokenForm } from './token-body.ts';
 import { tokenError, type TokenError } from './token-errors.ts';
 
 export interface IssuedTokens {
@@ -14,9 +15,6 @@ export interface IssuedTokens {
 
 export type TokenGrantResult =
   { ok: true; tokens: IssuedTokens } | { ok: false; failure: TokenError };
-
-/** One token request's form fields, each sent once. */
-export type TokenForm = Partial<Record<string, string>>;
 
 export type TokenGrantHandler = (form: TokenForm, app: OAuthApp) => TokenGrantResult;
 

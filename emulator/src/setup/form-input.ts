@@ -9,18 +9,25 @@ export interface AppFormValues {
   rotateRefreshToken: boolean;
   absoluteExpirationSeconds: string;
   inactivityExpirationSeconds: string;
+  applicationDescriptionUrl: string;
   developerName: string;
   developerEmail: string;
   privacyPolicyUrl: string;
-  publicKey: string;
 }
 
 export function formValuesOfApp(fields: AppFields): AppFormValues {
   return {
-    ...fields,
+    name: fields.name,
+    description: fields.description,
+    logoUrl: fields.logoUrl,
     redirectUrls: fields.redirectUrls.join('\n'),
+    rotateRefreshToken: fields.rotateRefreshToken,
     absoluteExpirationSeconds: fields.absoluteExpirationSeconds?.toString() ?? '',
     inactivityExpirationSeconds: fields.inactivityExpirationSeconds.toString(),
+    applicationDescriptionUrl: fields.applicationDescriptionUrl,
+    developerName: fields.developerName,
+    developerEmail: fields.developerEmail,
+    privacyPolicyUrl: fields.privacyPolicyUrl,
   };
 }
 
@@ -37,10 +44,10 @@ export function formValuesOfBody(body: Record<string, string | File>): AppFormVa
     rotateRefreshToken: body.rotateRefreshToken === 'on',
     absoluteExpirationSeconds: text('absoluteExpirationSeconds').trim(),
     inactivityExpirationSeconds: text('inactivityExpirationSeconds').trim(),
+    applicationDescriptionUrl: text('applicationDescriptionUrl').trim(),
     developerName: text('developerName'),
     developerEmail: text('developerEmail').trim(),
     privacyPolicyUrl: text('privacyPolicyUrl').trim(),
-    publicKey: text('publicKey'),
   };
 }
 
@@ -49,20 +56,15 @@ const seconds = (text: string): number | string => (/^\d+$/.test(text) ? Number(
 
 /**
  * The same input the JSON API takes, so that one validator checks both. A machine-to-machine app
- * has no redirect or refresh token inputs, so those fields are left out and keep their value.
+ * has only a name and a description on this form (its keys have their own buttons), so the other
+ * fields are left out and keep their value.
  */
 export function appInputOfForm(values: AppFormValues, type: AppType): Record<string, unknown> {
-  const common = {
-    name: values.name,
-    description: values.description,
-    logoUrl: values.logoUrl,
-    developerName: values.developerName,
-    developerEmail: values.developerEmail,
-    privacyPolicyUrl: values.privacyPolicyUrl,
-  };
-  if (type === 'm2m') return { ...common, publicKey: values.publicKey };
+  const common = { name: values.name, description: values.description };
+  if (type === 'm2m') return common;
   return {
     ...common,
+    logoUrl: values.logoUrl,
     redirectUrls: values.redirectUrls
       .split(/\r?\n/)
       .map((line) => line.trim())
@@ -71,5 +73,9 @@ export function appInputOfForm(values: AppFormValues, type: AppType): Record<str
     absoluteExpirationSeconds:
       values.absoluteExpirationSeconds === '' ? null : seconds(values.absoluteExpirationSeconds),
     inactivityExpirationSeconds: seconds(values.inactivityExpirationSeconds),
+    applicationDescriptionUrl: values.applicationDescriptionUrl,
+    developerName: values.developerName,
+    developerEmail: values.developerEmail,
+    privacyPolicyUrl: values.privacyPolicyUrl,
   };
 }

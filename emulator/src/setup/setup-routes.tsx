@@ -1,8 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
+import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import type { EmulatorEnv } from '../http/env.ts';
 import { appTypes, newAppDefaults, type FieldErrors } from '../oauth/app-fields.ts';
 import type { AppChange, AppRegistry, OAuthApp } from '../oauth/apps.ts';
+import { normalizePem, publicKeyFingerprint, publicKeyProblem } from '../oauth/public-keys.ts';
+import type { WorkfrontUser } from '../workfront/records.ts';
 import {
   appInputOfForm,
   formValuesOfApp,
@@ -15,31 +18,48 @@ const base = '/setup/oauth-apps';
 
 type SetupContext = Context<EmulatorEnv>;
 
-const errorsOf = (change: AppChange & { ok: false }): FieldErrors =>
-  change.fields ?? { form: change.error };
+/** A refusal of the public keys is shown under "Add public key". */
+function errorsOf(change: AppChange & { ok: false }): FieldErrors {
+  if (!change.fields) return { form: change.error };
+  const { publicKeys, ...fields } = change.fields;
+  return publicKeys === undefined ? fields : { ...fields, publicKey: publicKeys };
+}
+
+interface PageOptions {
+  values?: AppFormValues;
+  change?: AppChange;
+  newPrivateKey?: string;
+  publicKeyInput?: string;
+  /** A refusal found before the registry was asked. */
+  errors?: FieldErrors;
+}
 
 /** The administrator's pages under /setup/oauth-apps, on the same registry as the JSON API. */
-export function createSetupRoutes(apps: AppRegistry): Hono<EmulatorEnv> {
+export function createSetupRoutes(deps: {
+  apps: AppRegistry;
+  users: () => readonly WorkfrontUser[];
+}): Hono<EmulatorEnv> {
+  const { apps } = deps;
   const routes = new Hono<EmulatorEnv>();
 
   const notFound = (c: SetupContext) => c.html(<AppListPage apps={apps.list()} />, 404);
 
-  function appPage(
-    c: SetupContext,
-    app: OAuthApp,
-    options: { values?: AppFormValues; change?: AppChange } = {},
-  ) {
+  function appPage(c: SetupContext, app: OAuthApp, options: PageOptions = {}) {
     const { change } = options;
     const failed = change !== undefined && !change.ok;
+    const errors = failed ? errorsOf(change) : (options.errors ?? {});
     return c.html(
       <AppFormPage
         type={app.type}
         values={options.values ?? formValuesOfApp(app)}
-        errors={failed ? errorsOf(change) : {}}
+        errors={errors}
         app={app}
         newSecret={change?.ok === true ? change.clientSecret : undefined}
+        newPrivateKey={options.newPrivateKey}
+        publicKeyInput={options.publicKeyInput}
+        user={deps.users()[0]}
       />,
-      failed ? change.status : 200,
+      failed ? change.status : options.errors ? 400 : 200,
     );
   }
 
@@ -48,11 +68,11 @@ export function createSetupRoutes(apps: AppRegistry): Hono<EmulatorEnv> {
     c: SetupContext,
     clientId: string,
     change: AppChange,
-    values?: AppFormValues,
+    options: PageOptions = {},
   ) {
-    if (change.ok) return appPage(c, change.app, { change });
+    if (change.ok) return appPage(c, change.app, { change, newPrivateKey: options.newPrivateKey });
     const app = apps.get(clientId);
-    return app ? appPage(c, app, { values, change }) : notFound(c);
+    return app ? appPage(c, app, { ...options, change }) : notFound(c);
   }
 
   routes.get('/', (c) => c.html(<AppListPage apps={apps.list()} />));
@@ -84,12 +104,8 @@ export function createSetupRoutes(apps: AppRegistry): Hono<EmulatorEnv> {
     const app = apps.get(clientId);
     if (!app) return notFound(c);
     const values = formValuesOfBody(await c.req.parseBody());
-    return answerChange(
-      c,
-      clientId,
-      apps.update(clientId, appInputOfForm(values, app.type)),
-      values,
-    );
+    const change = apps.update(clientId, appInputOfForm(values, app.type));
+    return answerChange(c, clientId, change, { values });
   });
 
   routes.post('/:clientId/delete', (c) => {
@@ -105,6 +121,42 @@ export function createSetupRoutes(apps: AppRegistry): Hono<EmulatorEnv> {
   routes.post('/:clientId/client-secret/delete', (c) => {
     const clientId = c.req.param('clientId');
     return answerChange(c, clientId, apps.deleteClientSecret(clientId));
+  });
+
+  // "Add public key" and "Generate a public/private keypair" (oauth-app-jwt-flow.md).
+  routes.post('/:clientId/public-keys', async (c) => {
+    const clientId = c.req.param('clientId');
+    const app = apps.get(clientId);
+    if (!app) return notFound(c);
+    const { publicKey } = await c.req.parseBody();
+    const pem = normalizePem(typeof publicKey === 'string' ? publicKey : '');
+    const problem = pem === '' ? 'Paste a public key' : publicKeyProblem(pem);
+    if (problem !== undefined) {
+      return appPage(c, app, { errors: { publicKey: problem }, publicKeyInput: pem });
+    }
+    const change = apps.update(clientId, { publicKeys: [...app.publicKeys, pem] });
+    return answerChange(c, clientId, change, { publicKeyInput: pem });
+  });
+
+  routes.post('/:clientId/public-keys/generate', async (c) => {
+    const clientId = c.req.param('clientId');
+    const app = apps.get(clientId);
+    if (!app) return notFound(c);
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    const publicKey = await exportSPKI(pair.publicKey);
+    const change = apps.update(clientId, { publicKeys: [...app.publicKeys, publicKey] });
+    // The private key leaves in this one answer and is not kept.
+    const newPrivateKey = change.ok ? await exportPKCS8(pair.privateKey) : undefined;
+    return answerChange(c, clientId, change, { newPrivateKey });
+  });
+
+  routes.post('/:clientId/public-keys/:fingerprint/delete', (c) => {
+    const clientId = c.req.param('clientId');
+    const app = apps.get(clientId);
+    if (!app) return notFound(c);
+    const fingerprint = c.req.param('fingerprint');
+    const publicKeys = app.publicKeys.filter((pem) => publicKeyFingerprint(pem) !== fingerprint);
+    return answerChange(c, clientId, apps.update(clientId, { publicKeys }));
   });
 
   return routes;

@@ -28,3 +28,12 @@ export function checkApiVersion(segment: string): void {
     `API version ${segment} does not exist. Supported versions are ${supported}.`,
   );
 }
+
+/**
+ * The name of a request's API model in Workfront's error texts ("APIModel V17_0 does not support
+ * field …"): `v20.0` is V20_0. The unversioned path is served as the newest version.
+ */
+export function apiModelOf(segment: string | undefined): string {
+  const version = segment ?? `v${newestSupportedVersion}.0`;
+  return `V${version.slice(1).replace('.', '_')}`;
+}

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { Settings } from '../settings.ts';
-import { checkApiVersion, versionSegmentPattern } from './api-version.ts';
-import { createConcurrencyLimit } from './concurrency-limit.ts';
+import { isFormRequest, readApiRequest, type ApiRequest } from './api-request.ts';
+import { apiModelOf, checkApiVersion, versionSegmentPattern } from './api-version.ts';
+import { createConcurrencyLimit, type ConcurrencyLimit } from './concurrency-limit.ts';
 import type { WorkfrontData } from './data.ts';
 import {
   authenticationError,
@@ -12,12 +13,14 @@ import {
   threadLimitError,
   WorkfrontApiError,
 } from './envelope.ts';
-import { parseFieldSelection, projectRecord } from './field-selection.ts';
-import { objectSchemas, resolveObjCode, type ObjectSchema } from './object-schemas.ts';
+import { parseFieldSelection, projectRecord, type FieldSelection } from './field-selection.ts';
+import { objectMetadata } from './metadata.ts';
+import { objectSchemas, readField, resolveObjCode, type ObjectSchema } from './object-schemas.ts';
 import { page, parsePaging } from './paging.ts';
-import { isComplete, type WorkfrontRecord, type WorkItem } from './records.ts';
-import { parseSearchQuery, runSearch } from './search-query.ts';
-import { applyWorkItemUpdates } from './work-item-updates.ts';
+import type { WorkfrontRecord, WorkItem } from './records.ts';
+import { parseSearchQuery, runSearch, type SearchContext } from './search-query.ts';
+import { isFinished } from './statuses.ts';
+import { applyWorkItemUpdates, isEditable, type UpdateSources } from './work-item-updates.ts';
 
 export interface ApiDeps {
   data: () => WorkfrontData;
@@ -29,26 +32,65 @@ export interface ApiDeps {
 }
 
 interface ApiEnv {
-  Variables: { session: { token: string; userId: string } };
+  Variables: {
+    session: { token: string; userId: string };
+    /** The API model that error texts name: V20_0, INTERNAL, UNSUPPORTED. */
+    apiModel: string;
+  };
 }
 
+type ApiContext = Context<ApiEnv>;
+
 /**
- * The REST API, to be mounted at `/attask/api`: `/<version>/…` for v16.0–v22.0, and unversioned.
- * Every answer is JSON in Workfront's envelope and is not to be cached.
+ * The REST API, one Hono for each base path: `/attask/api` (`/<version>/…` for v16.0–v22.0, and
+ * unversioned), and the deprecated `/attask/api-internal` and `/attask/api-unsupported`, which
+ * the official client uses when it is given no version. Every answer is JSON in Workfront's
+ * envelope and is not to be cached. The concurrency cap counts a user's requests on all three.
  */
-export function createApiRoutes(deps: ApiDeps): Hono {
-  const api = new Hono<ApiEnv>();
+export interface ApiRoutes {
+  versioned: Hono;
+  internal: Hono;
+  unsupported: Hono;
+}
+
+export function createApiRoutes(deps: ApiDeps): ApiRoutes {
   const concurrencyLimit = createConcurrencyLimit();
+  const routes = createObjectRoutes(deps);
   const versionPrefix = `/:version{${versionSegmentPattern}}`;
+  const mount = (apiModel: string, prefixes: readonly string[]) => {
+    const api = new Hono<ApiEnv>();
+    api.use('*', async (c, next) => {
+      c.set('apiModel', apiModel);
+      await next();
+    });
+    if (prefixes.includes(versionPrefix)) {
+      api.use(`${versionPrefix}/*`, async (c, next) => {
+        const version = c.req.param('version');
+        checkApiVersion(version);
+        c.set('apiModel', apiModelOf(version));
+        await next();
+      });
+    }
+    addSessionChecks(api, deps, concurrencyLimit);
+    for (const prefix of prefixes) api.route(prefix, routes);
+    return finish(api);
+  };
+  return {
+    versioned: mount(apiModelOf(undefined), [versionPrefix, '/']),
+    internal: mount('INTERNAL', ['/']),
+    unsupported: mount('UNSUPPORTED', ['/']),
+  };
+}
 
-  api.use(`${versionPrefix}/*`, async (c, next) => {
-    checkApiVersion(c.req.param('version'));
-    await next();
-  });
-
+/** The session comes before the route: an unknown path without a session is refused as such. */
+function addSessionChecks(
+  api: Hono<ApiEnv>,
+  deps: ApiDeps,
+  concurrencyLimit: ConcurrencyLimit,
+): void {
   api.use('*', async (c, next) => {
     const { acceptBearer, authErrorStatus } = deps.settings();
-    const token = sessionToken(c.req.raw, acceptBearer);
+    const token = await sessionToken(c.req.raw, acceptBearer, () => c.req.text());
     const session = token === undefined ? null : deps.authenticate(token);
     if (token === undefined || session === null) throw authenticationError(authErrorStatus);
     c.set('session', { token, userId: session.userId });
@@ -69,14 +111,12 @@ export function createApiRoutes(deps: ApiDeps): Hono {
       release();
     }
   });
+}
 
-  const routes = createObjectRoutes(deps);
-  api.route(versionPrefix, routes);
-  api.route('/', routes);
+function finish(api: Hono<ApiEnv>): Hono {
   api.all('*', (c) => {
     throw notFoundError(`There is no API operation ${c.req.method} ${c.req.path}.`);
   });
-
   api.onError((error) => {
     if (error instanceof WorkfrontApiError) return errorResponse(error);
     console.error(error);
@@ -84,104 +124,217 @@ export function createApiRoutes(deps: ApiDeps): Hono {
       new WorkfrontApiError(500, 'java.lang.RuntimeException', 'exception.internal', error.message),
     );
   });
-  // The session variable is internal: callers get a plain Hono to mount.
+  // The variables are internal: callers get a plain Hono to mount.
   const app = new Hono();
   app.route('/', api);
   return app;
 }
 
+/** Parameters of an edit that name no field to change. */
+const editParams = new Set(['fields', 'sessionID', 'method', 'updates', 'id']);
+
 function createObjectRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
+  const objCodePattern = ':objCode{[A-Za-z]+}';
 
-  routes.on(['GET', 'POST'], '/logout', (c) => {
+  routes.all('/logout', async (c) => {
+    operation(c, await readApiRequest(c.req), ['GET', 'POST']);
     deps.endSession(c.var.session.token);
     return dataResponse({ success: true });
   });
 
-  routes.get('/work/myWork', (c) => {
+  routes.all('/work/myWork', async (c) => {
+    const request = await readApiRequest(c.req);
+    operation(c, request, ['GET']);
     const data = deps.data();
+    const { myWorkObjCode, myWorkPaging } = deps.settings();
     const { userId } = c.var.session;
-    // Tasks and issues have the same fields, so the TASK schema reads the parameters of both.
-    const request = readListRequest(c, objectSchemas.TASK, deps.now());
+    // Tasks and issues have the same fields but for taskNumber and wbs: TASK's schema reads both.
+    const list = readListRequest(request.params, objectSchemas.TASK, context(c, deps), {
+      paged: myWorkPaging === 'honoured',
+    });
     const mine = [...data.tasks, ...data.issues].filter(
-      (item) => item.assignedToID === userId && !isComplete(item.status),
+      (item) => isAssignedTo(item, userId, data) && !isFinished(item.objCode, item.status),
     );
-    return dataResponse(request.respond(mine, data));
+    const rows = list.respond(mine, data);
+    return dataResponse(
+      myWorkObjCode === 'WORK' ? rows.map((row) => ({ ...row, objCode: 'WORK' })) : rows,
+    );
   });
 
-  routes.get('/:objCode{[A-Za-z]+}/search', (c) => {
-    const data = deps.data();
+  routes.all(`/${objCodePattern}/search`, async (c) => {
+    const request = await readApiRequest(c.req);
+    operation(c, request, ['GET']);
     const schema = schemaOf(c.req.param('objCode'));
-    const request = readListRequest(c, schema, deps.now());
-    return dataResponse(request.respond(data.records(schema.objCode), data));
+    const list = readListRequest(request.params, schema, context(c, deps), { paged: true });
+    const data = deps.data();
+    return dataResponse(list.respond(data.records(schema.objCode), data));
   });
 
-  routes.get('/:objCode{[A-Za-z]+}/count', (c) => {
-    const data = deps.data();
+  routes.all(`/${objCodePattern}/count`, async (c) => {
+    const request = await readApiRequest(c.req);
+    operation(c, request, ['GET']);
     const schema = schemaOf(c.req.param('objCode'));
-    const query = parseSearchQuery(searchParams(c), schema, searchContext(c, deps.now()));
+    const query = parseSearchQuery(request.params, schema, context(c, deps));
+    const data = deps.data();
     const found = runSearch(data.records(schema.objCode), { ...query, sorts: [] }, data);
     return dataResponse({ count: found.length });
   });
 
-  routes.get('/:objCode{[A-Za-z]+}/:ID', (c) => {
-    const data = deps.data();
+  routes.all(`/${objCodePattern}/metadata`, async (c) => {
+    operation(c, await readApiRequest(c.req), ['GET']);
     const schema = schemaOf(c.req.param('objCode'));
-    const selection = parseFieldSelection(c.req.query('fields'), schema);
-    const record = findRecord(data, schema, c.req.param('ID'));
-    return dataResponse(projectRecord(record, selection, data));
+    const url = new URL(c.req.url);
+    const apiBase = url.pathname.replace(/\/[^/]+\/metadata$/, '');
+    return dataResponse(objectMetadata(schema, `${url.origin}${apiBase}`));
   });
 
-  routes.put('/:objCode{[A-Za-z]+}/:ID', async (c) => {
-    const data = deps.data();
+  routes.all(`/${objCodePattern}/:ID`, async (c) => {
+    const request = await readApiRequest(c.req);
+    operation(c, request, ['GET', 'PUT']);
     const schema = schemaOf(c.req.param('objCode'));
-    const selection = parseFieldSelection(c.req.query('fields'), schema);
-    const record = findRecord(data, schema, c.req.param('ID'));
-    if (record.objCode !== 'TASK' && record.objCode !== 'OPTASK') {
-      throw invalidParameterError(
-        `The emulator updates TASK and OPTASK only, not ${record.objCode}.`,
-      );
+    const ID = c.req.param('ID');
+    if (request.method === 'PUT') return edit(c, deps, request, schema, ID);
+    const selection = selectionOf(c, request, schema);
+    const data = deps.data();
+    return dataResponse(projectRecord(findRecord(data, schema, ID), selection, data));
+  });
+
+  // `task?id=a,b` or `task?id=a&id=b` (the official client's get of several), and `?id=` edits.
+  routes.all(`/${objCodePattern}`, async (c) => {
+    const request = await readApiRequest(c.req);
+    operation(c, request, ['GET', 'PUT']);
+    const schema = schemaOf(c.req.param('objCode'));
+    const ids = request.params
+      .getAll('id')
+      .flatMap((value) => value.split(','))
+      .map((ID) => (/^\$\$USER(\.ID)?$/.test(ID) ? c.var.session.userId : ID));
+    const [first] = ids;
+    if (first === undefined) {
+      throw invalidParameterError(`${request.method} ${schema.objCode} needs id=<ID>[,<ID>…].`);
     }
-    const updates = c.req.query('updates') ?? (await c.req.text());
-    if (updates.trim() === '') {
-      throw invalidParameterError('Send updates as a query parameter or as a JSON body.');
+    if (request.method === 'PUT') {
+      if (ids.length > 1) throw invalidParameterError('The emulator edits one object at a time.');
+      return edit(c, deps, request, schema, first);
     }
-    applyWorkItemUpdates(record satisfies WorkItem, updates, deps.now());
-    return dataResponse(projectRecord(record, selection, data));
+    const selection = selectionOf(c, request, schema);
+    const data = deps.data();
+    const rows = ids.map((ID) => projectRecord(findRecord(data, schema, ID), selection, data));
+    return dataResponse(ids.length === 1 ? rows[0] : rows);
   });
 
   return routes;
 }
 
-/** The token of a request: `sessionID` header, `sessionID` parameter, or Bearer when accepted. */
-function sessionToken(request: Request, acceptBearer: boolean): string | undefined {
-  const sessionId =
+/** Refuses an operation that the path does not have, as an unknown route is refused. */
+function operation(c: ApiContext, request: ApiRequest, methods: readonly string[]): void {
+  if (!methods.includes(request.method)) {
+    throw notFoundError(`There is no API operation ${request.method} ${c.req.path}.`);
+  }
+}
+
+function edit(
+  c: ApiContext,
+  deps: ApiDeps,
+  request: ApiRequest,
+  schema: ObjectSchema,
+  ID: string,
+): Response {
+  const data = deps.data();
+  const record = findRecord(data, schema, ID);
+  if (!isEditable(record.objCode)) {
+    throw invalidParameterError(
+      `The emulator updates TASK and OPTASK only, not ${record.objCode}.`,
+    );
+  }
+  const selection = selectionOf(c, request, schema);
+  const updates = request.params.get('updates') ?? undefined;
+  const sources: UpdateSources = {
+    updatesJson: updates ?? (request.body.trim() === '' ? undefined : request.body),
+    fieldParams: [...request.params].filter(([name]) => !editParams.has(name)),
+  };
+  applyWorkItemUpdates(record as WorkItem, sources, deps.now(), c.var.apiModel);
+  return dataResponse(projectRecord(record, selection, data));
+}
+
+/**
+ * The token of a request: `sessionID` header, `sessionID` parameter of the query or of a form
+ * body, or Bearer when accepted.
+ */
+async function sessionToken(
+  request: Request,
+  acceptBearer: boolean,
+  body: () => Promise<string>,
+): Promise<string | undefined> {
+  let sessionId =
     request.headers.get('sessionID') ?? new URL(request.url).searchParams.get('sessionID');
-  if (sessionId !== null && sessionId !== '') return sessionId;
+  if (!sessionId && isFormRequest(request)) {
+    sessionId = new URLSearchParams(await body()).get('sessionID');
+  }
+  if (sessionId) return sessionId;
   if (!acceptBearer) return undefined;
   return /^Bearer\s+(\S+)$/i.exec(request.headers.get('Authorization') ?? '')?.[1];
 }
 
 /** The parameters of `search` and `work/myWork`, validated before any record is read. */
-function readListRequest(c: Context<ApiEnv>, schema: ObjectSchema, now: number) {
-  const params = searchParams(c);
-  const selection = parseFieldSelection(params.get('fields') ?? undefined, schema);
-  const query = parseSearchQuery(params, schema, searchContext(c, now));
-  const paging = parsePaging(params);
+function readListRequest(
+  params: URLSearchParams,
+  schema: ObjectSchema,
+  searchContext: SearchContext,
+  options: { paged: boolean },
+) {
+  const selection = parseFieldSelection(
+    params.get('fields') ?? undefined,
+    schema,
+    searchContext.apiModel,
+  );
+  if (!options.paged) params = withoutPagingAndSorts(params);
+  const query = parseSearchQuery(params, schema, searchContext);
+  const paging = options.paged ? parsePaging(params) : undefined;
   return {
-    respond: (records: readonly WorkfrontRecord[], data: WorkfrontData) =>
-      page(runSearch(records, query, data), paging).map((record) =>
+    respond: (records: readonly WorkfrontRecord[], data: WorkfrontData) => {
+      const found = runSearch(records, query, data);
+      return (paging ? page(found, paging) : found).map((record) =>
         projectRecord(record, selection, data),
-      ),
+      );
+    },
   };
 }
 
-function searchParams(c: Context<ApiEnv>): URLSearchParams {
-  return new URL(c.req.url).searchParams;
+function withoutPagingAndSorts(params: URLSearchParams): URLSearchParams {
+  return new URLSearchParams(
+    [...params].filter(
+      ([name]) => name !== '$$FIRST' && name !== '$$LIMIT' && !name.endsWith('_Sort'),
+    ),
+  );
 }
 
-function searchContext(c: Context<ApiEnv>, now: number) {
-  return { userId: c.var.session.userId, now };
+function selectionOf(c: ApiContext, request: ApiRequest, schema: ObjectSchema): FieldSelection {
+  return parseFieldSelection(request.params.get('fields') ?? undefined, schema, c.var.apiModel);
+}
+
+/** Who the filters' `$$USER` wildcards stand for, and what `$$NOW` is. */
+function context(c: ApiContext, deps: ApiDeps): SearchContext {
+  const user = deps.data().findById(c.var.session.userId);
+  return {
+    apiModel: c.var.apiModel,
+    now: deps.now(),
+    userValue: (field) => {
+      if (user?.objCode !== 'USER' || objectSchemas.USER.fields.get(field)?.kind !== 'string') {
+        return undefined;
+      }
+      const value = readField(user, field);
+      return typeof value === 'string' ? value : undefined;
+    },
+  };
+}
+
+/** An item is the user's when one of its assignments is. */
+function isAssignedTo(item: WorkItem, userId: string, data: WorkfrontData): boolean {
+  const foreignKey = item.objCode === 'TASK' ? 'taskID' : 'opTaskID';
+  return data
+    .related('ASSGN', foreignKey, item.ID)
+    .some((assignment) => readField(assignment, 'assignedToID') === userId);
 }
 
 function schemaOf(name: string): ObjectSchema {

@@ -1,7 +1,8 @@
 import type {
   ObjCode,
-  ProjectStatus,
+  ProgressStatus,
   Timestamp,
+  WorkfrontAssignment,
   WorkfrontIssue,
   WorkfrontNote,
   WorkfrontProject,
@@ -9,7 +10,6 @@ import type {
   WorkfrontTask,
   WorkfrontUser,
   WorkItem,
-  WorkItemStatus,
 } from './records.ts';
 import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
 import {
@@ -22,6 +22,7 @@ import {
   taskObjects,
   taskVerbs,
 } from './seed-text.ts';
+import { isFinished, type IssueStatus, type ProjectStatus, type TaskStatus } from './statuses.ts';
 import { dayMs, startOfInstanceDay } from './workfront-date.ts';
 
 export type * from './records.ts';
@@ -32,10 +33,13 @@ export interface WorkfrontData {
   tasks: WorkfrontTask[];
   issues: WorkfrontIssue[];
   notes: WorkfrontNote[];
+  assignments: WorkfrontAssignment[];
   /** Case-insensitive. */
   findUserByEmail(email: string): WorkfrontUser | undefined;
   findById(ID: string): WorkfrontRecord | undefined;
   records(objCode: ObjCode): readonly WorkfrontRecord[];
+  /** The records of `objCode` whose `field` holds `ID`: a collection such as a task's assignments. */
+  related(objCode: ObjCode, field: string, ID: string): readonly WorkfrontRecord[];
 }
 
 export interface WorkfrontDataOptions {
@@ -46,6 +50,8 @@ export interface WorkfrontDataOptions {
 }
 
 const seed = 20260324;
+/** Assignments draw from their own sequence, so that adding them left every other record as it was. */
+const assignmentSeed = seed + 1;
 const hourMs = 60 * 60_000;
 const workItemsPerColleague = 6;
 const unassignedWorkItems = 4;
@@ -67,8 +73,13 @@ const dueBuckets: readonly DueBucket[] = [
   'later',
   'today',
 ];
-const demoStatuses: readonly WorkItemStatus[] = ['INP', 'NEW', 'INP:A', 'INP', 'NEW'];
-const colleagueStatuses: readonly WorkItemStatus[] = ['NEW', 'INP', 'CPL', 'INP:A', 'CPL'];
+/** Task statuses; an issue takes the issue status of the same kind (see issueStatusFor). */
+const demoStatuses: readonly TaskStatus[] = ['INP', 'NEW', 'INP:A', 'INP', 'NEW'];
+const colleagueStatuses: readonly TaskStatus[] = ['NEW', 'INP', 'CPL', 'INP:A', 'CPL'];
+const openIssueStatuses: readonly IssueStatus[] = ['INP', 'INP:R', 'AWF', 'ROP', 'ONH'];
+const closedIssueStatuses: readonly IssueStatus[] = ['CLS', 'RLV', 'CND', 'VCP', 'WTR'];
+/** Every fifth demo work item is shared with a colleague, who holds a second assignment. */
+const sharedDemoItemEvery = 5;
 const projectStatusCycle: readonly ProjectStatus[] = [
   'CUR',
   'CUR',
@@ -82,8 +93,9 @@ const projectStatusCycle: readonly ProjectStatus[] = [
 ];
 
 /**
- * Builds the seeded company: the same data for the same options. Every demo work item is open, so
- * `work/myWork` of the demo user holds exactly `workItems` items; colleagues also have closed ones.
+ * Builds the seeded company: the same data for the same options. Every demo work item is open and
+ * the demo user is never a second assignee, so `work/myWork` of the demo user holds exactly
+ * `workItems` items; colleagues also have closed ones.
  */
 export function createWorkfrontData(options: WorkfrontDataOptions): WorkfrontData {
   const random = createSeededRandom(seed);
@@ -121,11 +133,15 @@ export function createWorkfrontData(options: WorkfrontDataOptions): WorkfrontDat
     builder.add(null, random.pick(dueBuckets), 'NEW');
   }
   const { tasks, issues } = builder;
-  const notes = createNotes(random, users, projects, [...tasks, ...issues], options.now);
+  const workItems = [...tasks, ...issues];
+  const notes = createNotes(random, users, projects, workItems, options.now);
+  const assignments = createAssignments(workItems, demoUser.ID, colleagues);
 
   const byEmail = new Map(users.map((user) => [user.emailAddr.toLowerCase(), user]));
   const byId = new Map<string, WorkfrontRecord>(
-    [users, projects, tasks, issues, notes].flat().map((record) => [record.ID, record]),
+    [users, projects, tasks, issues, notes, assignments]
+      .flat()
+      .map((record) => [record.ID, record]),
   );
   const byCode: Record<ObjCode, readonly WorkfrontRecord[]> = {
     USER: users,
@@ -133,16 +149,37 @@ export function createWorkfrontData(options: WorkfrontDataOptions): WorkfrontDat
     TASK: tasks,
     OPTASK: issues,
     NOTE: notes,
+    ASSGN: assignments,
   };
+  // The fields that collections join on never change, so each index is built once, when first used.
+  const indexes = new Map<string, Map<string, WorkfrontRecord[]>>();
+  function related(objCode: ObjCode, field: string, ID: string): readonly WorkfrontRecord[] {
+    const key = `${objCode}.${field}`;
+    let index = indexes.get(key);
+    if (!index) {
+      index = new Map();
+      for (const record of byCode[objCode]) {
+        const value: unknown = Reflect.get(record, field);
+        if (typeof value !== 'string') continue;
+        const list = index.get(value);
+        if (list) list.push(record);
+        else index.set(value, [record]);
+      }
+      indexes.set(key, index);
+    }
+    return index.get(ID) ?? [];
+  }
   return {
     users,
     projects,
     tasks,
     issues,
     notes,
+    assignments,
     findUserByEmail: (email) => byEmail.get(email.toLowerCase()),
     findById: (ID) => byId.get(ID),
     records: (objCode) => byCode[objCode],
+    related,
   };
 }
 
@@ -156,7 +193,7 @@ function createProject(
   const round = Math.floor(index / projectNames.length);
   const status = projectStatusCycle[index % projectStatusCycle.length] ?? 'CUR';
   const plannedStartDate = today - random.integer(10, 120) * dayMs + dueTimeOfDayMs;
-  return {
+  const project = {
     ID: random.id(),
     objCode: 'PROJ',
     name: round === 0 ? baseName : `${baseName} (${round + 1})`,
@@ -168,6 +205,10 @@ function createProject(
     plannedStartDate,
     plannedCompletionDate: plannedStartDate + random.integer(30, 200) * dayMs,
     entryDate: plannedStartDate - random.integer(1, 30) * dayMs,
+  } as const;
+  return {
+    ...project,
+    projectedCompletionDate: project.plannedCompletionDate + (index % 4) * dayMs,
   };
 }
 
@@ -176,6 +217,9 @@ class WorkItemBuilder {
   readonly tasks: WorkfrontTask[] = [];
   readonly issues: WorkfrontIssue[] = [];
   private count = 0;
+  private readonly taskCounts = new Map<string, number>();
+  private openIssues = 0;
+  private closedIssues = 0;
 
   constructor(
     private readonly random: SeededRandom,
@@ -184,7 +228,7 @@ class WorkItemBuilder {
     private readonly now: Timestamp,
   ) {}
 
-  add(assignedToID: string | null, bucket: DueBucket, status: WorkItemStatus, name?: string): void {
+  add(assignedToID: string | null, bucket: DueBucket, status: TaskStatus, name?: string): void {
     const { random } = this;
     const isIssue = this.count % 4 === 3;
     this.count++;
@@ -193,7 +237,6 @@ class WorkItemBuilder {
     const fields = {
       ID: random.id(),
       description: random.next() < 0.3 ? random.pick(descriptions) : null,
-      status,
       percentComplete: percentFor(random, status),
       priority: random.integer(0, 4),
       plannedStartDate: due === null ? null : due - random.integer(1, 14) * dayMs,
@@ -205,21 +248,51 @@ class WorkItemBuilder {
       lastUpdateDate: Math.max(entryDate, this.now - random.integer(1, 240) * hourMs),
     };
     const projectID = random.pick(this.projects).ID;
+    const slip =
+      fields.projectedCompletionDate === null || fields.plannedCompletionDate === null
+        ? 0
+        : fields.projectedCompletionDate - fields.plannedCompletionDate;
+    const derived = {
+      projectedStartDate: fields.plannedStartDate === null ? null : fields.plannedStartDate + slip,
+    };
     if (isIssue) {
+      const issueStatus = this.issueStatusFor(status);
       this.issues.push({
         ...fields,
+        ...derived,
         objCode: 'OPTASK',
+        status: issueStatus,
+        progressStatus: this.progressOf('OPTASK', issueStatus, fields),
         name: name ?? random.pick(issueNames),
         projectID: this.issues.length % 3 === 0 ? null : projectID,
       });
     } else {
+      const taskNumber = (this.taskCounts.get(projectID) ?? 0) + 1;
+      this.taskCounts.set(projectID, taskNumber);
       this.tasks.push({
         ...fields,
+        ...derived,
         objCode: 'TASK',
+        status,
+        progressStatus: this.progressOf('TASK', status, fields),
         name: name ?? `${random.pick(taskVerbs)} ${random.pick(taskObjects)}`,
         projectID,
+        taskNumber,
+        wbs: String(taskNumber),
       });
     }
+  }
+
+  /**
+   * An issue has no task statuses: a new one stays NEW, a complete one takes a closed status, and
+   * any other an open one, in turn, so that the seed shows every kind.
+   */
+  private issueStatusFor(status: TaskStatus): IssueStatus {
+    if (status === 'NEW') return 'NEW';
+    const closed = status === 'CPL';
+    const statuses = closed ? closedIssueStatuses : openIssueStatuses;
+    const turn = closed ? this.closedIssues++ : this.openIssues++;
+    return statuses[turn % statuses.length] ?? 'INP';
   }
 
   private dueDate(bucket: DueBucket): Timestamp | null {
@@ -232,12 +305,62 @@ class WorkItemBuilder {
     }[bucket];
     return days === null ? null : this.today + days * dayMs + dueTimeOfDayMs;
   }
+
+  /** Late when due and unfinished, behind when projected after its due date, else on time. */
+  private progressOf(
+    objCode: WorkItem['objCode'],
+    status: string,
+    dates: { plannedCompletionDate: Timestamp | null; projectedCompletionDate: Timestamp | null },
+  ): ProgressStatus {
+    const { plannedCompletionDate: planned, projectedCompletionDate: projected } = dates;
+    if (planned === null || isFinished(objCode, status)) return 'ON';
+    if (planned < this.now) return 'LT';
+    return projected !== null && projected > planned ? 'BH' : 'ON';
+  }
 }
 
-function percentFor(random: SeededRandom, status: WorkItemStatus): number {
+function percentFor(random: SeededRandom, status: TaskStatus): number {
   if (status === 'NEW') return 0;
   if (status === 'CPL') return 100;
   return random.integer(1, 9) * 10;
+}
+
+/**
+ * One primary assignment for every assigned work item, and a second one on every fifth of the
+ * demo user's items, to each colleague in turn.
+ */
+function createAssignments(
+  workItems: readonly WorkItem[],
+  demoUserId: string,
+  colleagues: readonly WorkfrontUser[],
+): WorkfrontAssignment[] {
+  const random = createSeededRandom(assignmentSeed);
+  const assignments: WorkfrontAssignment[] = [];
+  let demoItems = 0;
+  let sharedItems = 0;
+  for (const item of workItems) {
+    if (item.assignedToID === null) continue;
+    const shared = item.assignedToID === demoUserId && demoItems++ % sharedDemoItemEvery === 2;
+    const assign = (assignedToID: string, isPrimary: boolean) => {
+      assignments.push({
+        ID: random.id(),
+        objCode: 'ASSGN',
+        assignedToID,
+        taskID: item.objCode === 'TASK' ? item.ID : null,
+        opTaskID: item.objCode === 'OPTASK' ? item.ID : null,
+        projectID: item.projectID,
+        assignmentPercent: shared ? 50 : 100,
+        isPrimary,
+      });
+    };
+    assign(item.assignedToID, true);
+    const colleague = colleagues[sharedItems % colleagues.length];
+    if (shared && colleague) {
+      assign(colleague.ID, false);
+      sharedItems++;
+    }
+  }
+  return assignments;
 }
 
 /** A note on every third work item and on every project. */

@@ -5,23 +5,17 @@ export class WorkfrontApiError extends Error {
   constructor(
     readonly status: number,
     readonly className: string,
-    readonly msgKey: string,
+    /** Null for an exception that is not Workfront's own: its envelope has class and message only. */
+    readonly msgKey: string | null,
     message: string,
   ) {
     super(message);
   }
 
   toEnvelope() {
-    return {
-      error: {
-        class: this.className,
-        message: this.message,
-        title: null,
-        msgKey: this.msgKey,
-        attributes: [],
-        code: 0,
-      },
-    };
+    const error = { class: this.className, message: this.message };
+    if (this.msgKey === null) return { error };
+    return { error: { ...error, title: null, msgKey: this.msgKey, attributes: [], code: 0 } };
   }
 }
 
@@ -42,6 +36,24 @@ export function invalidParameterError(message: string): WorkfrontApiError {
     'exception.invalidparameter',
     message,
   );
+}
+
+/**
+ * Workfront's own text for a field the object does not have, with the API model of the request:
+ * "APIModel V17_0 does not support field statusLabel (Project)".
+ */
+export function unsupportedFieldError(
+  apiModel: string,
+  field: string,
+  objectName: string,
+): WorkfrontApiError {
+  return illegalArgumentError(
+    `APIModel ${apiModel} does not support field ${field} (${objectName})`,
+  );
+}
+
+export function illegalArgumentError(message: string): WorkfrontApiError {
+  return new WorkfrontApiError(422, 'java.lang.IllegalArgumentException', null, message);
 }
 
 export function notFoundError(message: string): WorkfrontApiError {

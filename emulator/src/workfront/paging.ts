@@ -1,4 +1,4 @@
-import { invalidParameterError } from './envelope.ts';
+import { illegalArgumentError, invalidParameterError } from './envelope.ts';
 
 export const defaultLimit = 100;
 export const maxLimit = 2000;
@@ -13,8 +13,8 @@ export function parsePaging(params: URLSearchParams): Paging {
   const first = wholeNumber(params, '$$FIRST') ?? 0;
   const limit = wholeNumber(params, '$$LIMIT') ?? defaultLimit;
   if (limit > maxLimit) {
-    throw invalidParameterError(
-      `$$LIMIT is ${limit}, but at most ${maxLimit} results can be requested at a time.`,
+    throw illegalArgumentError(
+      `The requested limit ${limit} is greater than the maximum allowed limit of ${maxLimit}`,
     );
   }
   if (limit === 0) throw invalidParameterError('$$LIMIT must be at least 1.');

@@ -1,5 +1,7 @@
+import type { IssueStatus, ProjectStatus, TaskStatus } from './statuses.ts';
+
 /** Object codes of the records the emulator serves. */
-export type ObjCode = 'USER' | 'PROJ' | 'TASK' | 'OPTASK' | 'NOTE';
+export type ObjCode = 'USER' | 'PROJ' | 'TASK' | 'OPTASK' | 'NOTE' | 'ASSGN';
 
 /** Dates are milliseconds since the epoch here; the API formats them on the way out. */
 export type Timestamp = number;
@@ -17,8 +19,6 @@ export interface WorkfrontUser {
   password: string;
 }
 
-export type ProjectStatus = 'CUR' | 'PLN' | 'CPL' | 'DED' | 'ONH';
-
 export interface WorkfrontProject {
   ID: string;
   objCode: 'PROJ';
@@ -30,23 +30,25 @@ export interface WorkfrontProject {
   ownerID: string;
   plannedStartDate: Timestamp;
   plannedCompletionDate: Timestamp;
+  projectedCompletionDate: Timestamp;
   entryDate: Timestamp;
 }
 
-/** `INP:A` is a custom status whose system status is INP, as Workfront names them. */
-export const workItemStatuses = ['NEW', 'INP', 'CPL', 'INP:A'] as const;
-export type WorkItemStatus = (typeof workItemStatuses)[number];
+/** Workfront's progress status codes: ON (on time), BH (behind), LT (late). */
+export type ProgressStatus = 'ON' | 'BH' | 'LT';
 
 interface WorkItemFields {
   ID: string;
   name: string;
   description: string | null;
-  status: WorkItemStatus;
   percentComplete: number;
   priority: number;
   plannedStartDate: Timestamp | null;
   plannedCompletionDate: Timestamp | null;
+  projectedStartDate: Timestamp | null;
   projectedCompletionDate: Timestamp | null;
+  progressStatus: ProgressStatus;
+  /** The primary assignee, as Workfront keeps it beside the assignments. */
   assignedToID: string | null;
   entryDate: Timestamp;
   lastUpdateDate: Timestamp;
@@ -54,11 +56,16 @@ interface WorkItemFields {
 
 export interface WorkfrontTask extends WorkItemFields {
   objCode: 'TASK';
+  status: TaskStatus;
   projectID: string;
+  /** The task's number in its project, from 1; `wbs` is the same number as text. */
+  taskNumber: number;
+  wbs: string;
 }
 
 export interface WorkfrontIssue extends WorkItemFields {
   objCode: 'OPTASK';
+  status: IssueStatus;
   projectID: string | null;
 }
 
@@ -78,10 +85,22 @@ export interface WorkfrontNote {
   projectID: string | null;
 }
 
-export type WorkfrontRecord =
-  WorkfrontUser | WorkfrontProject | WorkfrontTask | WorkfrontIssue | WorkfrontNote;
-
-/** A system status of CPL, custom ones (`CPL:X`) included, closes a work item. */
-export function isComplete(status: string): boolean {
-  return status === 'CPL' || status.startsWith('CPL:');
+/** One user's assignment to a task or an issue; exactly one of taskID and opTaskID is set. */
+export interface WorkfrontAssignment {
+  ID: string;
+  objCode: 'ASSGN';
+  assignedToID: string;
+  taskID: string | null;
+  opTaskID: string | null;
+  projectID: string | null;
+  assignmentPercent: number;
+  isPrimary: boolean;
 }
+
+export type WorkfrontRecord =
+  | WorkfrontUser
+  | WorkfrontProject
+  | WorkfrontTask
+  | WorkfrontIssue
+  | WorkfrontNote
+  | WorkfrontAssignment;

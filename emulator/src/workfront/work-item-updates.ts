@@ -1,22 +1,79 @@
-import { invalidParameterError } from './envelope.ts';
-import { workItemStatuses, type WorkItem, type WorkItemStatus } from './records.ts';
+import { invalidParameterError, unsupportedFieldError } from './envelope.ts';
+import { objectSchemas } from './object-schemas.ts';
+import type { ObjCode, WorkItem } from './records.ts';
+import { isFinished, statusChoicesOf } from './statuses.ts';
 
-/** The fields of a task or an issue that `PUT …?updates=` may change. */
-type WorkItemUpdates = Partial<Pick<WorkItem, 'status' | 'percentComplete'>>;
+/** Edits are emulated for tasks and issues only. */
+export function isEditable(objCode: ObjCode): objCode is WorkItem['objCode'] {
+  return objCode === 'TASK' || objCode === 'OPTASK';
+}
+
+/** The fields of a task or an issue that an edit may change. */
+const updatableFields = ['status', 'percentComplete'];
+
+/** Where an edit's changes come from: `updates` as JSON text, and plain field parameters. */
+export interface UpdateSources {
+  /** The `updates` parameter (query or form body), or else the JSON body; undefined if none. */
+  updatesJson: string | undefined;
+  /** Parameters that are neither reserved nor `updates`: `status=INP`. */
+  fieldParams: readonly (readonly [string, string])[];
+}
 
 /**
- * Validates `updates` in full before changing anything, so a refused update changes nothing.
- * Completing an item sets it to 100 percent unless the update names a percentage too.
+ * Validates every change before applying any, so a refused edit changes nothing. Finishing an
+ * item (CPL for a task, a closed status for an issue) sets it to 100 percent unless the edit
+ * names a percentage too.
  */
-export function applyWorkItemUpdates(item: WorkItem, updatesJson: string, now: number): void {
-  const updates = parseUpdates(updatesJson, item.objCode);
-  if (updates.status === 'CPL' && updates.percentComplete === undefined) {
+export function applyWorkItemUpdates(
+  item: WorkItem,
+  sources: UpdateSources,
+  now: number,
+  apiModel: string,
+): void {
+  const changes = { ...fromParams(sources.fieldParams), ...fromJson(sources.updatesJson) };
+  if (Object.keys(changes).length === 0) {
+    throw invalidParameterError(
+      'Send updates (in the query, a form body or a JSON body) or field parameters such as ' +
+        'status=INP.',
+    );
+  }
+  const schema = objectSchemas[item.objCode];
+  const updates: { status?: string; percentComplete?: number } = {};
+  for (const [field, value] of Object.entries(changes)) {
+    if (!schema.fields.has(field)) throw unsupportedFieldError(apiModel, field, schema.name);
+    if (field === 'status') {
+      updates.status = parseStatus(value, item.objCode);
+    } else if (field === 'percentComplete') {
+      updates.percentComplete = parsePercentComplete(value);
+    } else {
+      throw invalidParameterError(
+        `${field} cannot be updated on ${item.objCode}: the emulator accepts ` +
+          `${updatableFields.join(' and ')}.`,
+      );
+    }
+  }
+  if (
+    updates.status !== undefined &&
+    isFinished(item.objCode, updates.status) &&
+    updates.percentComplete === undefined
+  ) {
     updates.percentComplete = 100;
   }
   Object.assign(item, updates, { lastUpdateDate: now });
 }
 
-function parseUpdates(json: string, objCode: WorkItem['objCode']): WorkItemUpdates {
+/** Plain parameters are text; a number field takes the number the text spells. */
+function fromParams(params: UpdateSources['fieldParams']): Record<string, unknown> {
+  return Object.fromEntries(
+    params.map(([field, text]) => {
+      const number = Number(text);
+      return [field, field === 'percentComplete' && text.trim() !== '' ? number : text];
+    }),
+  );
+}
+
+function fromJson(json: string | undefined): Record<string, unknown> {
+  if (json === undefined) return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -26,27 +83,16 @@ function parseUpdates(json: string, objCode: WorkItem['objCode']): WorkItemUpdat
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw invalidParameterError('updates must be a JSON object.');
   }
-  const updates: WorkItemUpdates = {};
-  for (const [field, value] of Object.entries(parsed)) {
-    if (field === 'status') {
-      updates.status = parseStatus(value, objCode);
-    } else if (field === 'percentComplete') {
-      updates.percentComplete = parsePercentComplete(value);
-    } else {
-      throw invalidParameterError(
-        `${field} cannot be updated on ${objCode}: the emulator accepts status and percentComplete.`,
-      );
-    }
-  }
-  return updates;
+  return { ...parsed };
 }
 
-function parseStatus(value: unknown, objCode: WorkItem['objCode']): WorkItemStatus {
-  const status = workItemStatuses.find((candidate) => candidate === value);
+function parseStatus(value: unknown, objCode: WorkItem['objCode']): string {
+  const choices = statusChoicesOf(objCode).map((choice) => choice.value);
+  const status = choices.find((candidate) => candidate === value);
   if (status === undefined) {
     throw invalidParameterError(
       `${JSON.stringify(value)} is not a valid status for ${objCode}. ` +
-        `Valid statuses: ${workItemStatuses.join(', ')}.`,
+        `Valid statuses: ${choices.join(', ')}.`,
     );
   }
   return status;
