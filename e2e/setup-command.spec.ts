@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
-import { emulatorUrl } from './support/emulator';
+import { demoClientId, emulator, emulatorUrl } from './support/emulator';
 
 const run = promisify(execFile);
 
@@ -70,5 +70,27 @@ test('npm run setup refuses an unknown client and writes nothing', async () => {
   expect((failure as { stderr: string }).stderr).toContain(
     'No OAuth2 application has the client ID',
   );
+  await expect(readFile(out)).rejects.toThrow();
+});
+
+test('npm run setup names a refusal of localhost redirect URLs, and the dev host fix', async () => {
+  await emulator.settings({ rejectLocalhostRedirects: true });
+  const out = join(await mkdtemp(join(tmpdir(), 'wf-setup-')), 'config.json');
+  const failure = await run('npx', [
+    'tsx',
+    'deploy/setup.ts',
+    '--url',
+    emulatorUrl,
+    '--client-id',
+    demoClientId,
+    '--app-origin',
+    'http://localhost:5173',
+    '--out',
+    out,
+  ]).catch((error: unknown) => error as { code: number; stderr: string });
+  expect(failure).toMatchObject({ code: 1 });
+  const { stderr } = failure as { stderr: string };
+  expect(stderr).toContain('localhost cannot be used as a valid redirect URL');
+  expect(stderr).toContain('--dev-host workfront-dev.test');
   await expect(readFile(out)).rejects.toThrow();
 });

@@ -4,7 +4,20 @@ import { emulator } from './support/emulator';
 import { signInToMyWork, workRow } from './support/screens';
 import { WorkfrontApi, type WireWorkItem } from './support/workfront-api';
 
-const statusLabels: Record<string, string> = { NEW: 'New', INP: 'In progress', CPL: 'Complete' };
+/** The app's words for Workfront's system statuses; custom ones show Workfront's own label. */
+const statusLabels: Record<string, string> = {
+  NEW: 'New',
+  INP: 'In progress',
+  CPL: 'Complete',
+  AWF: 'Awaiting feedback',
+  ONH: 'On hold',
+  ROP: 'Reopened',
+  CND: 'Cannot duplicate',
+  WTR: 'Won’t resolve',
+  RLV: 'Resolved',
+  VCP: 'Verified complete',
+  CLS: 'Closed',
+};
 const priorityLabels = ['None', 'Low', 'Normal', 'High', 'Urgent'];
 
 /** The value next to a label in the detail's field list. */

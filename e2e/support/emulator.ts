@@ -10,7 +10,7 @@ export interface LogEntry {
   status: number;
 }
 
-export type FaultTarget = 'authorize' | 'token' | 'api';
+export type FaultTarget = 'authorize' | 'token' | 'revoke' | 'api';
 
 export interface Fault {
   target: FaultTarget;
@@ -48,6 +48,9 @@ export function createEmulatorControl(baseUrl: string) {
     app: (clientId: string) => call<{ redirectUrls: string[] }>('GET', `/apps/${clientId}`),
     updateApp: (clientId: string, changes: Record<string, unknown>) =>
       call<unknown>('PATCH', `/apps/${clientId}`, changes),
+    expireSessions: (
+      which: { tokens: 'access' } | { tokens: 'refresh'; limit: 'absolute' | 'inactivity' },
+    ) => call<unknown>('POST', '/sessions/expire', which),
     clearLog: () => call<unknown>('DELETE', '/log'),
     log: () => call<LogEntry[]>('GET', '/log'),
     async tokenCalls(grantType: 'authorization_code' | 'refresh_token'): Promise<LogEntry[]> {

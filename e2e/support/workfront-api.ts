@@ -10,7 +10,8 @@ const apiBase = `${emulatorUrl}/attask/api/v20.0`;
 
 export interface WireWorkItem {
   ID: string;
-  objCode: 'TASK' | 'OPTASK';
+  /** `work/myWork` may name both kinds WORK (the emulator's `myWorkObjCode`). */
+  objCode: 'TASK' | 'OPTASK' | 'WORK';
   name: string;
   status: string;
   percentComplete: number;
@@ -70,10 +71,33 @@ export class WorkfrontApi {
     });
   }
 
+  /** My open items of one kind, found by object code rather than through `work/myWork`. */
+  async myItemsOf(kind: 'task' | 'issue'): Promise<WireWorkItem[]> {
+    const ids = (await this.myWork()).map((item) => item.ID);
+    return this.get(`${kind === 'task' ? 'TASK' : 'OPTASK'}/search`, {
+      ID: ids.join(','),
+      ID_Mod: 'in',
+      fields: 'status,percentComplete,priority,plannedCompletionDate,projectID,project:name',
+      $$LIMIT: 2000,
+    });
+  }
+
   async workItem(kind: 'task' | 'issue', id: string): Promise<WireWorkItem> {
     return this.get(`${kind === 'task' ? 'TASK' : 'OPTASK'}/${id}`, {
       fields: 'status,percentComplete,priority,plannedCompletionDate,projectID,project:name',
     });
+  }
+
+  /** Workfront's label for a status, from the kind's metadata. */
+  async statusLabel(kind: 'task' | 'issue', code: string): Promise<string> {
+    const metadata = await this.get<{
+      fields: { status: { possibleValues: { value: string; label: string }[] } };
+    }>(`${kind === 'task' ? 'TASK' : 'OPTASK'}/metadata`);
+    const label = metadata.fields.status.possibleValues.find(
+      (value) => value.value === code,
+    )?.label;
+    if (!label) throw new Error(`The ${kind} metadata has no label for ${code}`);
+    return label;
   }
 
   notesOf(kind: 'task' | 'issue', id: string): Promise<WireNote[]> {
