@@ -106,7 +106,7 @@ test.describe('Workfront API faults', () => {
     });
     const panel = await signInWhileFailing(
       page,
-      'Workfront refused the request: $$LIMIT is 2001, but at most 2000 results can be requested at a time.',
+      'Workfront refused the request: The requested limit 2001 is greater than the maximum allowed limit of 2000',
     );
     const refused = (await emulator.log()).filter((entry) => entry.path.includes('work/myWork'));
     expect(refused.length).toBeGreaterThan(0);

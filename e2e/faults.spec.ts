@@ -173,8 +173,10 @@ test.describe('a working day with a flaky Workfront', () => {
         `${(heapAtStart / 1e6).toFixed(1)} MB after sign-in, ${(heapAtEnd / 1e6).toFixed(1)} MB ` +
         `after ${minutes / 60} hours`,
     );
-    // A window lasts 4.5 to 5 minutes (done by the end of the 1-minute step it is due in).
-    expect(refreshes).toBeGreaterThanOrEqual(Math.floor(minutes / 5) - 1);
+    // A window lasts 4.5 to 5 minutes (done by the end of the 1-minute step it is due in). A
+    // refresh that a token fault failed or delayed succeeds on its retry, which may land a step
+    // later and move every later window with it: each such fault costs at most one step.
+    expect(refreshes).toBeGreaterThanOrEqual(Math.floor((minutes - injected.token) / 5) - 1);
     expect(refreshes).toBeLessThanOrEqual(windows);
     expect(refreshRequests.length).toBeLessThanOrEqual(refreshes + 2 * injected.token);
     expect(heapAtEnd - heapAtStart, 'JS heap growth over the day').toBeLessThan(5_000_000);

@@ -64,7 +64,11 @@ test.describe('work item detail', () => {
       await openFromMyWork(page, item);
 
       await expect(field(page, 'Type')).toHaveText(noun);
-      await expect(field(page, 'Status')).toHaveText(statusLabels[item.status] ?? item.status);
+      const kind = objCode === 'TASK' ? 'task' : 'issue';
+      await expect(field(page, 'Status')).toHaveText(
+        statusLabels[item.status] ??
+          (await new WorkfrontApi(issuedTokens).statusLabel(kind, item.status)),
+      );
       await expect(field(page, 'Complete')).toHaveText(`${item.percentComplete}%`);
       await expect(field(page, 'Priority')).toHaveText(priorityLabels[item.priority] ?? '');
       await expect(field(page, 'Assigned to')).toHaveText('Dana Demo');
