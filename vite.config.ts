@@ -6,10 +6,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions, type ServerOptions } from 'vite';
 import { readDevHost } from './deploy/dev-host.ts';
 import { readServedConfig, securityHeaders } from './deploy/security-headers.ts';
+import { workfrontProxyOptions } from './deploy/workfront-proxy.ts';
 
 /**
- * The dev and preview servers proxy the REST API to the Workfront named in public/config.json.
- * WORKFRONT_PROXY_TARGET wins over it: the bench previews on its own ports next to the e2e suite,
+ * The dev and preview servers proxy the REST API to the Workfront named in public/config.json, as
+ * nginx does (deploy/workfront-proxy.ts). WORKFRONT_PROXY_TARGET wins over it: the bench previews on its own ports next to the e2e suite,
  * and its proxy must reach its own emulator.
  */
 function workfrontProxy(): Record<string, ProxyOptions> {
@@ -18,7 +19,7 @@ function workfrontProxy(): Record<string, ProxyOptions> {
   };
   const target = process.env.WORKFRONT_PROXY_TARGET ?? config.workfrontUrl;
   if (typeof target !== 'string') return {};
-  return { '/attask': { target, changeOrigin: true } };
+  return workfrontProxyOptions(target);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The nginx configuration, tested on a real nginx (Debian's package) with a stand-in Workfront
 // that records what reaches it; and `vite preview` checked to send the very same headers.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type RunningNginx } from './nginx.ts';
-import { readServedConfig, securityHeaders } from './security-headers.ts';
+import { readServedConfig, securityHeaders, strictTransportSecurity } from './security-headers.ts';
 
 const indexHtml =
   '<!doctype html><title>app</title><script type="module" src="/assets/app-4f2a.js"></script>';
@@ -39,6 +39,7 @@ async function startUpstream(seen: Seen[]): Promise<{ server: Server; url: strin
       'Content-Type': 'application/json',
       'Set-Cookie': 'wf_session=upstream; Path=/',
       'X-Content-Type-Options': 'upstream-value',
+      'Strict-Transport-Security': 'max-age=1',
       'Cache-Control': 'no-store',
     });
     response.end('{"data":[]}');
@@ -95,6 +96,17 @@ describe('nginx', () => {
   });
 
   const get = (path: string, init?: RequestInit) => fetch(`${nginx.url}${path}`, init);
+
+  /** The path exactly as given: fetch would resolve its dot segments first. */
+  const rawGet = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      request(`${nginx.url}/`, { path }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
 
   function expectSecurityHeaders(response: Response) {
     for (const [name, value] of Object.entries(expected)) {
@@ -159,15 +171,85 @@ describe('nginx', () => {
     expectSecurityHeaders(response);
   });
 
-  it('proxies the token endpoint configured on the app origin to Workfront’s', async () => {
+  it('proxies the token endpoint configured on the app origin to Workfront’s, without cookies', async () => {
     seen.length = 0;
     const response = await get('/oauth/token', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', Cookie: 'app=secret' },
       body: 'grant_type=refresh_token&refresh_token=r1',
     });
     expect(response.status).toBe(200);
     expect(seen).toMatchObject([{ method: 'POST', url: '/integrations/oauth2/api/v1/token' }]);
+    expect(seen[0]?.headers.cookie).toBeUndefined();
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('forwards the three API paths, and answers any other /attask path with its own 404', async () => {
+    seen.length = 0;
+    for (const base of ['/attask/api/', '/attask/api-internal/', '/attask/api-unsupported/']) {
+      expect((await get(`${base}v20.0/task/search?x=1`)).status, base).toBe(200);
+    }
+    expect(seen.map((request) => request.url)).toEqual([
+      '/attask/api/v20.0/task/search?x=1',
+      '/attask/api-internal/v20.0/task/search?x=1',
+      '/attask/api-unsupported/v20.0/task/search?x=1',
+    ]);
+    seen.length = 0;
+    for (const path of ['/attask/', '/attask/login', '/attask/apiX/y', '/attask/x/api/']) {
+      const response = await get(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('<title>app</title>');
+      expectSecurityHeaders(response);
+    }
+    // nginx's own redirect for a prefix location without its slash.
+    const bare = await get('/attask/api', { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(new URL(bare.headers.get('location') ?? '', nginx.url).pathname).toBe('/attask/api/');
+    expect(seen).toHaveLength(0);
+  });
+
+  it('sends Workfront only normalised paths: no dot segment or encoded slash leads elsewhere', async () => {
+    seen.length = 0;
+    const raw = [
+      '/attask/api/v20.0/../../../setup/oauth-apps',
+      '/attask/api/%2e%2e/%2E%2E/setup/oauth-apps',
+      '/attask/api/..%2F..%2Fsetup/oauth-apps',
+      '/attask/api/v20.0/..%2f..%2f..%2fintegrations/oauth2/api/v1/token',
+      '/attask/api/v20.0/%2e%2e%2f%2e%2e%2f%2e%2e%2f__emulator/faults',
+    ];
+    // Each resolves outside /attask: the app's index.html, and nothing reaches Workfront.
+    for (const path of raw) expect(await rawGet(path), path).toBe(200);
+    const backslash = await get('/attask/api-internal/..%5C..%5Csetup');
+    expect(backslash.status).toBe(400);
+    expectSecurityHeaders(backslash);
+    expect(await rawGet('/attask/api/v20.0/..\\..\\setup')).toBe(400);
+    expect(seen).toEqual([]);
+
+    for (const path of [
+      '/attask/api/v20.0/task%2Fsearch?ID=a%2Fb',
+      '/attask/api/v20.0/x/../task/search',
+      '/attask/api/v20.0/..%2Fv21.0/task/search',
+      '/attask/api/v20.0/a%20b%3Fc%23d%25e',
+    ]) {
+      expect(await rawGet(path), path).toBe(200);
+    }
+    expect(seen.map((request) => request.url)).toEqual([
+      '/attask/api/v20.0/task/search?ID=a%2Fb',
+      '/attask/api/v20.0/task/search',
+      '/attask/api/v21.0/task/search',
+      '/attask/api/v20.0/a%20b%3Fc%23d%25e',
+    ]);
+  });
+
+  it('sends Strict-Transport-Security only when served over https', async () => {
+    for (const path of ['/work', '/attask/api/v20.0/user/search', '/attask/other']) {
+      const plain = await get(path);
+      expect(plain.headers.get('strict-transport-security'), path).toBeNull();
+      const forwarded = await get(path, { headers: { 'X-Forwarded-Proto': 'https' } });
+      expect(forwarded.headers.get('strict-transport-security'), path).toBe(
+        strictTransportSecurity,
+      );
+    }
   });
 
   it('answers 502 with the security headers when Workfront hangs up', async () => {

@@ -18,7 +18,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AppConfig } from '../src/config/app-config.ts';
-import { readServedConfig, securityHeaders, type HeaderMap } from './security-headers.ts';
+import {
+  readServedConfig,
+  securityHeaders,
+  strictTransportSecurity,
+  type HeaderMap,
+} from './security-headers.ts';
 
 export interface NginxSite {
   /** The folder to serve: a build with its config.json. */
@@ -42,13 +47,20 @@ function quoted(value: string): string {
   return `"${value}"`;
 }
 
+/** HSTS comes from a map in nginx.conf: empty, so not sent, unless served over https. */
 function headerLines(headers: HeaderMap): string {
-  return Object.entries(headers)
-    .map(([name, value]) => `add_header ${name} ${quoted(value)} always;\n`)
+  return [
+    ...Object.entries(headers).map(
+      ([name, value]) => `add_header ${name} ${quoted(value)} always;`,
+    ),
+    'add_header Strict-Transport-Security $strict_transport_security always;',
+  ]
+    .map((line) => `${line}\n`)
     .join('');
 }
 
-function proxyLines(target: URL, headers: HeaderMap, uri = ''): string {
+/** What every location forwarded to Workfront shares; each has its own proxy_pass. */
+function proxyLines(target: URL, headers: HeaderMap): string {
   const tls =
     target.protocol === 'https:'
       ? [
@@ -60,7 +72,8 @@ function proxyLines(target: URL, headers: HeaderMap, uri = ''): string {
         ]
       : [];
   return [
-    `proxy_pass ${target.protocol.slice(0, -1)}://workfront${uri};`,
+    // Some servers take a backslash for a slash; no Workfront API path has one.
+    'if ($uri ~ "\\x5C") { return 400; }',
     'proxy_http_version 1.1;',
     'proxy_set_header Connection "";',
     `proxy_set_header Host ${target.host};`,
@@ -70,7 +83,9 @@ function proxyLines(target: URL, headers: HeaderMap, uri = ''): string {
     'proxy_set_header Cookie "";',
     'proxy_hide_header Set-Cookie;',
     // Ours replace Workfront's, so that each header is sent once.
-    ...Object.keys(headers).map((name) => `proxy_hide_header ${name};`),
+    ...[...Object.keys(headers), 'Strict-Transport-Security'].map(
+      (name) => `proxy_hide_header ${name};`,
+    ),
     'include security-headers.conf;',
   ]
     .map((line) => `${line}\n`)
@@ -92,16 +107,26 @@ export function renderNginxFiles(site: NginxSite, mimeTypes = '/etc/nginx/mime.t
   const headers = securityHeaders(site.config);
   const target = new URL(site.proxyTarget ?? site.config.workfrontUrl);
   const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+  const workfront = `${target.protocol.slice(0, -1)}://workfront`;
   const tokenPath = tokenProxyPath(site);
   const tokenEndpointProxy = tokenPath
-    ? `\n        # The token endpoint, forwarded to Workfront's (config.json's tokenEndpoint).\n` +
-      `        location = ${tokenPath} {\n            include proxy-to-workfront-token.conf;\n        }\n`
+    ? [
+        '',
+        "        # The token endpoint, forwarded to Workfront's (config.json's tokenEndpoint).",
+        `        location = ${quoted(tokenPath)} {`,
+        `            proxy_pass ${workfront}${workfrontTokenPath};`,
+        '            include proxy-to-workfront.conf;',
+        '        }',
+        '',
+      ].join('\n')
     : '';
   const values: Record<string, string> = {
     mimeTypes,
     listen: site.listen,
     root: resolve(site.root),
     upstreamHostPort: `${target.hostname}:${port}`,
+    workfront,
+    strictTransportSecurity: quoted(strictTransportSecurity),
     tokenEndpointProxy,
   };
   const conf = readFileSync(templatePath, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
@@ -113,9 +138,6 @@ export function renderNginxFiles(site: NginxSite, mimeTypes = '/etc/nginx/mime.t
     'nginx.conf': conf,
     'security-headers.conf': headerLines(headers),
     'proxy-to-workfront.conf': proxyLines(target, headers),
-    ...(tokenPath
-      ? { 'proxy-to-workfront-token.conf': proxyLines(target, headers, workfrontTokenPath) }
-      : {}),
   };
 }
 

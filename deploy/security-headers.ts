@@ -93,6 +93,12 @@ export function securityHeaders(
 }
 
 /**
+ * Sent by nginx only when served over https (deploy/nginx.conf.template); `vite preview` serves
+ * plain HTTP on localhost, where browsers ignore it.
+ */
+export const strictTransportSecurity = 'max-age=63072000; includeSubDomains';
+
+/**
  * The configuration the served app will load: `config.json` in the served folder, with the same
  * build-time override of the Workfront URL that the app applies (src/main.tsx).
  */

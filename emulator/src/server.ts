@@ -3,6 +3,7 @@ import { createClock, type Clock } from './clock.ts';
 import { createControlRoutes } from './control/control-routes.ts';
 import { homePage } from './html/home-page.tsx';
 import { cors, isLocalhostOrigin } from './http/cors.ts';
+import { refuseCrossSite } from './http/cross-site.ts';
 import { apiPaths, paths } from './http/endpoints.ts';
 import type { EmulatorEnv } from './http/env.ts';
 import { createFaultInjector } from './http/faults.ts';
@@ -100,6 +101,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.use(paths.authorize, faults.middleware('authorize'));
   app.use(
     `${paths.control}/*`,
+    refuseCrossSite((c) =>
+      c.json(
+        {
+          error:
+            'The control API refuses cross-site requests: call it from a page on http://localhost, or without a browser',
+        },
+        403,
+      ),
+    ),
     cors({
       enabled: () => true,
       allows: isLocalhostOrigin,

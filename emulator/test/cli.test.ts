@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { environmentName, flagName, settingKeys } from '../src/settings-schema.ts';
@@ -77,6 +78,29 @@ describe('the command line', () => {
       });
       const home = await fetch(url);
       expect(await home.text()).toContain('<h1>Workfront emulator</h1>');
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect(await cli.exitCode).toBe(0);
+  });
+
+  it('listens on localhost only: no other address of this machine reaches it', async () => {
+    const cli = runCli(['--port=0']);
+    try {
+      const port = Number(new URL(await listeningUrl(cli)).port);
+      // A link-local address is reached through its interface: fe80::1%eth0.
+      const others = Object.entries(networkInterfaces()).flatMap(([name, addresses = []]) =>
+        addresses
+          .filter((address) => !address.internal)
+          .map((address) =>
+            address.address.startsWith('fe80:') ? `${address.address}%${name}` : address.address,
+          ),
+      );
+      for (const host of others) {
+        const socket = connect({ host, port });
+        const [error] = (await once(socket, 'error')) as [NodeJS.ErrnoException];
+        expect(error.code, host).toBe('ECONNREFUSED');
+      }
     } finally {
       cli.child.kill('SIGTERM');
     }

@@ -177,6 +177,76 @@ describe('/__emulator/faults', () => {
     expect(log.map((entry) => entry.status)).toEqual([0, 400]);
   });
 
+  it('sends Retry-After with a 429: Workfront’s thread-limit envelope on the API', async () => {
+    const { tokens } = await signIn(baseUrl);
+    await addFault({ target: 'api', count: 1, status: 429, retryAfterSeconds: 3 });
+    const response = await apiGet(baseUrl, 'work/myWork', tokens.access_token);
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('3');
+    expect(await json(response)).toMatchObject({
+      error: { class: 'com.attask.common.ApiThreadLimitException' },
+    });
+    const log = (await json(await running.control('GET', '/log'))) as { fault?: string }[];
+    expect(log.at(-1)?.fault).toBe('errorEnvelope 429, Retry-After 3');
+  });
+
+  it.each([
+    ['rfc6749', { error: 'temporarily_unavailable' }],
+    ['workfront', { statusCode: 429, error: 'Too Many Requests', type: 'temporarily_unavailable' }],
+  ])('sends a token 429 as temporarily_unavailable in the %s style', async (style, body) => {
+    await running.control('POST', '/settings', { tokenErrorStyle: style });
+    await addFault({ target: 'token', count: 1, retryAfterSeconds: 0 });
+    const response = await refreshTokens(baseUrl, 'x');
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('0');
+    expect(await json(response)).toMatchObject(body);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['html', '<h1>429 Error</h1>'],
+  ])('sends a token 429 with an %s body, no OAuth error', async (body, text) => {
+    await addFault({ target: 'token', count: 1, status: 429, retryAfterSeconds: 5, body });
+    const response = await refreshTokens(baseUrl, 'x');
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('5');
+    if (text === '') expect(await response.text()).toBe('');
+    else expect(await response.text()).toContain(text);
+  });
+
+  it('handles a refresh, then drops the answer: the old refresh token is retired', async () => {
+    const { tokens } = await signIn(baseUrl);
+    await addFault({ target: 'token', count: 1, dropAfterProcessing: true });
+    await expect(refreshTokens(baseUrl, tokens.refresh_token ?? '')).rejects.toThrow();
+    const reused = await refreshTokens(baseUrl, tokens.refresh_token ?? '');
+    expect(reused.status).toBe(400);
+    expect(await json(reused)).toMatchObject({ error: 'invalid_grant' });
+    const log = (await json(await running.control('GET', '/log'))) as Record<string, unknown>[];
+    expect(log.slice(-2)).toMatchObject([
+      { endpoint: 'token', grantType: 'refresh_token', status: 0, fault: 'drop after 200' },
+      { endpoint: 'token', grantType: 'refresh_token', status: 400 },
+    ]);
+  });
+
+  it('applies an API update, then drops the answer', async () => {
+    const { tokens } = await signIn(baseUrl);
+    const items = (await json(await apiGet(baseUrl, 'work/myWork', tokens.access_token))) as {
+      data: { ID: string; objCode: string }[];
+    };
+    const task = items.data.find((item) => item.objCode === 'TASK');
+    if (!task) throw new Error('The seed needs a task in My work');
+    await addFault({ target: 'api', count: 1, dropAfterProcessing: true });
+    const put = fetch(`${baseUrl}/attask/api/v22.0/task/${task.ID}?percentComplete=42`, {
+      method: 'PUT',
+      headers: { sessionID: tokens.access_token },
+    });
+    await expect(put).rejects.toThrow();
+    const after = (await json(
+      await apiGet(baseUrl, `task/${task.ID}?fields=percentComplete`, tokens.access_token),
+    )) as { data: { percentComplete: number } };
+    expect(after.data.percentComplete).toBe(42);
+  });
+
   it('delays an otherwise normal answer', async () => {
     await addFault({ target: 'authorize', count: 1, delayMs: 300 });
     const started = performance.now();
@@ -191,6 +261,19 @@ describe('/__emulator/faults', () => {
     expect((await addFault({ target: 'api', count: 1, drop: true, status: 500 })).status).toBe(400);
     expect((await addFault({ target: 'api', count: 1, body: 'xml' })).status).toBe(400);
     expect((await addFault({ target: 'api', count: 1, status: 204 })).status).toBe(400);
+    for (const fault of [
+      { drop: true, dropAfterProcessing: true },
+      { dropAfterProcessing: true, status: 500 },
+      { dropAfterProcessing: true, retryAfterSeconds: 1 },
+      { dropAfterProcessing: false },
+      { retryAfterSeconds: -1 },
+      { retryAfterSeconds: 1.5 },
+    ]) {
+      expect(
+        (await addFault({ target: 'token', count: 1, ...fault })).status,
+        JSON.stringify(fault),
+      ).toBe(400);
+    }
     await addFault({ target: 'api', count: 1, status: 500 });
     expect((await running.control('DELETE', '/faults')).status).toBe(204);
     expect(await json(await running.control('GET', '/faults'))).toEqual([]);

@@ -30,10 +30,15 @@ export function cors(policy: {
     }
     await next();
     c.res.headers.append('Vary', 'Origin');
-    if (allowed) c.res.headers.set('Access-Control-Allow-Origin', origin);
+    if (!allowed) return;
+    c.res.headers.set('Access-Control-Allow-Origin', origin);
+    // Not a safelisted header: a page reads a rate limit's wait only if it is exposed.
+    c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
   };
 }
 
+/** `http://localhost:<port>`: the app's dev and preview servers, and the emulator itself. */
 export function isLocalhostOrigin(origin: string): boolean {
-  return URL.parse(origin)?.hostname === 'localhost';
+  const url = URL.parse(origin);
+  return url?.protocol === 'http:' && url.hostname === 'localhost' && url.origin === origin;
 }

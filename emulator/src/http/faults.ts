@@ -2,13 +2,14 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tokenError, tokenErrorBody } from '../oauth/token-errors.ts';
-import type { Settings } from '../settings.ts';
+import { defaultSettings, type Settings } from '../settings.ts';
+import { threadLimitError } from '../workfront/envelope.ts';
 import type { EmulatorEnv } from './env.ts';
 
 export const faultTargets = ['authorize', 'token', 'revoke', 'api'] as const;
 export type FaultTarget = (typeof faultTargets)[number];
 
-export const faultBodies = ['malformed', 'html', 'errorEnvelope'] as const;
+export const faultBodies = ['malformed', 'html', 'empty', 'errorEnvelope'] as const;
 export type FaultBody = (typeof faultBodies)[number];
 
 /** The next `count` requests to `target` are answered this way instead of normally. */
@@ -18,10 +19,23 @@ export interface FaultPlan {
   status?: number;
   delayMs?: number;
   body?: FaultBody;
+  /** Sent with the replaced answer; the status is then 429 unless given. */
+  retryAfterSeconds?: number;
   drop?: true;
+  /** The request is handled as usual (a refresh rotates, a PUT applies), then the answer is lost. */
+  dropAfterProcessing?: true;
 }
 
-const faultFields = ['target', 'count', 'status', 'delayMs', 'body', 'drop'];
+const faultFields = [
+  'target',
+  'count',
+  'status',
+  'delayMs',
+  'body',
+  'retryAfterSeconds',
+  'drop',
+  'dropAfterProcessing',
+];
 
 export type FaultPlanResult = { ok: true; plan: FaultPlan } | { ok: false; message: string };
 
@@ -35,7 +49,9 @@ export function parseFaultPlan(input: unknown): FaultPlanResult {
     return { ok: false, message: 'A fault must be a JSON object' };
   }
   const fields: Record<string, unknown> = { ...input };
-  const { target, count, status, delayMs, body, drop } = fields;
+  const { target, count, status, delayMs, body, retryAfterSeconds, drop, dropAfterProcessing } =
+    fields;
+  const dropped = drop === true || dropAfterProcessing === true;
   const unknownKey = Object.keys(fields).find((key) => !faultFields.includes(key));
   const rules: [passes: boolean, message: string][] = [
     [unknownKey === undefined, `Unknown fault field ${unknownKey ?? ''}`],
@@ -50,10 +66,19 @@ export function parseFaultPlan(input: unknown): FaultPlanResult {
       body === undefined || faultBodies.some((known) => known === body),
       `body must be ${faultBodies.join(', ')}`,
     ],
+    [
+      retryAfterSeconds === undefined || isWhole(retryAfterSeconds, 0, 86_400),
+      'retryAfterSeconds must be a whole number from 0 to 86400',
+    ],
     [drop === undefined || drop === true, 'drop must be true when present'],
     [
-      !(drop === true && (status ?? body) !== undefined),
-      'A dropped connection has no status or body',
+      dropAfterProcessing === undefined || dropAfterProcessing === true,
+      'dropAfterProcessing must be true when present',
+    ],
+    [!(drop === true && dropAfterProcessing === true), 'Choose drop or dropAfterProcessing'],
+    [
+      !(dropped && (status ?? body ?? retryAfterSeconds) !== undefined),
+      'A dropped connection has no status, body or Retry-After',
     ],
   ];
   const broken = rules.find(([passes]) => !passes);
@@ -105,16 +130,19 @@ export function createFaultInjector(settings: () => Settings): FaultInjector {
     if (body === 'malformed') {
       return c.body(malformedJson, status, { 'Content-Type': 'application/json' });
     }
+    if (body === 'empty') return c.body(null, status);
     if (body === 'html' || target === 'authorize') return c.html(gatewayPage(status), status);
-    const envelope =
-      target === 'token' || target === 'revoke'
-        ? tokenErrorBody(
-            tokenError('server_error', 'An injected fault answered this request'),
-            status,
-            settings().tokenErrorStyle,
-          )
-        : apiErrorEnvelope;
-    return c.json(envelope, status);
+    if (target === 'token' || target === 'revoke') {
+      const failure =
+        status === 429
+          ? tokenError('temporarily_unavailable', 'Too many requests: retry later')
+          : tokenError('server_error', 'An injected fault answered this request');
+      return c.json(tokenErrorBody(failure, status, settings().tokenErrorStyle), status);
+    }
+    if (status !== 429) return c.json(apiErrorEnvelope, status);
+    // Workfront's own refusal that comes as a 429 here: the limit on concurrent requests.
+    const limit = settings().maxConcurrentRequests || defaultSettings.maxConcurrentRequests;
+    return c.json(threadLimitError(limit).toEnvelope(), status);
   }
 
   return {
@@ -134,13 +162,26 @@ export function createFaultInjector(settings: () => Settings): FaultInjector {
         c.env.incoming.socket.destroy();
         return c.body(null, 500);
       }
-      if (plan.status === undefined && plan.body === undefined) {
+      if (plan.dropAfterProcessing) {
+        await next();
+        c.set('fault', `drop after ${c.res.status}`);
+        c.env.incoming.socket.destroy();
+        return;
+      }
+      const { retryAfterSeconds } = plan;
+      if (plan.status === undefined && plan.body === undefined && retryAfterSeconds === undefined) {
         c.set('fault', `delay ${plan.delayMs ?? 0} ms`);
         return next();
       }
-      const status = (plan.status ?? 500) as ContentfulStatusCode;
+      const status = (plan.status ??
+        (retryAfterSeconds === undefined ? 500 : 429)) as ContentfulStatusCode;
       const body = plan.body ?? 'errorEnvelope';
-      c.set('fault', `${body} ${status}`);
+      if (retryAfterSeconds === undefined) {
+        c.set('fault', `${body} ${status}`);
+      } else {
+        c.set('fault', `${body} ${status}, Retry-After ${retryAfterSeconds}`);
+        c.header('Retry-After', String(retryAfterSeconds));
+      }
       return answer(c, target, status, body);
     },
   };

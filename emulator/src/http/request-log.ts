@@ -11,7 +11,7 @@ export interface LogEntry {
   path: string;
   endpoint: Endpoint;
   grantType?: string;
-  /** 0 when an injected fault dropped the connection. */
+  /** 0 when an injected fault dropped the connection, before or after handling the request. */
   status: number;
   durationMs: number;
   /** The injected fault that answered the request, if any. */
@@ -82,7 +82,7 @@ export function createRequestLog(now: () => number): RequestLog {
         path: redactedPath(url),
         endpoint,
         ...(grantType === undefined ? {} : { grantType }),
-        status: fault === 'drop' ? 0 : c.res.status,
+        status: fault?.startsWith('drop') === true ? 0 : c.res.status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         ...(fault === undefined ? {} : { fault }),
       });

@@ -1,14 +1,15 @@
 import { STATUS_CODES } from 'node:http';
 import type { Settings } from '../settings.ts';
 
-/** RFC 6749 section 5.2, plus server_error for injected faults. */
+/** RFC 6749 section 5.2, plus server_error and temporarily_unavailable for injected faults. */
 export type TokenErrorCode =
   | 'invalid_request'
   | 'invalid_client'
   | 'invalid_grant'
   | 'unauthorized_client'
   | 'unsupported_grant_type'
-  | 'server_error';
+  | 'server_error'
+  | 'temporarily_unavailable';
 
 export interface TokenError {
   error: TokenErrorCode;
@@ -20,8 +21,9 @@ export const tokenError = (error: TokenErrorCode, description: string): TokenErr
   description,
 });
 
-export function tokenErrorStatus(failure: TokenError): 400 | 401 | 500 {
+export function tokenErrorStatus(failure: TokenError): 400 | 401 | 500 | 503 {
   if (failure.error === 'invalid_client') return 401;
+  if (failure.error === 'temporarily_unavailable') return 503;
   return failure.error === 'server_error' ? 500 : 400;
 }
 

@@ -374,3 +374,18 @@ export function AppFormPage(props: AppFormProps) {
     </Layout>
   );
 }
+
+export function CrossSitePage() {
+  return (
+    <Layout title="Request refused">
+      <h1>Request refused</h1>
+      <p class="error" role="alert">
+        This form was sent from another site. The OAuth Applications page accepts its forms only
+        from its own pages and from pages on http://localhost.
+      </p>
+      <p>
+        <a href={base}>Back to OAuth Applications</a>
+      </p>
+    </Layout>
+  );
+}

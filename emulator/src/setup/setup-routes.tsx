@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { refuseCrossSite } from '../http/cross-site.ts';
 import type { EmulatorEnv } from '../http/env.ts';
 import { appTypes, newAppDefaults, type FieldErrors } from '../oauth/app-fields.ts';
 import type { AppChange, AppRegistry, OAuthApp } from '../oauth/apps.ts';
@@ -12,7 +13,7 @@ import {
   formValuesOfBody,
   type AppFormValues,
 } from './form-input.ts';
-import { AppFormPage, AppListPage } from './pages.tsx';
+import { AppFormPage, AppListPage, CrossSitePage } from './pages.tsx';
 
 const base = '/setup/oauth-apps';
 
@@ -74,6 +75,12 @@ export function createSetupRoutes(deps: {
     const app = apps.get(clientId);
     return app ? appPage(c, app, { ...options, change }) : notFound(c);
   }
+
+  // Another site's page must not change the apps through the user's browser.
+  routes.post(
+    '*',
+    refuseCrossSite((c) => c.html(<CrossSitePage />, 403)),
+  );
 
   routes.get('/', (c) => c.html(<AppListPage apps={apps.list()} />));
 
