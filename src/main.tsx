@@ -50,6 +50,11 @@ async function start() {
     void screens.callback();
   }
   if (auth.resumeAfterReload(`${pathname}${search}${hash}`)) {
+    // Back from Workfront's page restores this one, frozen mid-redirect: start again, which
+    // does not bounce a second time (auth-client.ts).
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) window.location.reload();
+    });
     root.render(
       <I18nProvider>
         <RestoringSession />

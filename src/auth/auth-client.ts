@@ -50,9 +50,14 @@ export interface AuthStore {
 }
 
 const signedInFlag = 'workfront.wasSignedIn';
+/** When this tab last bounced through Workfront by itself; removed when a callback comes back. */
+const bounceMarker = 'workfront.bounceStartedAt';
+/** A bounce gone longer than this without a callback failed: Workfront did not send it back. */
+const bounceWindowMs = 30_000;
 
 export function createAuthClient(config: AppConfig, options: AuthClientOptions): AuthClient {
   const flagStorage = options.flagStorage ?? window.localStorage;
+  const tabStorage = options.signInRequestStorage ?? window.sessionStorage;
   let state: AuthState = { status: 'signed-out', reason: 'none' };
   const listeners = new Set<() => void>();
   const store: AuthStore = {
@@ -68,7 +73,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     },
   };
 
-  const flow = createFlowLog(options.signInRequestStorage ?? window.sessionStorage);
+  const flow = createFlowLog(tabStorage);
 
   // oidc-client-ts is loaded when a sign-in begins: the signed-out landing page never needs it.
   let loading: Promise<OidcSession> | undefined;
@@ -82,6 +87,14 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
 
   let callback: Promise<string> | undefined;
 
+  // A page back from the back/forward cache missed what happened while it was frozen. If another
+  // tab signed out meanwhile (the flag is gone), sign out here too rather than show its data.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted || state.status !== 'signed-in') return;
+    if (flagStorage.getItem(signedInFlag) === '1') return;
+    void session().then((loaded) => loaded.signedOutElsewhere());
+  });
+
   return {
     getState: () => state,
     subscribe(listener) {
@@ -93,6 +106,8 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       // The callback URL is read and wiped once per page load. A second call, such as React
       // StrictMode mounting the page twice, shares the first exchange: a code is single-use.
       if (!callback) {
+        // Whatever it brings, the bounce (if this was one) came back.
+        tabStorage.removeItem(bounceMarker);
         const href = window.location.href;
         window.history.replaceState(window.history.state, '', config.redirectPath);
         callback = session()
@@ -106,8 +121,20 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       return callback;
     },
     resumeAfterReload(path) {
-      const inCallback = path.split(/[?#]/)[0] === config.redirectPath;
-      if (inCallback || flagStorage.getItem(signedInFlag) !== '1') return false;
+      const bouncedAt = Number(tabStorage.getItem(bounceMarker) ?? NaN);
+      if (Date.now() - bouncedAt > bounceWindowMs) {
+        // This tab bounced long ago and no callback came back: the bounce failed for good.
+        flagStorage.removeItem(signedInFlag);
+        tabStorage.removeItem(bounceMarker);
+      }
+      const route = path.split(/[?#]/)[0];
+      // The start page never bounces: it is where a user goes when something is wrong.
+      if (route === config.redirectPath || route === '/') return false;
+      if (flagStorage.getItem(signedInFlag) !== '1') return false;
+      // A bounce of this tab has not come back (Workfront's error page, then Back): never
+      // bounce twice in a row.
+      if (tabStorage.getItem(bounceMarker) !== null) return false;
+      tabStorage.setItem(bounceMarker, String(Date.now()));
       session()
         .then((loaded) => loaded.signIn(path, true))
         .catch(() => {

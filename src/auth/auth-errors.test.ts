@@ -17,6 +17,7 @@ describe('endsSession', () => {
     ['a network failure', new TypeError('Failed to fetch')],
     ['a timeout', new ErrorTimeout('Network timed out')],
     ['a 503 without JSON', new Error('Service Unavailable (503)')],
+    ['a 429 without an OAuth error', new Error('Too Many Requests (429): {}')],
     ['an RFC 6749 server_error', tokenEndpointError({ error: 'server_error' })],
     [
       'an RFC 6749 temporarily_unavailable',

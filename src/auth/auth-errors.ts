@@ -43,7 +43,8 @@ function httpStatusOf(error: Error): number | undefined {
 
 /**
  * True when a refresh failed for good (revoked, expired by the absolute or inactivity limit,
- * reused after rotation). Network trouble, timeouts and 5xx answers are worth a retry instead.
+ * reused after rotation). Network trouble, timeouts, rate limits and 5xx answers are worth a retry
+ * instead.
  */
 export function endsSession(error: unknown): boolean {
   if (error instanceof AuthProblemError) return error.problem.kind !== 'network';
@@ -51,7 +52,8 @@ export function endsSession(error: unknown): boolean {
   if (error instanceof ErrorResponse) return sessionEndingErrors.has(error.error ?? '');
   if (error instanceof ErrorTimeout || !(error instanceof Error)) return false;
   const status = httpStatusOf(error);
-  return status !== undefined && status >= 400 && status < 500;
+  // A rate limit (429) passes with time; any other 4xx refused the grant itself.
+  return status !== undefined && status >= 400 && status < 500 && status !== 429;
 }
 
 /** Turns whatever the sign-in callback threw into a problem the callback screen can explain. */

@@ -7,7 +7,14 @@
 export type FlowEvent =
   | { type: 'authorize'; at: number; url: string }
   | { type: 'callback'; at: number; params: [string, string][] }
-  | { type: 'pkce-proof'; at: number; verifier: string; challenge: string; computed: string }
+  | {
+      type: 'pkce-proof';
+      at: number;
+      /** Spent, so safe to show; forgotten at sign-out all the same. */
+      verifier: string | null;
+      challenge: string;
+      computed: string;
+    }
   | {
       type: 'token-exchange';
       at: number;
@@ -42,8 +49,11 @@ export type FlowEvent =
     }
   | { type: 'signed-out'; at: number; how: 'this-tab' | 'other-tab' | 'session-ended' };
 
-/** Why a refresh ran: the expiry timer, Workfront refusing the token on an API call, or a click. */
-export type RefreshReason = 'expiring' | 'rejected-by-workfront' | 'manual';
+/**
+ * Why a refresh ran: the expiry timer, Workfront refusing the token on an API call, a click, or
+ * the tab coming back (visible again, or online) with its token expired meanwhile.
+ */
+export type RefreshReason = 'expiring' | 'rejected-by-workfront' | 'manual' | 'resumed';
 
 export interface FlowLog {
   events: () => readonly FlowEvent[];
@@ -53,6 +63,8 @@ export interface FlowLog {
   rememberAuthorize: (state: string, url: string) => void;
   /** Takes back the authorize URL of the sign-in that `state` completes. */
   recallAuthorize: (state: string) => void;
+  /** Drops what a sign-out must not leave behind: the PKCE verifier. */
+  forgetSecrets: () => void;
 }
 
 const authorizeKeyPrefix = 'workfront.signin-authorize.';
@@ -93,6 +105,14 @@ export function createFlowLog(storage: Storage): FlowLog {
           storage.removeItem(key);
         });
       storage.setItem(`${authorizeKeyPrefix}${state}`, JSON.stringify({ at: Date.now(), url }));
+    },
+    forgetSecrets() {
+      events = events.map((event) =>
+        event.type === 'pkce-proof' ? { ...event, verifier: null } : event,
+      );
+      listeners.forEach((listener) => {
+        listener();
+      });
     },
     recallAuthorize(state) {
       const key = `${authorizeKeyPrefix}${state}`;

@@ -1,5 +1,6 @@
 import {
   ErrorResponse,
+  ErrorTimeout,
   InMemoryWebStorage,
   SigninState,
   UserManager,
@@ -8,13 +9,14 @@ import {
   type User,
 } from 'oidc-client-ts';
 import type { AppConfig } from '../config/app-config';
+import { requestPolicy, retryAfterMs } from '../config/request-policy';
 import type { AuthClientOptions, AuthStore } from './auth-client';
 import { AuthProblemError, endsSession, toAuthProblem } from './auth-errors';
 import { checkCallbackUrl } from './callback-url';
 import { fingerprint, maskCode, type FlowLog, type RefreshReason } from './flow-log';
 import { safeReturnPath } from './return-path';
 import { singleFlight } from './single-flight';
-import { installTokenErrorNormalizer } from './token-error-body';
+import { installTokenEndpointFetch } from './token-endpoint-fetch';
 
 interface SignInRequestData {
   returnTo: string;
@@ -72,7 +74,11 @@ export function createOidcSession(
   store: AuthStore,
   flow: FlowLog,
 ) {
-  installTokenErrorNormalizer([config.tokenEndpoint]);
+  /** The wait the token endpoint last asked for with `Retry-After`, for the next retry. */
+  let askedWaitMs: number | undefined;
+  installTokenEndpointFetch([config.tokenEndpoint], (header) => {
+    askedWaitMs = retryAfterMs(header);
+  });
   const origin = options.origin ?? window.location.origin;
   const redirectUri = `${origin}${config.redirectPath}`;
   const signInStateStore = new WebStorageStateStore({
@@ -95,6 +101,7 @@ export function createOidcSession(
       scope: config.scope,
       loadUserInfo: false,
       monitorSession: false,
+      requestTimeoutInSeconds: requestPolicy.tokenTimeoutSeconds,
       // Renewal is driven below, through the single flight, instead of by the library's own timer.
       automaticSilentRenew: false,
       accessTokenExpiringNotificationTimeInSeconds: expiringNotificationSeconds,
@@ -109,6 +116,20 @@ export function createOidcSession(
       ? undefined
       : new BroadcastChannel(`workfront-auth:${config.clientId}`);
 
+  /**
+   * Bumped by every sign-out, here or in another tab. A refresh, a code exchange or a bounce that
+   * started before it may finish after it; its tokens are then thrown away, never kept.
+   */
+  let generation = 0;
+
+  /** Throws if a sign-out came since `started`, after forgetting (and revoking) what arrived. */
+  async function stillCurrent(started: number, arrived: User) {
+    if (generation === started) return;
+    await userManager.removeUser();
+    void revokeRefreshToken(arrived);
+    throw new AuthProblemError({ kind: 'signed-out' });
+  }
+
   async function signedIn(user: User) {
     if (user.expires_in === undefined || user.expires_in <= minimumValiditySeconds) {
       user.expires_in = assumedLifetimeSeconds;
@@ -121,6 +142,7 @@ export function createOidcSession(
 
   async function forget(how: 'this-tab' | 'other-tab' | 'session-ended') {
     await userManager.removeUser();
+    flow.forgetSecrets();
     flow.add({ type: 'signed-out', at: Date.now(), how });
     store.setState({ status: 'signed-out', reason: how === 'session-ended' ? how : 'signed-out' });
   }
@@ -135,6 +157,7 @@ export function createOidcSession(
   let pendingReason: RefreshReason = 'expiring';
   const refreshOnce = singleFlight(async () => {
     const reason = pendingReason;
+    const started = generation;
     const exchange = async () => {
       const user = await userManager.getUser();
       if (!user?.refresh_token) {
@@ -146,7 +169,14 @@ export function createOidcSession(
       }
       const before = await fingerprint(user.refresh_token);
       try {
-        const renewed = await userManager.signinSilent({ redirect_uri: redirectUri });
+        // signinSilent passes its own timeout, undefined unless given, over the
+        // requestTimeoutInSeconds setting (authts/oidc-client-ts#1414, #1430), which leaves a
+        // refresh with no timeout at all: give it one here.
+        const renewed = await userManager.signinSilent({
+          redirect_uri: redirectUri,
+          silentRequestTimeoutInSeconds: requestPolicy.tokenTimeoutSeconds,
+        });
+        if (renewed) await stillCurrent(started, renewed);
         if (!renewed?.access_token) {
           throw new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' });
         }
@@ -172,16 +202,34 @@ export function createOidcSession(
       typeof navigator !== 'undefined' && 'locks' in navigator
         ? await navigator.locks.request(tabLockName, exchange)
         : await exchange();
+    await stillCurrent(started, user);
     await signedIn(user);
   });
+
+  /**
+   * A refresh timed out or lost its connection after it was sent: Workfront may have rotated the
+   * refresh token, and the answer with the new one never arrived. Then the retry presents a
+   * retired token, and Workfront refuses it (and revokes the chain) although nothing is wrong.
+   */
+  let outcomeUnknown = false;
 
   async function refresh(reason: RefreshReason = 'expiring'): Promise<void> {
     pendingReason = reason;
     try {
       await refreshOnce();
+      outcomeUnknown = false;
     } catch (error) {
-      if (endsSession(error) && store.getState().status === 'signed-in') {
-        await forget('session-ended');
+      if (error instanceof TypeError || error instanceof ErrorTimeout) outcomeUnknown = true;
+      else if (endsSession(error) && store.getState().status === 'signed-in') {
+        if (outcomeUnknown) {
+          // Not a real refusal: sign in again through Workfront's own session, with no prompt,
+          // back to this very page (drafts are kept in sessionStorage).
+          outcomeUnknown = false;
+          const { pathname, search, hash } = window.location;
+          await signIn(`${pathname}${search}${hash}`, true);
+        } else {
+          await forget('session-ended');
+        }
       }
       throw error;
     }
@@ -189,7 +237,9 @@ export function createOidcSession(
 
   /** Renewal that retries transient failures while the current access token still works. */
   async function renew(reason: RefreshReason) {
-    for (const delayMs of [0, ...retryDelaysMs]) {
+    for (const scheduledMs of [0, ...retryDelaysMs]) {
+      const delayMs = Math.max(scheduledMs, askedWaitMs ?? 0);
+      askedWaitMs = undefined;
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const state = store.getState();
       if (state.status !== 'signed-in' || Date.now() >= state.expiresAt) return;
@@ -206,6 +256,21 @@ export function createOidcSession(
     void renew('expiring');
   });
 
+  /**
+   * After sleep or a time offline the expiry timer may have fired too late to renew, or not at
+   * all: refresh at once when the tab is seen again or back online, before its queries run.
+   */
+  function refreshIfStale() {
+    const state = store.getState();
+    if (state.status !== 'signed-in') return;
+    if (state.expiresAt - Date.now() > expiringNotificationSeconds * 1000) return;
+    refresh('resumed').catch(() => undefined);
+  }
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') refreshIfStale();
+  });
+  window.addEventListener('online', refreshIfStale);
+
   async function endWorkfrontSession(user: User | null) {
     if (user) await options.endWorkfrontSession(user.access_token).catch(() => undefined);
   }
@@ -217,9 +282,16 @@ export function createOidcSession(
    */
   async function revokeRefreshToken(user: User | null) {
     if (!user?.refresh_token) return;
+    const timeout = new AbortController();
+    const timer = setTimeout(() => {
+      timeout.abort();
+    }, requestPolicy.tokenTimeoutSeconds * 1000);
     try {
       const response = await fetch(config.revocationEndpoint, {
         method: 'POST',
+        // The tab may be closing or navigating away: the request still goes.
+        keepalive: true,
+        signal: timeout.signal,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({
           client_id: config.clientId,
@@ -230,6 +302,8 @@ export function createOidcSession(
       flow.add({ type: 'revoke', at: Date.now(), ok: response.ok, status: response.status });
     } catch (error) {
       flow.add({ type: 'revoke', at: Date.now(), ok: false, error: String(error) });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -238,12 +312,21 @@ export function createOidcSession(
     await Promise.all([endWorkfrontSession(user), revokeRefreshToken(user)]);
   }
 
+  /**
+   * Signs out here at once: tokens, the "was signed in" flag, and everything that listens to the
+   * auth state (the query cache) are gone before any request to Workfront, which then ends the
+   * API session and revokes the refresh chain in the background.
+   */
+  async function signOutHere(how: 'this-tab' | 'other-tab') {
+    generation += 1;
+    const user = await userManager.getUser();
+    if (!user && store.getState().status !== 'signed-in') return;
+    await forget(how);
+    void endAtWorkfront(user);
+  }
+
   channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
-    if (event.data !== 'signed-out' || store.getState().status !== 'signed-in') return;
-    void userManager.getUser().then(async (user) => {
-      await forget('other-tab');
-      await endAtWorkfront(user);
-    });
+    if (event.data === 'signed-out') void signOutHere('other-tab');
   });
 
   async function signIn(returnTo: string, bounce = false) {
@@ -279,6 +362,7 @@ export function createOidcSession(
   }
 
   async function finishCallback(href: string): Promise<string> {
+    const started = generation;
     const pending = await signInStateStore.getAllKeys();
     const checked = checkCallbackUrl(href, pending);
     if (!checked.ok) {
@@ -302,6 +386,7 @@ export function createOidcSession(
     const verifier = await pendingVerifier(state);
     try {
       const user = await userManager.signinRedirectCallback(checked.url);
+      await stillCurrent(started, user);
       if (!user.access_token) {
         await userManager.removeUser();
         throw new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' });
@@ -341,11 +426,11 @@ export function createOidcSession(
     refresh,
     renew,
     endSession: () => forget('session-ended'),
+    /** Another tab signed out while this page could not hear it (frozen in the back/forward cache). */
+    signedOutElsewhere: () => signOutHere('other-tab'),
     async signOut() {
-      const user = await userManager.getUser();
-      await endAtWorkfront(user);
-      await forget('this-tab');
       channel?.postMessage('signed-out');
+      await signOutHere('this-tab');
     },
   };
 }

@@ -57,6 +57,36 @@ describe('safeReturnPath, for any input', () => {
     );
   });
 
+  it('never resolves dot segments, plain or percent-encoded, into a protocol-relative path', () => {
+    const dots = fc.constantFrom(
+      '..',
+      '.',
+      '%2e%2e',
+      '%2E%2E',
+      '.%2e',
+      '%2e.',
+      '%2e',
+      '',
+      'a',
+      '%2f',
+    );
+    const slashes = fc.constantFrom('/', '//', '/\\', '\\', '%2f', '%5c');
+    fc.assert(
+      fc.property(
+        fc.array(dots, { maxLength: 6 }),
+        slashes,
+        hosts,
+        fc.webPath(),
+        (segments, slash, host, path) => {
+          const candidate = `/${segments.join('/')}${slash}${host}${path}`;
+          const result = safeReturnPath(candidate, origin);
+          expect(staysHere(result), `${candidate} -> ${result}`).toBe(true);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('refuses absolute URLs of other origins, and of its own (a path is expected)', () => {
     fc.assert(
       fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => {

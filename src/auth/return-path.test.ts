@@ -32,6 +32,15 @@ describe('safeReturnPath', () => {
     expect(safeReturnPath(input, origin)).toBe('/work');
   });
 
+  it.each([
+    '/..//evil.example',
+    '/./\\evil.example',
+    '/a/../..//evil.example',
+    '/%2e%2e//evil.example',
+  ])('refuses %s, whose dot segments resolve to a protocol-relative path', (candidate) => {
+    expect(safeReturnPath(candidate, 'http://localhost:4173')).toBe('/work');
+  });
+
   it('keeps an encoded double slash as a harmless local path', () => {
     const result = safeReturnPath('/%2F%2Fevil.example', origin);
     expect(result).toBe('/%2F%2Fevil.example');

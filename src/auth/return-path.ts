@@ -13,5 +13,8 @@ export function safeReturnPath(candidate: unknown, origin: string, fallback = '/
     return fallback;
   }
   if (url.origin !== origin) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments are resolved above: `/..//evil.example` and `/%2e%2e//evil.example` come out
+  // as `//evil.example`, which any later redirect would follow off the origin.
+  return /^\/[/\\]/.test(path) ? fallback : path;
 }

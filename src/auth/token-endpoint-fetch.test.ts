@@ -1,7 +1,7 @@
 import { ErrorResponse } from 'oidc-client-ts';
 import { describe, expect, it, vi } from 'vitest';
 import { endsSession } from './auth-errors';
-import { normalizeTokenErrors, toRfc6749TokenError } from './token-error-body';
+import { normalizeTokenErrors, toRfc6749TokenError } from './token-endpoint-fetch';
 
 const tokenEndpoint = 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token';
 
@@ -95,5 +95,23 @@ describe('normalizeTokenErrors', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/json/);
     expect(await response.json()).toEqual({ error: 'invalid_grant' });
+  });
+});
+
+describe('Retry-After at the token endpoint', () => {
+  it('is reported for error answers only', async () => {
+    const seen: (string | null)[] = [];
+    const answers = [
+      new Response('', { status: 429, headers: { 'Retry-After': '3' } }),
+      Response.json({ access_token: 'a' }, { headers: { 'Retry-After': '9' } }),
+    ];
+    const fetch = normalizeTokenErrors(
+      () => Promise.resolve(answers.shift() ?? new Response()),
+      [tokenEndpoint],
+      (header) => seen.push(header),
+    );
+    await fetch(tokenEndpoint);
+    await fetch(tokenEndpoint);
+    expect(seen).toEqual(['3']);
   });
 });

@@ -44,14 +44,20 @@ function codeForStatus(status: number): string {
 }
 
 /**
- * Wraps `fetch` so that error answers of the given endpoints come back in RFC 6749 form. Every
- * other request, and every success, passes through untouched.
+ * Wraps `fetch` so that error answers of the given endpoints come back in RFC 6749 form, and
+ * reports the `Retry-After` of each, which oidc-client-ts does not keep either. Every other
+ * request, and every success, passes through untouched.
  */
-export function normalizeTokenErrors(fetchImpl: typeof fetch, endpoints: readonly string[]) {
+export function normalizeTokenErrors(
+  fetchImpl: typeof fetch,
+  endpoints: readonly string[],
+  onRetryAfter: (header: string | null) => void = () => undefined,
+) {
   const normalized: typeof fetch = async (input, init) => {
     const response = await fetchImpl(input, init);
     const url = input instanceof Request ? input.url : String(input);
     if (response.ok || !endpoints.includes(url)) return response;
+    onRetryAfter(response.headers.get('Retry-After'));
     let body: unknown;
     try {
       body = JSON.parse(await response.clone().text());
@@ -72,8 +78,15 @@ export function normalizeTokenErrors(fetchImpl: typeof fetch, endpoints: readonl
 let installed = false;
 
 /** oidc-client-ts calls the global `fetch`, so that is the one to wrap, once per page. */
-export function installTokenErrorNormalizer(endpoints: readonly string[]): void {
+export function installTokenEndpointFetch(
+  endpoints: readonly string[],
+  onRetryAfter: (header: string | null) => void,
+): void {
   if (installed) return;
   installed = true;
-  globalThis.fetch = normalizeTokenErrors(globalThis.fetch.bind(globalThis), endpoints);
+  globalThis.fetch = normalizeTokenErrors(
+    globalThis.fetch.bind(globalThis),
+    endpoints,
+    onRetryAfter,
+  );
 }

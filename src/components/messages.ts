@@ -10,6 +10,7 @@ export const messages = defineMessages({
     networkDirect:
       'If it keeps failing, Workfront may not allow this site to call its API directly (CORS): use "apiMode": "proxy".',
     http: 'Workfront could not answer (HTTP {status}).',
+    timeout: 'Workfront did not answer within {seconds} seconds.',
     authentication: 'Workfront did not accept your session.',
     session: 'Your Workfront session could not be renewed just now.',
     refused: 'Workfront refused the request: {message}',
@@ -41,6 +42,7 @@ export const messages = defineMessages({
     networkDirect:
       '如果持续失败，可能是 Workfront 不允许此网站直接调用其 API（CORS）：请使用 "apiMode": "proxy"。',
     http: 'Workfront 无法响应（HTTP {status}）。',
+    timeout: 'Workfront 在 {seconds} 秒内没有响应。',
     authentication: 'Workfront 未接受您的会话。',
     session: '暂时无法续期您的 Workfront 会话。',
     refused: 'Workfront 拒绝了请求：{message}',

@@ -42,6 +42,8 @@ export function useWorkfrontLabels() {
             return config.apiMode === 'direct'
               ? `${t('network')} ${t('networkDirect')}`
               : t('network');
+          case 'timeout':
+            return t('timeout', { seconds: error.details.timeoutSeconds ?? '?' });
           case 'http':
             return t('http', { status: error.details.status ?? '?' });
           case 'malformed':

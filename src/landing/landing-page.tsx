@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useAuthClient, useAuthState } from '../auth/auth-context';
 import { safeReturnPath } from '../auth/return-path';
@@ -13,6 +13,17 @@ export function LandingPage() {
   const [redirecting, setRedirecting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const returnTo = searchParams.get('returnTo');
+
+  // Back from Workfront restores this page as it left it, its button still "Redirecting…".
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (event.persisted) setRedirecting(false);
+    };
+    window.addEventListener('pageshow', restored);
+    return () => {
+      window.removeEventListener('pageshow', restored);
+    };
+  }, []);
 
   if (state.status === 'signed-in') {
     // A crafted link must not send a signed-in user off this origin (or throw in the router).

@@ -79,7 +79,11 @@ function EventBody({ event, t }: { event: FlowEvent; t: T }) {
           <h3>{t('proofTitle')}</h3>
           <p>{t('proofVerifier')}</p>
           <p>
-            <code className="value">{event.verifier}</code>
+            {event.verifier === null ? (
+              <span className="muted">{t('proofVerifierForgotten')}</span>
+            ) : (
+              <code className="value">{event.verifier}</code>
+            )}
           </p>
           <p>
             {t('proofComputed')} <code className="value">{event.computed}</code>

@@ -454,6 +454,32 @@ describe('createWorkfrontClient: aborting', () => {
   });
 });
 
+describe('createWorkfrontClient: timeouts', () => {
+  it('gives up on a request that Workfront never answers, as a timeout', async () => {
+    server.use(http.get(`${apiBase}/user/search`, () => delay('infinite')));
+    const client = createWorkfrontClient(apiBase, createFakeAuth(), 50);
+
+    const error = await apiErrorOf(client.get('user/search'));
+
+    expect(error.kind).toBe('timeout');
+    expect(error.details.timeoutSeconds).toBe(0.05);
+    expect(error.message).toBe('Workfront did not answer within 0.05 seconds.');
+  });
+
+  it("still reports the caller's own abort as an abort", async () => {
+    server.use(http.get(`${apiBase}/user/search`, () => delay('infinite')));
+    const controller = new AbortController();
+    const request = createWorkfrontClient(apiBase, createFakeAuth(), 10_000).get(
+      'user/search',
+      {},
+      controller.signal,
+    );
+    controller.abort();
+    const error = await rejectionOf(request);
+    expect(error).not.toBeInstanceOf(WorkfrontApiError);
+  });
+});
+
 describe('logout', () => {
   it('ends the session with a GET of logout carrying the session ID', async () => {
     let seen: Request | undefined;

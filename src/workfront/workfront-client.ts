@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/app-config';
+import { requestPolicy, retryAfterMs } from '../config/request-policy';
 import { WorkfrontApiError } from './workfront-errors';
 
 /** Where the REST API is: on this origin through the proxy, or at Workfront itself. */
@@ -41,6 +42,7 @@ function toSearchParams(params: QueryParams): URLSearchParams {
 function httpError(response: Response): WorkfrontApiError {
   return new WorkfrontApiError('http', `Workfront answered HTTP ${response.status}.`, {
     status: response.status,
+    retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
   });
 }
 
@@ -74,7 +76,11 @@ export async function readEnvelope(response: Response): Promise<unknown> {
     throw new WorkfrontApiError(
       errorClass === authenticationException ? 'authentication' : 'workfront',
       message,
-      { status: response.status, errorClass },
+      {
+        status: response.status,
+        errorClass,
+        retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
+      },
     );
   }
   if (!response.ok) throw httpError(response);
@@ -95,7 +101,11 @@ export function sessionHeaders(accessToken: string): Record<string, string> {
   };
 }
 
-export function createWorkfrontClient(apiBase: string, auth: WorkfrontAuth): WorkfrontClient {
+export function createWorkfrontClient(
+  apiBase: string,
+  auth: WorkfrontAuth,
+  timeoutMs = requestPolicy.apiTimeoutSeconds * 1000,
+): WorkfrontClient {
   async function send(
     method: 'GET' | 'PUT' | 'POST',
     path: string,
@@ -106,21 +116,36 @@ export function createWorkfrontClient(apiBase: string, auth: WorkfrontAuth): Wor
     const inBody = method === 'POST';
     const url = `${apiBase}/${path}${!inBody && query ? `?${query}` : ''}`;
     const attempt = async (token: string) => {
-      let response: Response;
+      // A request Workfront never answers must end, as a failure that may pass next time. A timer
+      // rather than AbortSignal.timeout(), so that a test's clock controls it.
+      const timeout = new AbortController();
+      const timer = setTimeout(() => {
+        timeout.abort();
+      }, timeoutMs);
       try {
-        response = await fetch(url, {
+        const response = await fetch(url, {
           method,
           headers: inBody
             ? { ...sessionHeaders(token), 'Content-Type': 'application/x-www-form-urlencoded' }
             : sessionHeaders(token),
           body: inBody ? query : undefined,
-          signal,
+          signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
         });
+        return await readEnvelope(response);
       } catch (error) {
-        if (signal?.aborted) throw error;
+        if (signal?.aborted || error instanceof WorkfrontApiError) throw error;
+        if (timeout.signal.aborted) {
+          const seconds = timeoutMs / 1000;
+          throw new WorkfrontApiError(
+            'timeout',
+            `Workfront did not answer within ${String(seconds)} seconds.`,
+            { timeoutSeconds: seconds },
+          );
+        }
         throw new WorkfrontApiError('network', 'Workfront could not be reached.');
+      } finally {
+        clearTimeout(timer);
       }
-      return readEnvelope(response);
     };
 
     /** A failed token refresh, as an API error the screens can explain and retry. */
@@ -166,5 +191,10 @@ export function createWorkfrontClient(apiBase: string, auth: WorkfrontAuth): Wor
 
 /** Ends the Workfront session behind an access token. */
 export async function logout(apiBase: string, accessToken: string): Promise<void> {
-  await fetch(`${apiBase}/logout`, { headers: sessionHeaders(accessToken) }).then(readEnvelope);
+  // Sent as the app signs out, maybe as the tab closes: keepalive lets it finish anyway.
+  await fetch(`${apiBase}/logout`, {
+    headers: sessionHeaders(accessToken),
+    keepalive: true,
+    signal: AbortSignal.timeout(requestPolicy.apiTimeoutSeconds * 1000),
+  }).then(readEnvelope);
 }
