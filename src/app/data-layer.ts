@@ -4,11 +4,11 @@ import type { WorkItemKind } from '../workfront/work-item-model';
 import { workItemStatusesQuery } from '../workfront/work-item-statuses';
 import { myWorkQuery, workItemNotesQuery, workItemQuery } from '../workfront/work-items';
 import type { AppConfig } from '../config/app-config';
-import { isWorthRetrying } from '../workfront/workfront-errors';
+import { workfrontRetryPolicy } from '../workfront/retry-policy';
+import type { AuthClient } from '../auth/auth-client';
 import {
   createWorkfrontClient,
   workfrontApiBase,
-  type WorkfrontAuth,
   type WorkfrontClient,
 } from '../workfront/workfront-client';
 
@@ -16,7 +16,7 @@ import {
  * TanStack Query and the Workfront queries, in a chunk of their own: the signed-out landing page
  * loads none of it. Route loaders and the signed-in screens share the one QueryClient.
  */
-export function createDataLayer(config: AppConfig, auth: WorkfrontAuth) {
+export function createDataLayer(config: AppConfig, auth: AuthClient) {
   const workfront = createWorkfrontClient(workfrontApiBase(config), auth);
   const queryClient = new QueryClient({
     defaultOptions: {
@@ -24,9 +24,13 @@ export function createDataLayer(config: AppConfig, auth: WorkfrontAuth) {
         // Data fetched by a route loader is fresh when its screen mounts: no second request.
         staleTime: 30_000,
         // Retry what may pass next time (network, 5xx); Workfront's refusals will not.
-        retry: (failures, error) => failures < 3 && isWorthRetrying(error),
+        ...workfrontRetryPolicy,
       },
     },
+  });
+  // Whoever signs in next in this tab must never see this user's data, not even for a frame.
+  auth.subscribe(() => {
+    if (auth.getState().status === 'signed-out') queryClient.clear();
   });
   // The projects screens' queries load with them, not with My work.
   const projects = () => import('../workfront/projects');

@@ -1,5 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { NotFoundPage } from '../app/not-found-page';
 import { ErrorPanel } from '../components/error-panel';
@@ -7,18 +6,13 @@ import { SkeletonRows } from '../components/skeleton';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
-import { workfrontKeys } from '../workfront/query-keys';
+import { currentUserQuery } from '../workfront/current-user';
 import type { WorkItemKind } from '../workfront/work-item-model';
 import { useWorkItemStatuses } from '../workfront/work-item-statuses';
-import {
-  updateWorkItem,
-  workItemNotesQuery,
-  workItemQuery,
-  type WorkItemChanges,
-  type WorkItemDetail,
-} from '../workfront/work-items';
+import { workItemNotesQuery, workItemQuery } from '../workfront/work-items';
 import { useWorkfrontClient } from '../workfront/workfront-context';
 import { workItemMessages as messages } from './work-item-messages';
+import { WorkItemUpdateForm } from './work-item-update-form';
 
 const isKind = (value: string | undefined): value is WorkItemKind =>
   value === 'task' || value === 'issue';
@@ -33,7 +27,7 @@ function WorkItemDetails({ kind, id }: { kind: WorkItemKind; id: string }) {
   const client = useWorkfrontClient();
   const item = useQuery(workItemQuery(client, kind, id));
   const notes = useQuery(workItemNotesQuery(client, kind, id));
-  const update = useUpdateWorkItem(kind, id);
+  const me = useQuery(currentUserQuery(client));
   const statuses = useWorkItemStatuses(client, kind);
   const t = useMessages(messages);
   const format = useFormat();
@@ -83,19 +77,17 @@ function WorkItemDetails({ kind, id }: { kind: WorkItemKind; id: string }) {
             <dd>{optionalDate(item.data.projectedCompletionDate)}</dd>
           </dl>
           {item.data.description && <p className="description">{item.data.description}</p>}
-          {/* Keyed by the values, so the form shows the rollback when Workfront refuses. */}
-          <UpdateForm
-            key={`${item.data.status}|${item.data.percentComplete}`}
-            item={item.data}
-            statuses={statuses}
-            mutation={update}
-          />
-          {update.isError && (
-            <p role="alert" className="error-text">
-              {t('undone', { reason: labels.apiError(update.error) })}
-            </p>
+          {/* Waits for the user's ID: a draft of theirs may be kept under it. */}
+          {!me.isPending && (
+            <WorkItemUpdateForm
+              key={`${kind}:${id}`}
+              kind={kind}
+              id={id}
+              item={item.data}
+              statuses={statuses}
+              userId={me.data?.id ?? null}
+            />
           )}
-          {update.isSuccess && <p role="status">{t('saved')}</p>}
         </>
       )}
       <section aria-labelledby="updates-heading">
@@ -127,96 +119,5 @@ function WorkItemDetails({ kind, id }: { kind: WorkItemKind; id: string }) {
         )}
       </section>
     </main>
-  );
-}
-
-/** Changes status and percent complete optimistically; Workfront's refusal rolls them back. */
-function useUpdateWorkItem(kind: WorkItemKind, id: string) {
-  const client = useWorkfrontClient();
-  const queryClient = useQueryClient();
-  const { queryKey } = workItemQuery(client, kind, id);
-
-  return useMutation({
-    mutationFn: (changes: WorkItemChanges) => updateWorkItem(client, kind, id, changes),
-    onMutate: async (changes) => {
-      await queryClient.cancelQueries({ queryKey });
-      const previous = queryClient.getQueryData(queryKey);
-      queryClient.setQueryData(queryKey, (old) => old && { ...old, ...changes });
-      return { previous };
-    },
-    onError: (_error, _changes, context) => {
-      if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
-    },
-    onSuccess: (updated) => {
-      queryClient.setQueryData(queryKey, updated);
-    },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: workfrontKeys.myWork() }),
-        queryClient.invalidateQueries({ queryKey: workfrontKeys.projects() }),
-      ]),
-  });
-}
-
-type UpdateMutation = ReturnType<typeof useUpdateWorkItem>;
-
-function UpdateForm({
-  item,
-  statuses,
-  mutation,
-}: {
-  item: WorkItemDetail;
-  statuses: ReturnType<typeof useWorkItemStatuses>;
-  mutation: UpdateMutation;
-}) {
-  const [status, setStatus] = useState(item.status);
-  const [percent, setPercent] = useState(String(item.percentComplete));
-  const t = useMessages(messages);
-  const labels = useWorkfrontLabels();
-
-  function submit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const changes: WorkItemChanges = {};
-    if (status !== item.status) changes.status = status;
-    if (Number(percent) !== item.percentComplete) changes.percentComplete = Number(percent);
-    if (Object.keys(changes).length > 0) mutation.mutate(changes);
-  }
-
-  return (
-    <form className="panel update-form" onSubmit={submit}>
-      <h2>{t('update')}</h2>
-      <label>
-        {t('status')}
-        <select
-          value={status}
-          onChange={(event) => {
-            setStatus(event.target.value);
-          }}
-        >
-          {statuses.choicesFor(item.status).map(({ code, label }) => (
-            <option key={code} value={code}>
-              {labels.status(code, label)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('percentComplete')}
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={1}
-          required
-          value={percent}
-          onChange={(event) => {
-            setPercent(event.target.value);
-          }}
-        />
-      </label>
-      <button type="submit" className="primary" disabled={mutation.isPending}>
-        {mutation.isPending ? t('saving') : t('save')}
-      </button>
-    </form>
   );
 }

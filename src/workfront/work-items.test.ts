@@ -1,6 +1,6 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationObserver, QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { workfrontKeys } from './query-keys';
 import {
   apiBase,
@@ -15,6 +15,7 @@ import {
   pageSize,
   uniqueItems,
   updateWorkItem,
+  updateWorkItemMutation,
   workItemNotesQuery,
   workItemQuery,
   type WorkItem,
@@ -512,6 +513,147 @@ describe('updateWorkItem', () => {
     expect(error.message).toMatch(
       /^Workfront sent the updated task that this app cannot read \(percentComplete: /,
     );
+  });
+});
+
+describe('updateWorkItemMutation', () => {
+  const itemKey = workfrontKeys.workItem('task', taskId);
+  let gets = 0;
+
+  /** The task cached as its screen shows it, and the lists that show it. */
+  async function cacheTask() {
+    gets = 0;
+    server.use(
+      http.get(`${apiBase}/TASK/${taskId}`, () => {
+        gets += 1;
+        return HttpResponse.json({ data: wireDetail({ status: 'NEW', percentComplete: 0 }) });
+      }),
+    );
+    await queryClient.query(workItemQuery(client, 'task', taskId));
+    queryClient.setQueryData(workfrontKeys.myWork(), { pages: [], pageParams: [] });
+    queryClient.setQueryData(workfrontKeys.projects(), []);
+  }
+
+  /** Records each PUT; `answer` says how the n-th (from 0) is answered. */
+  function servePuts(answer: (n: number) => Response | Promise<Response>) {
+    const puts: unknown[] = [];
+    server.use(
+      http.put(`${apiBase}/TASK/${taskId}`, ({ request }) => {
+        puts.push(JSON.parse(new URL(request.url).searchParams.get('updates') ?? ''));
+        return answer(puts.length - 1);
+      }),
+    );
+    return puts;
+  }
+
+  // The backoff between attempts is TanStack Query's default; the tests skip its waits.
+  const save = (changes: { status?: string; percentComplete?: number }) =>
+    new MutationObserver(queryClient, {
+      ...updateWorkItemMutation(client, 'task', taskId),
+      retryDelay: 0,
+    }).mutate(changes);
+
+  const unavailable = () => new HttpResponse('<h1>503</h1>', { status: 503 });
+  const cachedStatus = () =>
+    queryClient.getQueryData<{ status: string; percentComplete: number }>(itemKey);
+
+  it('shows the changes in the cached item at once, then what Workfront saved', async () => {
+    await cacheTask();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    servePuts(async () => {
+      await answered;
+      return HttpResponse.json({ data: wireDetail({ status: 'CPL', percentComplete: 100 }) });
+    });
+
+    const saving = save({ status: 'CPL' });
+    await vi.waitFor(() => {
+      expect(cachedStatus()).toMatchObject({ status: 'CPL', percentComplete: 0 });
+    });
+    answer();
+    await saving;
+
+    expect(cachedStatus()).toMatchObject({ status: 'CPL', percentComplete: 100 });
+    expect(queryClient.getQueryState(workfrontKeys.myWork())?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(workfrontKeys.projects())?.isInvalidated).toBe(true);
+  });
+
+  it('retries a failure that may pass next time, as often as a query, then rolls back', async () => {
+    await cacheTask();
+    const puts = servePuts(unavailable);
+
+    await expect(save({ status: 'INP', percentComplete: 30 })).rejects.toMatchObject({
+      kind: 'http',
+      details: { status: 503 },
+    });
+
+    expect(puts).toHaveLength(4);
+    expect(new Set(puts.map((put) => JSON.stringify(put)))).toEqual(
+      new Set(['{"status":"INP","percentComplete":30}']),
+    );
+    expect(cachedStatus()).toMatchObject({ status: 'NEW', percentComplete: 0 });
+  });
+
+  it('saves at the next attempt after a failure that passed', async () => {
+    await cacheTask();
+    const puts = servePuts((n) =>
+      n === 0
+        ? unavailable()
+        : HttpResponse.json({ data: wireDetail({ status: 'INP', percentComplete: 30 }) }),
+    );
+
+    await save({ status: 'INP', percentComplete: 30 });
+
+    expect(puts).toHaveLength(2);
+    expect(cachedStatus()).toMatchObject({ status: 'INP', percentComplete: 30 });
+  });
+
+  it('does not retry a refusal, which would come back the same', async () => {
+    await cacheTask();
+    const puts = servePuts(() =>
+      HttpResponse.json(workfrontError('com.attask.common.ValidationException', 'No such status'), {
+        status: 422,
+      }),
+    );
+
+    await expect(save({ status: 'INP:X' })).rejects.toMatchObject({ kind: 'workfront' });
+
+    expect(puts).toHaveLength(1);
+    expect(cachedStatus()).toMatchObject({ status: 'NEW' });
+  });
+
+  it.each([
+    ['an answer', () => HttpResponse.json({ data: wireDetail({ status: 'CPL' }) })],
+    [
+      'a failure',
+      () =>
+        HttpResponse.json(workfrontError('com.attask.common.ValidationException', 'No'), {
+          status: 422,
+        }),
+    ],
+  ])('does not fill a cache emptied meanwhile (a sign-out) with %s', async (_what, reply) => {
+    await cacheTask();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    servePuts(async () => {
+      await answered;
+      return reply();
+    });
+
+    const saving = save({ status: 'CPL' }).catch(() => undefined);
+    await vi.waitFor(() => {
+      expect(cachedStatus()).toMatchObject({ status: 'CPL' });
+    });
+    queryClient.clear();
+    answer();
+    await saving;
+
+    expect(queryClient.getQueryData(itemKey)).toBeUndefined();
+    expect(gets).toBe(1);
   });
 });
 

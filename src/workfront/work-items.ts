@@ -1,7 +1,8 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, mutationOptions, queryOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { workfrontKeys } from './query-keys';
 import { optionalWireDate, parseWire, wireDate, wireId, wireReference } from './wire-schemas';
+import { workfrontRetryPolicy } from './retry-policy';
 import { kindOf, objCodeOf, type WorkItemKind } from './work-item-model';
 import type { WorkfrontClient } from './workfront-client';
 
@@ -239,4 +240,39 @@ export async function updateWorkItem(
     fields: detailFields,
   });
   return toWorkItemDetail(parseWire(workItemDetailWire, data, `the updated ${kind}`), kind);
+}
+
+/**
+ * Saves changes to an item. Its cached detail shows them at once and goes back to what it was if
+ * the save fails; the lists that show the item are refreshed either way. The PUT sets values, so
+ * sending it twice is safe: it is retried as queries are.
+ */
+export function updateWorkItemMutation(client: WorkfrontClient, kind: WorkItemKind, id: string) {
+  const { queryKey } = workItemQuery(client, kind, id);
+  return mutationOptions({
+    mutationKey: [...queryKey, 'update'],
+    mutationFn: (changes: WorkItemChanges) => updateWorkItem(client, kind, id, changes),
+    ...workfrontRetryPolicy,
+    onMutate: async (changes, { client: queryClient }) => {
+      await queryClient.cancelQueries({ queryKey, exact: true });
+      const previous = queryClient.getQueryData(queryKey);
+      queryClient.setQueryData(queryKey, (old) => old && { ...old, ...changes });
+      return { previous };
+    },
+    // The rollback and the answer go only into a cache that still holds the item: a sign-out
+    // empties it, and a late answer must not fill it again.
+    onError: (_error, _changes, context, { client: queryClient }) => {
+      const previous = context?.previous;
+      if (previous) queryClient.setQueryData(queryKey, (old) => old && previous);
+    },
+    onSuccess: (updated, _changes, _context, { client: queryClient }) => {
+      queryClient.setQueryData(queryKey, (old) => old && updated);
+    },
+    onSettled: (_data, _error, _changes, _context, { client: queryClient }) =>
+      Promise.all(
+        [workfrontKeys.myWork(), workfrontKeys.projects()].map((listKey) =>
+          queryClient.invalidateQueries({ queryKey: listKey }),
+        ),
+      ),
+  });
 }

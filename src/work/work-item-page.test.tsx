@@ -1,0 +1,259 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppConfig } from '../config/app-config';
+import { AppConfigContext } from '../config/config-context';
+import { I18nProvider } from '../i18n/i18n-context';
+import {
+  apiBase,
+  createFakeAuth,
+  setupWorkfrontServer,
+  wfId,
+  workfrontError,
+} from '../workfront/test-support';
+import { createWorkfrontClient } from '../workfront/workfront-client';
+import { WorkfrontProvider } from '../workfront/workfront-context';
+import { draftStorageKey } from './work-item-draft';
+import { WorkItemPage } from './work-item-page';
+
+const server = setupWorkfrontServer();
+const taskId = wfId(0xa, 1);
+const userId = wfId(0xc, 1);
+const draftKey = draftStorageKey({ userId, kind: 'task', id: taskId });
+
+const config: AppConfig = {
+  workfrontUrl: 'http://localhost:8787',
+  clientId: 'wf-demo-spa',
+  redirectPath: '/callback',
+  scope: 'offline_access',
+  apiVersion: 'v20.0',
+  apiMode: 'proxy',
+  emulator: true,
+  authorizationEndpoint: 'http://localhost:8787/integrations/oauth2/authorize',
+  tokenEndpoint: 'http://localhost:8787/integrations/oauth2/api/v1/token',
+  revocationEndpoint: 'http://localhost:8787/integrations/oauth2/api/v1/revoke',
+};
+
+/** What the emulated Workfront holds for the task. */
+let saved = { status: 'NEW', percentComplete: 0 };
+/** The `updates` of every PUT, in order. */
+let puts: unknown[] = [];
+/** How the next PUTs are answered; once empty, they succeed. */
+let putFailures: (() => Response)[] = [];
+
+const wireTask = () => ({
+  ID: taskId,
+  objCode: 'TASK',
+  name: 'Write the launch plan',
+  ...saved,
+  priority: 2,
+  plannedCompletionDate: '2026-03-24T17:00:00:000+0400',
+  project: null,
+  description: null,
+  plannedStartDate: null,
+  projectedCompletionDate: null,
+  lastUpdateDate: null,
+  assignedTo: null,
+});
+
+beforeEach(() => {
+  saved = { status: 'NEW', percentComplete: 0 };
+  puts = [];
+  putFailures = [];
+  server.use(
+    http.get(`${apiBase}/TASK/metadata`, () =>
+      HttpResponse.json({
+        data: {
+          fields: {
+            status: {
+              possibleValues: [
+                { value: 'NEW', label: 'New' },
+                { value: 'INP', label: 'In Progress' },
+                { value: 'CPL', label: 'Complete' },
+              ],
+            },
+          },
+        },
+      }),
+    ),
+    http.get(`${apiBase}/TASK/:id`, () => HttpResponse.json({ data: wireTask() })),
+    http.put(`${apiBase}/TASK/:id`, ({ request }) => {
+      const updates: unknown = JSON.parse(new URL(request.url).searchParams.get('updates') ?? '');
+      puts.push(updates);
+      const failure = putFailures.shift();
+      if (failure) return failure();
+      saved = { ...saved, ...(updates as Partial<typeof saved>) };
+      return HttpResponse.json({ data: wireTask() });
+    }),
+    http.get(`${apiBase}/note/search`, () => HttpResponse.json({ data: [] })),
+    http.get(`${apiBase}/user/search`, () =>
+      HttpResponse.json({
+        data: [{ ID: userId, name: 'Dana Demo', emailAddr: 'demo@example.com', title: null }],
+      }),
+    ),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  sessionStorage.clear();
+});
+
+/** The page as a fresh page load shows it: nothing cached, whatever the tab's storage holds. */
+function renderPage() {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const workfront = createWorkfrontClient(apiBase, createFakeAuth());
+  const router = createMemoryRouter(
+    [
+      { path: '/work/:kind/:id', element: <WorkItemPage /> },
+      { path: '/work', element: <p>My work</p> },
+    ],
+    { initialEntries: [`/work/task/${taskId}`] },
+  );
+  render(
+    <I18nProvider>
+      <AppConfigContext value={config}>
+        <QueryClientProvider client={queryClient}>
+          <WorkfrontProvider client={workfront}>
+            <RouterProvider router={router} />
+          </WorkfrontProvider>
+        </QueryClientProvider>
+      </AppConfigContext>
+    </I18nProvider>,
+  );
+  return { user: userEvent.setup() };
+}
+
+/** The read-only value next to a label in the item's fields. */
+const field = (label: string) =>
+  screen.getByText(label, { selector: 'dt' }).nextElementSibling?.textContent;
+const statusBox = () => screen.findByRole('combobox', { name: 'Status' });
+const percentBox = () => screen.findByRole('spinbutton', { name: 'Percent complete' });
+
+async function type(user: ReturnType<typeof userEvent.setup>, status: string, percent: string) {
+  await user.selectOptions(await statusBox(), status);
+  await user.clear(await percentBox());
+  await user.type(await percentBox(), percent);
+}
+
+describe('the update form', () => {
+  it('keeps what the user typed when Workfront refuses it, and Retry sends it again', async () => {
+    putFailures = [
+      () =>
+        HttpResponse.json(
+          workfrontError('com.attask.common.InvalidParameterException', 'Invalid status'),
+          { status: 422 },
+        ),
+    ];
+    const { user } = renderPage();
+    await type(user, 'INP', '30');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Your change was not saved. Workfront refused the request: Invalid statusRetry',
+    );
+    // A refusal is not retried: one PUT. Workfront's values above, the user's in the form.
+    expect(puts).toHaveLength(1);
+    expect(field('Status')).toBe('New');
+    expect(field('Complete')).toBe('0%');
+    expect(await statusBox()).toHaveProperty('value', 'INP');
+    expect(await percentBox()).toHaveProperty('value', '30');
+
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(puts).toEqual([
+      { status: 'INP', percentComplete: 30 },
+      { status: 'INP', percentComplete: 30 },
+    ]);
+    expect(field('Status')).toBe('In progress');
+    expect(field('Complete')).toBe('30%');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(sessionStorage.getItem(draftKey)).toBeNull();
+  });
+
+  it('retries a failure that may pass next time, without the user seeing it', async () => {
+    putFailures = [() => new HttpResponse('<h1>503 Service Unavailable</h1>', { status: 503 })];
+    const { user } = renderPage();
+    await type(user, 'CPL', '100');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Saved.', {}, { timeout: 4_000 })).toBeTruthy();
+    expect(puts).toHaveLength(2);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(saved).toEqual({ status: 'CPL', percentComplete: 100 });
+  });
+
+  it('keeps a draft for this user and item, with no token, while it differs from the item', async () => {
+    const { user } = renderPage();
+    await type(user, 'INP', '30');
+
+    await waitFor(() => {
+      expect(sessionStorage.getItem(draftKey)).toBe('{"status":"INP","percentComplete":"30"}');
+    });
+    expect(JSON.stringify(Object.entries(sessionStorage))).not.toContain('token-');
+
+    // Back to the item's own values: nothing is left to keep.
+    await user.selectOptions(await statusBox(), 'NEW');
+    await user.clear(await percentBox());
+    await user.type(await percentBox(), '0');
+    await waitFor(() => {
+      expect(sessionStorage.getItem(draftKey)).toBeNull();
+    });
+  });
+
+  it('brings a draft back when the page comes back, as after the session ended', async () => {
+    const first = renderPage();
+    await type(first.user, 'INP', '30');
+    await waitFor(() => {
+      expect(sessionStorage.getItem(draftKey)).not.toBeNull();
+    });
+    // The session-ended screen replaces the page; signing in again loads it afresh.
+    cleanup();
+
+    const { user } = renderPage();
+    expect(await screen.findByText('Your unsaved changes were restored.')).toBeTruthy();
+    expect(await statusBox()).toHaveProperty('value', 'INP');
+    expect(await percentBox()).toHaveProperty('value', '30');
+    expect(field('Status')).toBe('New');
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(saved).toEqual({ status: 'INP', percentComplete: 30 });
+    expect(screen.queryByText('Your unsaved changes were restored.')).toBeNull();
+    expect(sessionStorage.getItem(draftKey)).toBeNull();
+  });
+
+  it('Discard puts the saved values back and forgets the draft', async () => {
+    sessionStorage.setItem(draftKey, '{"status":"CPL","percentComplete":"100"}');
+    const { user } = renderPage();
+    expect(await statusBox()).toHaveProperty('value', 'CPL');
+
+    await user.click(await screen.findByRole('button', { name: 'Discard' }));
+
+    expect(await statusBox()).toHaveProperty('value', 'NEW');
+    expect(await percentBox()).toHaveProperty('value', '0');
+    expect(screen.queryByText('Your unsaved changes were restored.')).toBeNull();
+    expect(sessionStorage.getItem(draftKey)).toBeNull();
+    expect(puts).toEqual([]);
+  });
+
+  it("shows neither another user's draft nor one the item already matches", async () => {
+    const someoneElse = draftStorageKey({ userId: wfId(0xc, 2), kind: 'task', id: taskId });
+    sessionStorage.setItem(someoneElse, '{"status":"CPL"}');
+    sessionStorage.setItem(draftKey, '{"status":"NEW","percentComplete":"0"}');
+    renderPage();
+
+    expect(await statusBox()).toHaveProperty('value', 'NEW');
+    expect(await percentBox()).toHaveProperty('value', '0');
+    expect(screen.queryByText('Your unsaved changes were restored.')).toBeNull();
+    await waitFor(() => {
+      expect(sessionStorage.getItem(draftKey)).toBeNull();
+    });
+    expect(sessionStorage.getItem(someoneElse)).toBe('{"status":"CPL"}');
+  });
+});

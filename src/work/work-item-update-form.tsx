@@ -1,0 +1,148 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState, type SubmitEvent } from 'react';
+import { useWorkfrontLabels } from '../components/workfront-labels';
+import { useMessages } from '../i18n/i18n-context';
+import type { WorkItemKind } from '../workfront/work-item-model';
+import type { useWorkItemStatuses } from '../workfront/work-item-statuses';
+import {
+  updateWorkItemMutation,
+  type WorkItemChanges,
+  type WorkItemDetail,
+} from '../workfront/work-items';
+import { useWorkfrontClient } from '../workfront/workfront-context';
+import {
+  draftStorageKey,
+  isEmptyDraft,
+  readDraft,
+  toChanges,
+  unsavedPart,
+  withoutSaved,
+  writeDraft,
+  type WorkItemDraft,
+} from './work-item-draft';
+import { workItemMessages as messages } from './work-item-messages';
+
+interface UpdateFormProps {
+  kind: WorkItemKind;
+  id: string;
+  item: WorkItemDetail;
+  statuses: ReturnType<typeof useWorkItemStatuses>;
+  /** The signed-in user, whose drafts are kept under their ID; null when it could not be read. */
+  userId: string | null;
+}
+
+/**
+ * Status and percent complete. What the user typed stays until it is saved or discarded: a save
+ * that fails keeps it and offers Retry, and a draft kept in the tab's storage comes back after
+ * the session ends, a reload or a sign-in bounce.
+ */
+export function WorkItemUpdateForm({ kind, id, item, statuses, userId }: UpdateFormProps) {
+  const client = useWorkfrontClient();
+  const update = useMutation(updateWorkItemMutation(client, kind, id));
+  const t = useMessages(messages);
+  const labels = useWorkfrontLabels();
+  const storageKey = userId === null ? null : draftStorageKey({ userId, kind, id });
+  const [restored] = useState(() =>
+    storageKey === null ? {} : unsavedPart(readDraft(storageKey) ?? {}, item),
+  );
+  const [draft, setDraft] = useState<WorkItemDraft>(restored);
+  const [showRestored, setShowRestored] = useState(!isEmptyDraft(restored));
+
+  const unsaved = unsavedPart(draft, item);
+  const status = draft.status ?? item.status;
+  const percent = draft.percentComplete ?? String(item.percentComplete);
+  const choices = statuses.choicesFor(item.status);
+  // A restored status may be missing while Workfront's list of statuses loads.
+  const shownChoices = choices.some((choice) => choice.code === status)
+    ? choices
+    : [...choices, { code: status, label: null }];
+
+  useEffect(() => {
+    // While a save is on its way, the item already shows it: keep the draft until it lands.
+    if (storageKey === null || update.isPending) return;
+    writeDraft(storageKey, unsavedPart(draft, item));
+  }, [storageKey, draft, item, update.isPending]);
+
+  function save(changes: WorkItemChanges) {
+    setShowRestored(false);
+    update.mutate(changes, {
+      onSuccess: () => {
+        setDraft((current) => withoutSaved(current, changes));
+      },
+    });
+  }
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const changes = toChanges(unsaved);
+    if (Object.keys(changes).length > 0) save(changes);
+  }
+
+  function discard() {
+    setDraft({});
+    setShowRestored(false);
+    update.reset();
+  }
+
+  return (
+    <>
+      {showRestored && !isEmptyDraft(unsaved) && (
+        <div className="panel" role="status">
+          <p>{t('restored')}</p>
+          <button type="button" onClick={discard}>
+            {t('discard')}
+          </button>
+        </div>
+      )}
+      <form className="panel update-form" onSubmit={submit}>
+        <h2>{t('update')}</h2>
+        <label>
+          {t('status')}
+          <select
+            value={status}
+            onChange={(event) => {
+              setDraft((current) => ({ ...current, status: event.target.value }));
+            }}
+          >
+            {shownChoices.map(({ code, label }) => (
+              <option key={code} value={code}>
+                {labels.status(code, label)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('percentComplete')}
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            required
+            value={percent}
+            onChange={(event) => {
+              setDraft((current) => ({ ...current, percentComplete: event.target.value }));
+            }}
+          />
+        </label>
+        <button type="submit" className="primary" disabled={update.isPending}>
+          {update.isPending ? t('saving') : t('save')}
+        </button>
+      </form>
+      {update.isError && (
+        <div className="panel error-panel" role="alert">
+          <p>{t('notSaved', { reason: labels.apiError(update.error) })}</p>
+          <button
+            type="button"
+            onClick={() => {
+              save(update.variables);
+            }}
+          >
+            {labels.retry()}
+          </button>
+        </div>
+      )}
+      {update.isSuccess && isEmptyDraft(unsaved) && <p role="status">{t('saved')}</p>}
+    </>
+  );
+}
