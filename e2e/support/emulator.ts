@@ -17,8 +17,12 @@ export interface Fault {
   count: number;
   status?: number;
   delayMs?: number;
-  body?: 'malformed' | 'html' | 'errorEnvelope';
+  body?: 'malformed' | 'html' | 'errorEnvelope' | 'empty';
+  /** With a 429 (or another status), sends `Retry-After`. */
+  retryAfterSeconds?: number;
   drop?: true;
+  /** The request is handled in full, then the answer is lost. */
+  dropAfterProcessing?: true;
 }
 
 /** The control API of the emulator at `baseUrl`; the bench runs one on a port of its own. */
@@ -51,6 +55,7 @@ export function createEmulatorControl(baseUrl: string) {
     expireSessions: (
       which: { tokens: 'access' } | { tokens: 'refresh'; limit: 'absolute' | 'inactivity' },
     ) => call<unknown>('POST', '/sessions/expire', which),
+    revokeSessions: () => call<unknown>('POST', '/sessions/revoke'),
     clearLog: () => call<unknown>('DELETE', '/log'),
     log: () => call<LogEntry[]>('GET', '/log'),
     async tokenCalls(grantType: 'authorization_code' | 'refresh_token'): Promise<LogEntry[]> {
