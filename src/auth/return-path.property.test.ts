@@ -102,7 +102,9 @@ describe('safeReturnPath, for any input', () => {
     fc.assert(
       fc.property(paths, (path) => {
         const url = new URL(path, origin);
-        expect(safeReturnPath(path, origin)).toBe(`${url.pathname}${url.search}${url.hash}`);
+        const resolved = `${url.pathname}${url.search}${url.hash}`;
+        // A path whose dot segments resolve to `//…` is refused (see the property above).
+        expect(safeReturnPath(path, origin)).toBe(/^\/[/\\]/.test(resolved) ? fallback : resolved);
       }),
     );
   });
