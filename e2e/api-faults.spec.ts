@@ -10,6 +10,7 @@ import {
   workRow,
 } from './support/screens';
 import { WorkfrontApi } from './support/workfront-api';
+import { runClock } from './support/page-clock';
 
 /**
  * Every way a Workfront call can fail ends in a message that says what happened and a Retry
@@ -242,7 +243,7 @@ test.describe('a failed refresh', () => {
 
     // Back on My work once the cached list is stale (after 30 s), it shows while it is
     // refreshed, and the refresh fails.
-    await page.clock.runFor(31_000);
+    await runClock(page.context(), 31_000);
     await emulator.fault({ target: 'api', count: 10_000, status: 500, body: 'errorEnvelope' });
     await nav.getByRole('link', { name: 'My work' }).click();
     const panel = errorPanel(page);

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { demoUser, expect, signIn, test } from './fixtures';
 import { emulator } from './support/emulator';
 import { itemCount, workList } from './support/screens';
+import { signInButton } from './support/session-screens';
 
 // Back matters here: the back/forward cache on, as in users' browsers (Playwright turns it off).
 // A restore from the cache fires no load event, so Back waits only for its navigation to commit.
@@ -12,8 +13,6 @@ test.use({
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
   },
 });
-
-const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in with Workfront' });
 
 /** Notes each page that the back/forward cache restores, so a test knows it exercised it. */
 async function noteRestores(page: Page) {

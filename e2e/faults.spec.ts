@@ -5,6 +5,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { demoUser, expect, expectNoTokenStored, expectSignedIn, signIn, test } from './fixtures';
 import { emulator, emulatorUrl, type Fault } from './support/emulator';
+import { runClock } from './support/page-clock';
 import { itemCount } from './support/screens';
 
 const accessTokenTtlSeconds = 300;
@@ -32,7 +33,7 @@ function lockstepClock(page: Page) {
   let emulatorSeconds = 0;
   return {
     async run(ms: number) {
-      await page.clock.runFor(ms);
+      await runClock(page.context(), ms);
       pageMs += ms;
     },
     async sync() {
@@ -265,7 +266,7 @@ test.describe('three tabs', () => {
 
     const minutes = 30;
     for (let minute = 1; minute <= minutes; minute++) {
-      await context.clock.runFor(60_000);
+      await runClock(context, 60_000);
       await emulator.advanceClock(60);
     }
     const refreshes = await emulator.tokenCalls('refresh_token');

@@ -1,14 +1,13 @@
 import type { Page } from '@playwright/test';
 import { demoUser, expect, signIn, test, type IssuedTokens } from './fixtures';
 import { emulator } from './support/emulator';
+import { openInspector as openSessionPage, timeline } from './support/session-screens';
 
+/** Opens the inspector once signed in. */
 async function openInspector(page: Page) {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await page.getByRole('link', { name: /^Session/ }).click();
-  await expect(page.getByRole('heading', { name: 'Session', level: 1 })).toBeVisible();
+  await openSessionPage(page);
 }
-
-const timeline = (page: Page) => page.getByRole('list', { name: 'OAuth timeline' });
 
 async function fingerprintOf(token: string): Promise<string> {
   const { createHash } = await import('node:crypto');

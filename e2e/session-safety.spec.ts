@@ -1,15 +1,13 @@
-import type { Page } from '@playwright/test';
 import { demoUser, expect, expectSignedIn, signIn, test } from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
 import { demoClientId, emulator, emulatorUrl } from './support/emulator';
 import { itemCount, workList } from './support/screens';
+import { openInspector, refreshes, signInButton, timeline } from './support/session-screens';
+import { runClock } from './support/page-clock';
 
 /** Sign-out that holds, sessions that never hang, and no bounce without end. */
 
 const tokenUrl = `${emulatorUrl}/integrations/oauth2/api/v1/token`;
-const signInButton = (page: Page) => page.getByRole('button', { name: 'Sign in with Workfront' });
-const timeline = (page: Page) => page.getByRole('list', { name: 'OAuth timeline' });
-const refreshes = () => emulator.tokenCalls('refresh_token');
 const authorizeCalls = async () =>
   (await emulator.log()).filter((entry) => entry.endpoint === 'authorize');
 
@@ -20,11 +18,6 @@ function gate() {
     open = resolve;
   });
   return { opened, open };
-}
-
-async function openInspector(page: Page) {
-  await page.getByRole('link', { name: /^Session/ }).click();
-  await expect(page.getByRole('heading', { name: 'Session', level: 1 })).toBeVisible();
 }
 
 async function refreshRefused(refreshToken: string) {
@@ -182,7 +175,6 @@ test.describe('Workfront that is slow, or asks the app to slow down', () => {
   test('a token endpoint that never answers: the refresh times out and is retried', async ({
     page,
   }) => {
-    await page.clock.install();
     await page.goto('/');
     await signIn(page);
     await expectSignedIn(page);
@@ -190,15 +182,17 @@ test.describe('Workfront that is slow, or asks the app to slow down', () => {
 
     await openInspector(page);
     await page.getByRole('button', { name: 'Refresh now' }).click();
-    await page.clock.runFor(10_500);
-    await expect(timeline(page).getByRole('heading', { name: 'Refresh failed' })).toBeVisible();
-    await page.clock.runFor(1_500);
+    // Real time: the timeout does not follow a page's clock.
+    await expect(timeline(page).getByRole('heading', { name: 'Refresh failed' })).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(timeline(page).getByRole('heading', { name: 'Refresh succeeded' })).toBeVisible();
     await expectSignedIn(page);
   });
 
   test('an API that never answers: the screen says so and offers Retry', async ({ page }) => {
-    await page.clock.install();
+    // Real time: the timeout of 30 s does not follow a page's clock.
+    test.setTimeout(75_000);
     await page.goto('/');
     await signIn(page);
     await expectSignedIn(page);
@@ -206,11 +200,9 @@ test.describe('Workfront that is slow, or asks the app to slow down', () => {
 
     await page.getByRole('link', { name: 'Projects' }).click();
     const panel = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
-    await expect(async () => {
-      await page.clock.runFor(31_000);
-      await expect(panel).toBeVisible({ timeout: 500 });
-    }).toPass({ timeout: 30_000 });
-    await expect(panel).toContainText('Workfront did not answer within 30 seconds.');
+    await expect(panel).toContainText('Workfront did not answer within 30 seconds.', {
+      timeout: 40_000,
+    });
 
     await emulator.clearFaults();
     await panel.getByRole('button', { name: 'Retry' }).click();
@@ -229,9 +221,9 @@ test.describe('Workfront that is slow, or asks the app to slow down', () => {
     await openInspector(page);
     await page.getByRole('button', { name: 'Refresh now' }).click();
     await expect.poll(async () => (await refreshes()).map((call) => call.status)).toEqual([429]);
-    await page.clock.runFor(2_000);
+    await runClock(page.context(), 2_000);
     expect((await refreshes()).map((call) => call.status)).toEqual([429]);
-    await page.clock.runFor(1_500);
+    await runClock(page.context(), 1_500);
     await expect
       .poll(async () => (await refreshes()).map((call) => call.status))
       .toEqual([429, 200]);
@@ -252,11 +244,40 @@ test.describe('Workfront that is slow, or asks the app to slow down', () => {
     const projectCalls = async () =>
       (await emulator.log()).filter((entry) => entry.path.includes('/proj/search'));
     await expect.poll(async () => (await projectCalls()).map((call) => call.status)).toEqual([429]);
-    await page.clock.runFor(3_000);
+    await runClock(page.context(), 3_000);
     expect(await projectCalls()).toHaveLength(1);
-    await page.clock.runFor(2_500);
+    await runClock(page.context(), 2_500);
     await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+});
+
+test.describe('after a time away', () => {
+  test('back online with the token expired meanwhile, it is refreshed before any query uses it', async ({
+    page,
+    context,
+  }) => {
+    await emulator.settings({ accessTokenTtlSeconds: 300 });
+    await page.clock.install();
+    await page.goto('/work');
+    await signIn(page);
+    await expect(itemCount(page)).toBeVisible();
+
+    // Offline for ten minutes: the token expires meanwhile, and its expiry timer cannot renew it.
+    await context.setOffline(true);
+    await page.clock.fastForward(600_000);
+    await emulator.advanceClock(600);
+    await emulator.clearLog();
+    await context.setOffline(false);
+    await page.getByRole('link', { name: 'Projects' }).click();
+    await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
+
+    const log = await emulator.log();
+    const firstRefresh = log.findIndex((entry) => entry.grantType === 'refresh_token');
+    const firstApiCall = log.findIndex((entry) => entry.endpoint === 'api');
+    expect(firstRefresh).toBeGreaterThanOrEqual(0);
+    expect(firstRefresh).toBeLessThan(firstApiCall);
+    expect(log.filter((entry) => entry.endpoint === 'api' && entry.status === 401)).toEqual([]);
   });
 });
 
@@ -274,14 +295,13 @@ test.describe('a refresh whose answer is lost', () => {
     // browser sends it again by itself once; that copy is lost the same way.
     await emulator.fault({ target: 'token', count: 2, dropAfterProcessing: true });
 
-    await page.clock.runFor(untilRefreshMs(300));
-    await expect.poll(async () => (await refreshes()).length).toBe(2);
-    // The retry, a second later, presents the retired token, and Workfront refuses it.
-    await page.clock.runFor(1_500);
+    // Both copies are lost; the retry, a second later, presents the retired token, refused.
+    await runClock(page.context(), untilRefreshMs(300));
     await expect.poll(async () => (await authorizeCalls()).length).toBe(1);
     await expect(page).toHaveURL('/work?view=mine');
     await expect(itemCount(page)).toBeVisible();
     await expect(page.getByRole('heading', { name: /session ended/ })).toHaveCount(0);
+    expect((await refreshes()).map((call) => call.status)).toEqual([0, 0, 400]);
     expect(await authorizeCalls()).toHaveLength(1);
   });
 });

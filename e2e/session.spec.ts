@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import { demoUser, expect, expectNoTokenStored, expectSignedIn, signIn, test } from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
 import { demoClientId, emulator } from './support/emulator';
+import { refreshes, sessionEnded } from './support/session-screens';
+import { runClock } from './support/page-clock';
 
 const accessTokenTtlSeconds = 300;
 const untilRefresh = untilRefreshMs(accessTokenTtlSeconds);
@@ -12,10 +14,6 @@ async function signInWithClock(page: Page) {
   await signIn(page);
   await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
 }
-
-const refreshes = () => emulator.tokenCalls('refresh_token');
-const sessionEnded = (page: Page) =>
-  page.getByRole('heading', { name: 'Your Workfront session ended, sign in again' });
 
 test.describe('staying signed in', () => {
   test.beforeEach(async () => {
@@ -29,7 +27,7 @@ test.describe('staying signed in', () => {
     await signInWithClock(page);
     expect(await refreshes()).toHaveLength(0);
 
-    await page.clock.runFor(untilRefresh);
+    await runClock(page.context(), untilRefresh);
     await expect.poll(async () => (await refreshes()).length).toBe(1);
     await expectSignedIn(page);
     await expect.poll(() => issuedTokens.refreshTokens.length).toBe(2);
@@ -41,7 +39,7 @@ test.describe('staying signed in', () => {
     const cycles = 6;
     for (let cycle = 1; cycle <= cycles; cycle++) {
       // Each refresh is due a window after the one before, so one window later it has run.
-      await page.clock.runFor(untilRefresh);
+      await runClock(page.context(), untilRefresh);
       await expect.poll(async () => (await refreshes()).length).toBe(cycle);
     }
     const calls = await refreshes();
@@ -56,10 +54,10 @@ test.describe('staying signed in', () => {
     await signInWithClock(page);
     await emulator.fault({ target: 'token', count: 1, status: 503 });
 
-    await page.clock.runFor(untilRefresh);
+    await runClock(page.context(), untilRefresh);
     // The clock also runs on its own, so the retry may already be done: wait for the failure.
     await expect.poll(async () => (await refreshes()).map((call) => call.status)).toContain(503);
-    await page.clock.runFor(5_000);
+    await runClock(page.context(), 5_000);
     await expect
       .poll(async () => (await refreshes()).map((call) => call.status))
       .toEqual([503, 200]);
@@ -95,7 +93,7 @@ test.describe('staying signed in', () => {
       await expect(page.getByTestId('signed-in-user')).toBeVisible();
 
       await emulator.advanceClock(601);
-      await page.clock.runFor(untilRefresh);
+      await runClock(page.context(), untilRefresh);
 
       await expect(sessionEnded(page)).toBeVisible();
       await expect(page).toHaveURL('/work?tab=mine');

@@ -1,21 +1,13 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { demoUser, expect, expectSignedIn, signIn, test } from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
 import { demoClientId, emulator, emulatorUrl } from './support/emulator';
 import { itemCount, signInToMyWork } from './support/screens';
 import { WorkfrontApi } from './support/workfront-api';
+import { openInspector, refreshes, sessionEnded, timeline } from './support/session-screens';
+import { runClock } from './support/page-clock';
 
 /** The app under each of the emulator's switches for what Workfront leaves undocumented. */
-
-const refreshes = () => emulator.tokenCalls('refresh_token');
-const sessionEnded = (page: Page) =>
-  page.getByRole('heading', { name: 'Your Workfront session ended, sign in again' });
-const timeline = (page: Page) => page.getByRole('list', { name: 'OAuth timeline' });
-
-async function openInspector(page: Page) {
-  await page.getByRole('link', { name: /^Session/ }).click();
-  await expect(page.getByRole('heading', { name: 'Session', level: 1 })).toBeVisible();
-}
 
 test.describe('token errors in each style', () => {
   for (const tokenErrorStyle of ['rfc6749', 'workfront', 'workfront-boolean'] as const) {
@@ -37,7 +29,7 @@ test.describe('token errors in each style', () => {
         timeline(page).getByText('The Workfront session ended (the refresh token was refused).'),
       ).toBeVisible();
       // The retries of a transient failure would come 1, 2, 4… seconds later: none may.
-      await page.clock.runFor(60_000);
+      await runClock(page.context(), 60_000);
       expect((await refreshes()).map((call) => call.status)).toEqual([400]);
     });
 
@@ -54,7 +46,7 @@ test.describe('token errors in each style', () => {
       await openInspector(page);
       await page.getByRole('button', { name: 'Refresh now' }).click();
       await expect.poll(async () => (await refreshes()).map((call) => call.status)).toContain(503);
-      await page.clock.runFor(2_000);
+      await runClock(page.context(), 2_000);
       await expect
         .poll(async () => (await refreshes()).map((call) => call.status))
         .toEqual([503, 200]);
@@ -76,7 +68,7 @@ test('expires_in 0: signed in, and refreshed ahead as for a 5-minute token', asy
   await expect(exchange).toContainText(/expires_in\s*0 s/);
   await expect(page.getByRole('timer')).toHaveText(/^(4:[0-5]\d|5:00)$/);
 
-  await page.clock.runFor(untilRefreshMs(300));
+  await runClock(page.context(), untilRefreshMs(300));
   await expect.poll(async () => (await refreshes()).length).toBe(1);
   await expectSignedIn(page);
 });

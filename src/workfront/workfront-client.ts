@@ -116,12 +116,9 @@ export function createWorkfrontClient(
     const inBody = method === 'POST';
     const url = `${apiBase}/${path}${!inBody && query ? `?${query}` : ''}`;
     const attempt = async (token: string) => {
-      // A request Workfront never answers must end, as a failure that may pass next time. A timer
-      // rather than AbortSignal.timeout(), so that a test's clock controls it.
-      const timeout = new AbortController();
-      const timer = setTimeout(() => {
-        timeout.abort();
-      }, timeoutMs);
+      // A request Workfront never answers must end. Real time, not a page timer: a page frozen
+      // in the background, or a test's clock, must not time out a request that is on its way.
+      const timeout = AbortSignal.timeout(timeoutMs);
       try {
         const response = await fetch(url, {
           method,
@@ -129,12 +126,12 @@ export function createWorkfrontClient(
             ? { ...sessionHeaders(token), 'Content-Type': 'application/x-www-form-urlencoded' }
             : sessionHeaders(token),
           body: inBody ? query : undefined,
-          signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         });
         return await readEnvelope(response);
       } catch (error) {
         if (signal?.aborted || error instanceof WorkfrontApiError) throw error;
-        if (timeout.signal.aborted) {
+        if (timeout.aborted) {
           const seconds = timeoutMs / 1000;
           throw new WorkfrontApiError(
             'timeout',
@@ -143,8 +140,6 @@ export function createWorkfrontClient(
           );
         }
         throw new WorkfrontApiError('network', 'Workfront could not be reached.');
-      } finally {
-        clearTimeout(timer);
       }
     };
 

@@ -4,7 +4,11 @@ import { isWorthRetrying, retryDelayMs, WorkfrontApiError } from './workfront-er
 describe('isWorthRetrying', () => {
   it.each<[string, unknown, boolean]>([
     ['a network failure', new WorkfrontApiError('network', 'x'), true],
-    ['a timeout', new WorkfrontApiError('timeout', 'x', { timeoutSeconds: 30 }), true],
+    [
+      'a timeout, left to the user',
+      new WorkfrontApiError('timeout', 'x', { timeoutSeconds: 30 }),
+      false,
+    ],
     ['a 502 page from a proxy', new WorkfrontApiError('http', 'x', { status: 502 }), true],
     ['a rate limit without an envelope', new WorkfrontApiError('http', 'x', { status: 429 }), true],
     ['a 404 without an envelope', new WorkfrontApiError('http', 'x', { status: 404 }), false],

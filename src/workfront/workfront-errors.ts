@@ -6,13 +6,7 @@ export class WorkfrontApiError extends Error {
      * did not answer in time (src/config/request-policy.ts).
      */
     readonly kind:
-      | 'authentication'
-      | 'workfront'
-      | 'http'
-      | 'malformed'
-      | 'network'
-      | 'timeout'
-      | 'session',
+      'authentication' | 'workfront' | 'http' | 'malformed' | 'network' | 'timeout' | 'session',
     message: string,
     readonly details: {
       status?: number;
@@ -33,14 +27,14 @@ export class WorkfrontApiError extends Error {
  * A failure that may not happen again: the network, a 5xx without Workfront's own error (a
  * proxy's page), a rate limit or Workfront's limit on concurrent requests (429/503), or a refresh that failed on
  * the way (had the session ended, the auth module has already ended it). Its other refusals, and
- * data this app cannot read, come back the same on a retry.
+ * data this app cannot read, come back the same on a retry. A timeout is not retried by itself:
+ * the user has waited long enough, and chooses to Retry.
  */
 export function isWorthRetrying(error: unknown): boolean {
   if (!(error instanceof WorkfrontApiError)) return false;
   const status = error.details.status ?? 0;
   switch (error.kind) {
     case 'network':
-    case 'timeout':
     case 'session':
       return true;
     case 'http':
