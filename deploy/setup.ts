@@ -1,14 +1,20 @@
-// npm run setup -- --url https://acme.my.workfront.com --client-id <id>
+// npm run setup -- --url https://acme.my.workfront.com --client-id <id> [--profile <file>]
 // Checks the values with the app's own rules, checks that the instance's authorize endpoint
-// answers, and writes public/config.json. Asks for missing values when run in a terminal.
+// answers, and writes public/config.json. Asks for missing values when run in a terminal. With
+// an instance profile (the app's "Check this Workfront"), apiMode and apiVersion follow it.
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, parseAppConfig, type AppConfig } from '../src/config/app-config.ts';
 import { messages } from '../src/config/messages.ts';
 import { interpolate } from '../src/i18n/catalog.ts';
+import {
+  parseInstanceProfile,
+  recommendedConfig,
+  type InstanceProfile,
+} from '../src/workfront/instance-profile.ts';
 import { devHostFile, devHostProblem, writeDevHost } from './dev-host.ts';
 
 const usage = `Usage: npm run setup -- --url <Workfront URL> --client-id <client ID> [options]
@@ -19,8 +25,10 @@ const usage = `Usage: npm run setup -- --url <Workfront URL> --client-id <client
   --dev-host       a host name for the dev server, e.g. workfront-dev.test, for instances that
                    refuse localhost redirect URLs: npm run dev then serves https://<name>:5173
   --redirect-path  default /callback
-  --api-version    default v20.0
-  --api-mode       proxy (default) or direct
+  --profile        an instance profile from the app's "Check this Workfront": apiMode and
+                   apiVersion follow it, unless --api-mode or --api-version says otherwise
+  --api-version    default v20.0, or the profile's choice
+  --api-mode       proxy (default) or direct, or the profile's choice
   --out            default public/config.json
   --skip-check     write the file without asking Workfront
   --help`;
@@ -89,6 +97,82 @@ async function checkAuthorize(config: AppConfig, appOrigin: string): Promise<str
   );
 }
 
+interface ProfileChoice {
+  apiMode: string;
+  apiVersion: string;
+  /** One line each: why these values, and what the profile says needs attention. */
+  lines: string[];
+}
+
+/**
+ * Reads an instance profile with the app's own reader, and picks apiMode and apiVersion from it.
+ * An explicit --api-mode wins, with a warning when the profile disagrees; an explicit
+ * --api-version wins unless the instance refused it. Throws an Error naming the field.
+ */
+function profileChoice(
+  file: string,
+  apiMode: string | undefined,
+  apiVersion: string | undefined,
+): ProfileChoice {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`the file cannot be read (${error instanceof Error ? error.message : ''})`, {
+      cause: error,
+    });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`the file is not JSON (${error instanceof Error ? error.message : ''})`, {
+      cause: error,
+    });
+  }
+  const profile: InstanceProfile = parseInstanceProfile(json);
+  const { behaviours } = profile;
+  const { answered, refused } = behaviours.apiVersions;
+  if (apiVersion !== undefined && refused.some((version) => version === apiVersion)) {
+    throw new Error(
+      `behaviours.apiVersions.refused: this Workfront refused ${apiVersion}; it answered ${
+        answered.length > 0 ? answered.join(', ') : 'no version'
+      }. Leave out --api-version to take the profile's choice.`,
+    );
+  }
+  const recommended = recommendedConfig(profile, { apiVersion: apiVersion ?? 'v20.0' });
+  const lines: string[] = [];
+  const chosenMode = apiMode ?? recommended.apiMode;
+  const chosenVersion = apiVersion ?? recommended.apiVersion;
+  lines.push(
+    apiMode === undefined
+      ? `apiMode ${chosenMode}: the API ${behaviours.apiCors.value ? 'answered' : 'did not answer'} this origin's cross-origin calls (behaviours.apiCors)`
+      : `apiMode ${chosenMode}: from --api-mode`,
+    apiVersion === undefined
+      ? `apiVersion ${chosenVersion}: ${answered.length > 0 ? `this Workfront answered ${answered.join(', ')}` : 'no version answered; the default is kept'} (behaviours.apiVersions)`
+      : `apiVersion ${chosenVersion}: from --api-version`,
+  );
+  if (chosenMode === 'direct' && !behaviours.apiCors.value) {
+    lines.push(
+      'warning: behaviours.apiCors.value is false: the API did not answer cross-origin calls from the checked origin, so direct calls may fail there; proxy always works',
+    );
+  }
+  if (!behaviours.tokenCors.value) {
+    lines.push(
+      'warning: behaviours.tokenCors.value is false: the token endpoint did not answer cross-origin calls, so sign-in needs tokenEndpoint on the app\'s origin, proxied (docs/connect-workfront.md, "Serving in production")',
+    );
+  }
+  if (!behaviours.refreshTokenIssued.value) {
+    lines.push(
+      'warning: behaviours.refreshTokenIssued.value is false: no refresh token, so users sign in again when the access token expires',
+    );
+  }
+  for (const { probe, reason } of profile.notRun) {
+    lines.push(`note: the check did not run ${probe} (${reason})`);
+  }
+  return { apiMode: chosenMode, apiVersion: chosenVersion, lines };
+}
+
 function isLocalhost(origin: string): boolean {
   return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(origin).hostname);
 }
@@ -114,8 +198,9 @@ async function main(): Promise<number> {
       'app-origin': { type: 'string' },
       'dev-host': { type: 'string' },
       'redirect-path': { type: 'string', default: '/callback' },
-      'api-version': { type: 'string', default: 'v20.0' },
-      'api-mode': { type: 'string', default: 'proxy' },
+      profile: { type: 'string' },
+      'api-version': { type: 'string' },
+      'api-mode': { type: 'string' },
       out: { type: 'string', default: 'public/config.json' },
       'skip-check': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -130,6 +215,16 @@ async function main(): Promise<number> {
   if (devHostError) {
     console.error(`error: --dev-host ${devHostError}.\n\n${usage}`);
     return 2;
+  }
+  let choice: ProfileChoice | undefined;
+  if (values.profile !== undefined) {
+    try {
+      choice = profileChoice(values.profile, values['api-mode'], values['api-version']);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`error: --profile ${values.profile}: ${message}\n\n${usage}`);
+      return 2;
+    }
   }
   const appOrigin =
     values['app-origin'] ??
@@ -146,8 +241,8 @@ async function main(): Promise<number> {
       workfrontUrl: url,
       clientId,
       redirectPath: values['redirect-path'],
-      apiVersion: values['api-version'],
-      apiMode: values['api-mode'],
+      apiVersion: choice?.apiVersion ?? values['api-version'],
+      apiMode: choice?.apiMode ?? values['api-mode'],
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -178,6 +273,10 @@ async function main(): Promise<number> {
   };
   writeFileSync(values.out, `${JSON.stringify(file, null, 2)}\n`);
   console.log(`Wrote ${values.out}. Register ${appOrigin}${config.redirectPath} in Workfront.`);
+  if (choice) {
+    console.log(`From the profile ${values.profile ?? ''}:`);
+    for (const line of choice.lines) console.log(`  ${line}`);
+  }
   if (devHost !== undefined) {
     const { port } = new URL(appOrigin);
     const written = writeDevHost(process.cwd(), devHost, Number(port || 443));

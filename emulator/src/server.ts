@@ -27,6 +27,8 @@ import { createWorkfrontData } from './workfront/data.ts';
 export interface EmulatorOptions {
   /** Overrides of the defaults; /__emulator/reset returns to these. */
   settings?: Partial<Settings>;
+  /** Overrides of the seeded demo app (`wf-demo-spa`), such as a replayed profile's rotation. */
+  demoApp?: { rotateRefreshToken?: boolean };
   clock?: Clock;
 }
 
@@ -50,9 +52,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const accessTokens = createAccessTokenStore(now);
   const grants = createGrantStore(accessTokens, now);
   const codes = createAuthorizationCodeStore(now);
+  const rotation = options.demoApp?.rotateRefreshToken;
+  const demoAppOverrides = rotation === undefined ? {} : { rotateRefreshToken: rotation };
   const browserSessions = createBrowserSessionStore();
   const apps = createAppRegistry({
-    seed: [demoApp],
+    seed: [{ ...demoApp, fields: { ...demoApp.fields, ...demoAppOverrides } }],
     onDelete: (clientId) => {
       grants.revokeClient(clientId);
     },

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/app-config';
 import { createFlowLog, type FlowEvent, type RefreshReason } from './flow-log';
+import type { InstanceProbes } from './instance-probes';
 import type { OidcSession } from './oidc-session';
 
 export type AuthState =
@@ -31,6 +32,8 @@ export interface AuthClient {
   preload: () => void;
   /** This tab's OAuth story, for the flow inspector. Tokens appear only as fingerprints. */
   flow: { events: () => readonly FlowEvent[]; subscribe: (listener: () => void) => () => void };
+  /** "Check this Workfront": the requests that need a token or the raw token endpoint. */
+  probes: InstanceProbes;
 }
 
 export interface AuthClientOptions {
@@ -153,5 +156,10 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       session().catch(() => undefined);
     },
     flow: { events: flow.events, subscribe: flow.subscribe },
+    probes: {
+      signInFacts: async () => (await session()).probes.signInFacts(),
+      bearerOnly: async (url) => (await session()).probes.bearerOnly(url),
+      madeUpRefresh: async () => (await session()).probes.madeUpRefresh(),
+    },
   };
 }

@@ -25,6 +25,10 @@ export type FlowEvent =
       accessFingerprint?: string;
       /** null when Workfront issued no refresh token. */
       refreshFingerprint?: string | null;
+      /** The names of the token answer's fields, sorted. */
+      answerKeys?: string[];
+      /** `expires_in` as Workfront sent it; null when missing or unusable. */
+      expiresInSent?: number | null;
       error?: string;
     }
   | {
@@ -50,10 +54,12 @@ export type FlowEvent =
   | { type: 'signed-out'; at: number; how: 'this-tab' | 'other-tab' | 'session-ended' };
 
 /**
- * Why a refresh ran: the expiry timer, Workfront refusing the token on an API call, a click, or
- * the tab coming back (visible again, or online) with its token expired meanwhile.
+ * Why a refresh ran: the expiry timer, Workfront refusing the token on an API call, a click, the
+ * tab coming back (visible again, or online) with its token expired meanwhile, or "Check this
+ * Workfront" learning whether the refresh token rotates.
  */
-export type RefreshReason = 'expiring' | 'rejected-by-workfront' | 'manual' | 'resumed';
+export type RefreshReason =
+  'expiring' | 'rejected-by-workfront' | 'manual' | 'resumed' | 'instance-check';
 
 export interface FlowLog {
   events: () => readonly FlowEvent[];

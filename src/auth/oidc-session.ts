@@ -14,6 +14,7 @@ import type { AuthClientOptions, AuthStore } from './auth-client';
 import { AuthProblemError, endsSession, toAuthProblem } from './auth-errors';
 import { checkCallbackUrl } from './callback-url';
 import { fingerprint, maskCode, type FlowLog, type RefreshReason } from './flow-log';
+import { createInstanceProbes, tokenAnswerAsSent } from './instance-probes';
 import { safeReturnPath } from './return-path';
 import { singleFlight } from './single-flight';
 import { installTokenEndpointFetch } from './token-endpoint-fetch';
@@ -76,8 +77,16 @@ export function createOidcSession(
 ) {
   /** The wait the token endpoint last asked for with `Retry-After`, for the next retry. */
   let askedWaitMs: number | undefined;
-  installTokenEndpointFetch([config.tokenEndpoint], (header) => {
-    askedWaitMs = retryAfterMs(header);
+  /** The body of the token endpoint's last success, as sent, for the flow inspector. */
+  let lastAnswer: unknown;
+  installTokenEndpointFetch([config.tokenEndpoint, config.revocationEndpoint], {
+    onRetryAfter: (header) => {
+      askedWaitMs = retryAfterMs(header);
+    },
+    onAnswer: (body) => {
+      lastAnswer = body;
+    },
+    timeoutMs: requestPolicy.tokenTimeoutSeconds * 1000,
   });
   const origin = options.origin ?? window.location.origin;
   const redirectUri = `${origin}${config.redirectPath}`;
@@ -101,7 +110,6 @@ export function createOidcSession(
       scope: config.scope,
       loadUserInfo: false,
       monitorSession: false,
-      requestTimeoutInSeconds: requestPolicy.tokenTimeoutSeconds,
       // Renewal is driven below, through the single flight, instead of by the library's own timer.
       automaticSilentRenew: false,
       accessTokenExpiringNotificationTimeInSeconds: expiringNotificationSeconds,
@@ -169,13 +177,8 @@ export function createOidcSession(
       }
       const before = await fingerprint(user.refresh_token);
       try {
-        // signinSilent passes its own timeout, undefined unless given, over the
-        // requestTimeoutInSeconds setting (authts/oidc-client-ts#1414, #1430), which leaves a
-        // refresh with no timeout at all: give it one here.
-        const renewed = await userManager.signinSilent({
-          redirect_uri: redirectUri,
-          silentRequestTimeoutInSeconds: requestPolicy.tokenTimeoutSeconds,
-        });
+        // Its timeout is the token endpoint fetch's (token-endpoint-fetch.ts explains why).
+        const renewed = await userManager.signinSilent({ redirect_uri: redirectUri });
         if (renewed) await stillCurrent(started, renewed);
         if (!renewed?.access_token) {
           throw new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' });
@@ -212,6 +215,10 @@ export function createOidcSession(
    * retired token, and Workfront refuses it (and revokes the chain) although nothing is wrong.
    */
   let outcomeUnknown = false;
+  const answerLost = (error: unknown) =>
+    error instanceof TypeError ||
+    error instanceof ErrorTimeout ||
+    (error instanceof DOMException && error.name === 'TimeoutError');
 
   async function refresh(reason: RefreshReason = 'expiring'): Promise<void> {
     pendingReason = reason;
@@ -219,7 +226,7 @@ export function createOidcSession(
       await refreshOnce();
       outcomeUnknown = false;
     } catch (error) {
-      if (error instanceof TypeError || error instanceof ErrorTimeout) outcomeUnknown = true;
+      if (answerLost(error)) outcomeUnknown = true;
       else if (endsSession(error) && store.getState().status === 'signed-in') {
         if (outcomeUnknown) {
           // Not a real refusal: sign in again through Workfront's own session, with no prompt,
@@ -282,16 +289,12 @@ export function createOidcSession(
    */
   async function revokeRefreshToken(user: User | null) {
     if (!user?.refresh_token) return;
-    const timeout = new AbortController();
-    const timer = setTimeout(() => {
-      timeout.abort();
-    }, requestPolicy.tokenTimeoutSeconds * 1000);
     try {
+      // Its timeout is the token endpoint fetch's, which wraps this endpoint too.
       const response = await fetch(config.revocationEndpoint, {
         method: 'POST',
         // The tab may be closing or navigating away: the request still goes.
         keepalive: true,
-        signal: timeout.signal,
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({
           client_id: config.clientId,
@@ -302,8 +305,6 @@ export function createOidcSession(
       flow.add({ type: 'revoke', at: Date.now(), ok: response.ok, status: response.status });
     } catch (error) {
       flow.add({ type: 'revoke', at: Date.now(), ok: false, error: String(error) });
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -358,6 +359,7 @@ export function createOidcSession(
       scope: user.scope,
       accessFingerprint: await fingerprint(user.access_token),
       refreshFingerprint: user.refresh_token ? await fingerprint(user.refresh_token) : null,
+      ...tokenAnswerAsSent(lastAnswer),
     });
   }
 
@@ -409,20 +411,23 @@ export function createOidcSession(
     }
   }
 
+  async function getAccessToken() {
+    const user = await userManager.getUser();
+    if (!user || store.getState().status !== 'signed-in') {
+      throw new AuthProblemError({ kind: 'signed-out' });
+    }
+    if ((user.expires_in ?? Infinity) > minimumValiditySeconds) return user.access_token;
+    await refresh();
+    const renewed = await userManager.getUser();
+    if (!renewed) throw new AuthProblemError({ kind: 'signed-out' });
+    return renewed.access_token;
+  }
+
   return {
     signIn,
     finishCallback,
-    async getAccessToken() {
-      const user = await userManager.getUser();
-      if (!user || store.getState().status !== 'signed-in') {
-        throw new AuthProblemError({ kind: 'signed-out' });
-      }
-      if ((user.expires_in ?? Infinity) > minimumValiditySeconds) return user.access_token;
-      await refresh();
-      const renewed = await userManager.getUser();
-      if (!renewed) throw new AuthProblemError({ kind: 'signed-out' });
-      return renewed.access_token;
-    },
+    getAccessToken,
+    probes: createInstanceProbes(config, redirectUri, flow.events, getAccessToken),
     refresh,
     renew,
     endSession: () => forget('session-ended'),

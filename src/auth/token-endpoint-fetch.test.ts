@@ -108,10 +108,32 @@ describe('Retry-After at the token endpoint', () => {
     const fetch = normalizeTokenErrors(
       () => Promise.resolve(answers.shift() ?? new Response()),
       [tokenEndpoint],
-      (header) => seen.push(header),
+      { onRetryAfter: (header) => seen.push(header) },
     );
     await fetch(tokenEndpoint);
     await fetch(tokenEndpoint);
     expect(seen).toEqual(['3']);
+  });
+});
+
+describe('the token endpoint timeout', () => {
+  it('aborts a request to the endpoint that takes too long', async () => {
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => {
+          reject(init.signal?.reason as Error);
+        });
+      });
+    const fetch = normalizeTokenErrors(hanging, [tokenEndpoint], { timeoutMs: 20 });
+    await expect(fetch(tokenEndpoint, { method: 'POST' })).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
+  });
+
+  it('leaves other requests without one', async () => {
+    const inner = vi.fn<typeof fetch>().mockResolvedValue(new Response('ok'));
+    const fetch = normalizeTokenErrors(inner, [tokenEndpoint], { timeoutMs: 20 });
+    await fetch('https://elsewhere.example/api');
+    expect(inner.mock.calls[0]?.[1]?.signal).toBeUndefined();
   });
 });

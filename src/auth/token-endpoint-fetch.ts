@@ -43,21 +43,53 @@ function codeForStatus(status: number): string {
   return status === 401 ? 'invalid_client' : 'invalid_grant';
 }
 
+export interface TokenEndpointFetchOptions {
+  /** Called with the `Retry-After` of each error answer. */
+  onRetryAfter?: (header: string | null) => void;
+  /** Called with the body of each success, as sent: the library keeps `expires_in` only as a
+   * time, recomputed on each read. */
+  onAnswer?: (body: unknown) => void;
+  /** Requests to the endpoints give up after this long, in real time. */
+  timeoutMs?: number;
+}
+
 /**
- * Wraps `fetch` so that error answers of the given endpoints come back in RFC 6749 form, and
- * reports the `Retry-After` of each, which oidc-client-ts does not keep either. Every other
- * request, and every success, passes through untouched.
+ * Wraps `fetch` for the given endpoints: their error answers come back in RFC 6749 form, the
+ * `Retry-After` of each and the body of each success are reported, and each request has a
+ * timeout. Every other request passes through untouched.
+ *
+ * The timeout is here rather than in oidc-client-ts's `requestTimeoutInSeconds`: `signinSilent`
+ * passes its own timeout, undefined unless given, over that setting (authts/oidc-client-ts#1414
+ * and #1430 added it), so a refresh had none at all; and the library's timer is a page timer,
+ * which a page frozen in the background, or a test's clock, moves out of step with the network.
  */
 export function normalizeTokenErrors(
   fetchImpl: typeof fetch,
   endpoints: readonly string[],
-  onRetryAfter: (header: string | null) => void = () => undefined,
+  { onRetryAfter, onAnswer, timeoutMs }: TokenEndpointFetchOptions = {},
 ) {
   const normalized: typeof fetch = async (input, init) => {
-    const response = await fetchImpl(input, init);
     const url = input instanceof Request ? input.url : String(input);
-    if (response.ok || !endpoints.includes(url)) return response;
-    onRetryAfter(response.headers.get('Retry-After'));
+    if (!endpoints.includes(url)) return fetchImpl(input, init);
+    const signals = [
+      init?.signal,
+      timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
+    ].filter((signal) => signal != null);
+    const response = await fetchImpl(input, {
+      ...init,
+      ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {}),
+    });
+    if (response.ok) {
+      if (onAnswer) {
+        try {
+          onAnswer(JSON.parse(await response.clone().text()));
+        } catch {
+          // Not JSON: the library reports it as it reads the answer itself.
+        }
+      }
+      return response;
+    }
+    onRetryAfter?.(response.headers.get('Retry-After'));
     let body: unknown;
     try {
       body = JSON.parse(await response.clone().text());
@@ -75,18 +107,23 @@ export function normalizeTokenErrors(
   return normalized;
 }
 
-let installed = false;
+/** The `fetch` from before the wrapping, once installed. */
+let unwrapped: typeof fetch | undefined;
 
 /** oidc-client-ts calls the global `fetch`, so that is the one to wrap, once per page. */
 export function installTokenEndpointFetch(
   endpoints: readonly string[],
-  onRetryAfter: (header: string | null) => void,
+  options: TokenEndpointFetchOptions,
 ): void {
-  if (installed) return;
-  installed = true;
-  globalThis.fetch = normalizeTokenErrors(
-    globalThis.fetch.bind(globalThis),
-    endpoints,
-    onRetryAfter,
-  );
+  if (unwrapped) return;
+  unwrapped = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = normalizeTokenErrors(unwrapped, endpoints, options);
+}
+
+/**
+ * `fetch` as the browser has it, for "Check this Workfront", which must see the token endpoint's
+ * error bodies as Workfront sends them, not as rewritten for oidc-client-ts.
+ */
+export function unwrappedFetch(): typeof fetch {
+  return unwrapped ?? globalThis.fetch.bind(globalThis);
 }

@@ -7,6 +7,8 @@ export const requestPolicy = {
   tokenTimeoutSeconds: 10,
   /** REST API calls: a 2000-item page of a large instance can take a while. */
   apiTimeoutSeconds: 30,
+  /** Each request of "Check this Workfront": all small, so a slow one is a stuck one. */
+  checkTimeoutSeconds: 10,
   /** The longest `Retry-After` honoured; a longer one is waited this long, then retried. */
   maxRetryAfterSeconds: 60,
 } as const;

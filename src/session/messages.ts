@@ -54,7 +54,10 @@ export const messages = defineMessages({
     'reason.rejected-by-workfront':
       'Workfront refused the session on an API call; the call was retried',
     'reason.manual': 'you asked for it',
-    'reason.resumed': 'the tab came back (visible again, or online) with the token expired or expiring',
+    'reason.resumed':
+      'the tab came back (visible again, or online) with the token expired or expiring',
+    'reason.instance-check':
+      '"Check this Workfront" asked for it, to see whether the refresh token rotates',
     rotated: '(rotated: the old one no longer works)',
     notRotated: '(not rotated)',
     revokedTitle: 'Refresh token revoked',
@@ -139,6 +142,7 @@ export const messages = defineMessages({
     'reason.rejected-by-workfront': 'Workfront 在一次 API 调用中拒绝了会话；该调用已重试',
     'reason.manual': '您手动请求',
     'reason.resumed': '标签页恢复（重新可见或重新联网）时，令牌已过期或即将过期',
+    'reason.instance-check': '“检查此 Workfront”请求了它，以了解刷新令牌是否轮换',
     rotated: '（已轮换：旧令牌不再有效）',
     notRotated: '（未轮换）',
     revokedTitle: '刷新令牌已撤销',

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { useAuthClient, useAuthState } from '../auth/auth-context';
 import { formatCountdown, useNow } from '../components/use-now';
 import { useAppConfig } from '../config/config-context';
@@ -6,6 +6,11 @@ import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
 import { Timeline } from './timeline';
 import { WhatIfPanel } from './what-if-panel';
+
+// The check, its probes and its messages load only with the inspector's section for it.
+const InstanceCheckPanel = lazy(() =>
+  import('./instance-check-panel').then((m) => ({ default: m.InstanceCheckPanel })),
+);
 
 /** The flow inspector: this tab's OAuth story, as it happens. */
 export function SessionPage() {
@@ -38,6 +43,9 @@ export function SessionPage() {
         )}
         <p className="muted">{t('fingerprints')}</p>
       </section>
+      <Suspense fallback={null}>
+        <InstanceCheckPanel />
+      </Suspense>
       {config.emulator && <WhatIfPanel workfrontUrl={config.workfrontUrl} />}
       <h2>{t('timeline')}</h2>
       <Timeline events={events} />

@@ -1,8 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import * as v from 'valibot';
 import { workfrontKeys } from './query-keys';
-import { parseWire } from './wire-schemas';
+import { parseStatusMetadata, type StatusChoice } from './status-metadata';
 import { objCodeOf, type WorkItemKind } from './work-item-model';
 import type { WorkfrontClient } from './workfront-client';
 
@@ -15,12 +14,6 @@ export const systemStatuses: Readonly<Record<WorkItemKind, readonly string[]>> =
   issue: ['NEW', 'INP', 'AWF', 'ONH', 'ROP', 'CND', 'WTR', 'RLV', 'VCP', 'CLS'],
 };
 
-/** A status the user may choose: its code, and Workfront's label for it when Workfront gave one. */
-export interface StatusChoice {
-  code: string;
-  label: string | null;
-}
-
 /**
  * A status code is a system status, or a custom one written `<system>:<key>` (INP:A is a custom
  * status that counts as In progress).
@@ -29,14 +22,6 @@ export function systemStatusOf(code: string): string {
   const separator = code.indexOf(':');
   return separator === -1 ? code : code.slice(0, separator);
 }
-
-const metadataWire = v.object({
-  fields: v.object({
-    status: v.object({
-      possibleValues: v.array(v.object({ value: v.string(), label: v.nullish(v.string(), null) })),
-    }),
-  }),
-});
 
 /**
  * The statuses Workfront accepts for a kind, custom ones included, from `<obj>/metadata`. They
@@ -47,9 +32,7 @@ export function workItemStatusesQuery(client: WorkfrontClient, kind: WorkItemKin
     queryKey: workfrontKeys.statuses(kind),
     queryFn: async ({ signal }): Promise<StatusChoice[]> => {
       const data = await client.get(`${objCodeOf[kind]}/metadata`, {}, signal);
-      const { possibleValues } = parseWire(metadataWire, data, `the ${kind} metadata`).fields
-        .status;
-      return possibleValues.map(({ value, label }) => ({ code: value, label }));
+      return parseStatusMetadata(data, `the ${kind} metadata`);
     },
     staleTime: Infinity,
     // The system statuses stand in when metadata cannot be read: no retry is worth a wait.

@@ -3,8 +3,10 @@ import type { Clock } from '../clock.ts';
 import type { EmulatorEnv } from '../http/env.ts';
 import { parseFaultPlan, type FaultInjector } from '../http/faults.ts';
 import type { RequestLog } from '../http/request-log.ts';
+import { looksLikeProfile, readInstanceProfile } from '../instance-profile.ts';
 import type { AccessTokenStore } from '../oauth/access-tokens.ts';
 import type { AppChange, AppRegistry } from '../oauth/apps.ts';
+import { demoApp } from '../oauth/demo-app.ts';
 import type { GrantStore } from '../oauth/grants.ts';
 import { parseSettingsPatch } from '../settings-schema.ts';
 import type { Settings } from '../settings.ts';
@@ -83,11 +85,36 @@ export function createControlRoutes(deps: {
   routes.post('/settings', async (c) => {
     const input = await readJson(c);
     if (input === notJson) return badJson(c);
+    if (looksLikeProfile(input)) return replayProfile(c, input);
     const result = parseSettingsPatch(input);
     if (!result.ok) return c.json({ error: result.message }, 400);
     deps.updateSettings(result.patch);
     return c.json(deps.settings());
   });
+
+  /** An instance profile replayed: its settings, and the demo app's rotation; all or nothing. */
+  function replayProfile(c: Context<EmulatorEnv>, input: unknown) {
+    const result = readInstanceProfile(input);
+    if (!result.ok) return c.json({ error: result.message }, 400);
+    const { settings, rotateRefreshToken, notes } = result.replay;
+    const checked = parseSettingsPatch(settings);
+    if (!checked.ok) return c.json({ error: checked.message }, 400);
+    const { clientId } = demoApp;
+    const rotates = rotateRefreshToken !== undefined;
+    if (rotates && !deps.apps.get(clientId)) {
+      notes.push(
+        `behaviours.refreshTokenRotates: the demo app ${clientId} was deleted, so its rotation is not replayed`,
+      );
+    }
+    deps.updateSettings(checked.patch);
+    if (rotates && deps.apps.get(clientId)) deps.apps.update(clientId, { rotateRefreshToken });
+    const app = deps.apps.get(clientId);
+    return c.json({
+      settings: deps.settings(),
+      demoApp: app ? { clientId, rotateRefreshToken: app.rotateRefreshToken } : null,
+      notes,
+    });
+  }
 
   routes.post('/reset', (c) => {
     deps.reset();

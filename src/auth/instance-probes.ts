@@ -1,0 +1,129 @@
+import type { AppConfig } from '../config/app-config';
+import { requestPolicy } from '../config/request-policy';
+import type { FlowEvent } from './flow-log';
+import { unwrappedFetch } from './token-endpoint-fetch';
+
+/**
+ * The part of "Check this Workfront" that needs a token or the raw token endpoint. What leaves
+ * here holds no token: answers are Workfront's, read and reduced to facts by src/workfront.
+ */
+
+/** An answer as Workfront sent it; `body` is its JSON, or null when it is not JSON. */
+export interface ProbeAnswer {
+  status: number;
+  /** The response header names the page can read, sorted. */
+  headerNames: string[];
+  body: unknown;
+}
+
+/** What this tab's sign-in and refreshes showed, from the flow log. */
+export interface SignInFacts {
+  callbackParamNames: string[];
+  tokenAnswerKeys: string[];
+  tokenType: string;
+  expiresIn: number | null;
+  refreshTokenIssued: boolean;
+  /** Whether the refresh token rotated at the last refresh since the sign-in; null if none. */
+  rotatedAtLastRefresh: boolean | null;
+}
+
+export interface InstanceProbes {
+  signInFacts: () => Promise<SignInFacts | null>;
+  /** GET a Workfront API URL with `Authorization: Bearer <access token>` and no sessionID. */
+  bearerOnly: (url: string) => Promise<ProbeAnswer>;
+  /** A refresh with a made-up refresh token, straight to the token endpoint: never a real one. */
+  madeUpRefresh: () => Promise<ProbeAnswer>;
+}
+
+export const madeUpRefreshToken = 'instance-check-made-up-refresh-token';
+
+/**
+ * What a token answer held as sent, for the flow log: its field names, sorted, and `expires_in`
+ * if usable (a whole number of seconds, 0 included), else null.
+ */
+export function tokenAnswerAsSent(body: unknown): {
+  answerKeys: string[];
+  expiresInSent: number | null;
+} {
+  if (typeof body !== 'object' || body === null) return { answerKeys: [], expiresInSent: null };
+  const { expires_in: expiresIn } = body as Record<string, unknown>;
+  const seconds =
+    typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
+  return {
+    answerKeys: Object.keys(body).sort(),
+    expiresInSent:
+      typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= 0 ? seconds : null,
+  };
+}
+
+export function signInFacts(events: readonly FlowEvent[]): SignInFacts | null {
+  const exchangeAt = events.findLastIndex((event) => event.type === 'token-exchange' && event.ok);
+  const exchange = events[exchangeAt];
+  if (exchange?.type !== 'token-exchange') return null;
+  const callback = events.slice(0, exchangeAt).findLast((event) => event.type === 'callback');
+  const refresh = events
+    .slice(exchangeAt)
+    .findLast((event) => event.type === 'refresh' && event.ok);
+  return {
+    callbackParamNames:
+      callback?.type === 'callback' ? callback.params.map(([name]) => name).sort() : [],
+    tokenAnswerKeys: exchange.answerKeys ?? [],
+    tokenType: exchange.tokenType ?? '',
+    expiresIn: exchange.expiresInSent ?? null,
+    refreshTokenIssued: Boolean(exchange.refreshFingerprint),
+    rotatedAtLastRefresh: refresh?.type === 'refresh' ? (refresh.rotated ?? null) : null,
+  };
+}
+
+/** Sends one request, with the check's timeout, and reads the answer whole. */
+async function send(fetchImpl: typeof fetch, url: string, init: RequestInit) {
+  const response = await fetchImpl(url, {
+    ...init,
+    signal: AbortSignal.timeout(requestPolicy.checkTimeoutSeconds * 1000),
+  });
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // An HTML page or nothing: the status tells.
+  }
+  return { status: response.status, headerNames: [...response.headers.keys()].sort(), body };
+}
+
+export function createInstanceProbes(
+  config: AppConfig,
+  redirectUri: string,
+  events: () => readonly FlowEvent[],
+  getAccessToken: () => Promise<string>,
+): InstanceProbes {
+  const apiOrigins = new Set([window.location.origin, new URL(config.workfrontUrl).origin]);
+  return {
+    signInFacts: () => Promise.resolve(signInFacts(events())),
+    async bearerOnly(url) {
+      const target = new URL(url, window.location.origin);
+      // The token goes to Workfront's API, on its origin or through this origin's proxy, only.
+      if (!apiOrigins.has(target.origin) || !target.pathname.startsWith('/attask/')) {
+        throw new Error(`Not a Workfront API URL: ${target.origin}${target.pathname}`);
+      }
+      const token = await getAccessToken();
+      return send((input, init) => fetch(input, init), target.href, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+      });
+    },
+    madeUpRefresh: () =>
+      send(unwrappedFetch(), config.tokenEndpoint, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'application/json',
+        },
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: config.clientId,
+          redirect_uri: redirectUri,
+          refresh_token: madeUpRefreshToken,
+        }),
+      }),
+  };
+}
