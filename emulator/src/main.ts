@@ -185,6 +185,10 @@ function main(): void {
   const server = serve({ fetch: emulator.app.fetch, port, hostname: 'localhost' }, (info) => {
     console.log(`Workfront emulator listening on http://localhost:${info.port} (localhost only)`);
   }) as Server;
+  // Node closes an idle connection after 5 s, browsers keep theirs for minutes. A request sent on
+  // a connection just as the server closes it is sent again by Chromium, a token POST included,
+  // so Workfront would see one refresh twice; Workfront's own servers keep connections far longer.
+  server.keepAliveTimeout = 10 * 60_000;
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === 'EADDRINUSE'
