@@ -244,12 +244,15 @@ export function createOidcSession(
 
   /** Renewal that retries transient failures while the current access token still works. */
   async function renew(reason: RefreshReason) {
+    const started = store.getState();
     for (const scheduledMs of [0, ...retryDelaysMs]) {
       const delayMs = Math.max(scheduledMs, askedWaitMs ?? 0);
       askedWaitMs = undefined;
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const state = store.getState();
       if (state.status !== 'signed-in' || Date.now() >= state.expiresAt) return;
+      // Another refresh (the tab coming back, a refused call) renewed the token during the wait.
+      if (started.status === 'signed-in' && state.expiresAt !== started.expiresAt) return;
       try {
         await refresh(reason);
         return;
@@ -417,7 +420,14 @@ export function createOidcSession(
       throw new AuthProblemError({ kind: 'signed-out' });
     }
     if ((user.expires_in ?? Infinity) > minimumValiditySeconds) return user.access_token;
-    await refresh();
+    // Another caller's refresh may have renewed the token while this one read it: a second
+    // refresh right after the first would spend the rotated refresh token for nothing.
+    const current = await userManager.getUser();
+    const renewedMeanwhile =
+      current !== null &&
+      current.access_token !== user.access_token &&
+      (current.expires_in ?? Infinity) > minimumValiditySeconds;
+    if (!renewedMeanwhile) await refresh();
     const renewed = await userManager.getUser();
     if (!renewed) throw new AuthProblemError({ kind: 'signed-out' });
     return renewed.access_token;
