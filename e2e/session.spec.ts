@@ -38,17 +38,13 @@ test.describe('staying signed in', () => {
     await signInWithClock(page);
     const cycles = 6;
     for (let cycle = 1; cycle <= cycles; cycle++) {
-      // Each refresh is due a window after the one before, so one window later it has run.
-      // Exactly one per window is the test above; under a full suite's load an extra refresh
-      // now and then (cause not found, see the closing note of issue 11) must still rotate.
+      // Each refresh is due a window after the one before, so one window later it has run: the
+      // app has a refresh token it never had before. Token bodies are recorded as the browser
+      // reads them. Exactly one refresh per window, by Workfront's count, is the test above.
       await runClock(page.context(), untilRefresh);
-      await expect.poll(async () => (await refreshes()).length).toBeGreaterThanOrEqual(cycle);
+      await expect.poll(() => new Set(issuedTokens.refreshTokens).size).toBe(cycle + 1);
     }
-    const calls = await refreshes();
-    expect(calls.every((call) => call.status === 200)).toBe(true);
-    // Every refresh rotated: each brought a refresh token never seen before. Token bodies are
-    // recorded as their responses are read, just after the log entries.
-    await expect.poll(() => new Set(issuedTokens.refreshTokens).size).toBe(calls.length + 1);
+    expect(issuedTokens.refreshTokens).toHaveLength(cycles + 1);
     await page.reload();
     await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
   });
