@@ -62,8 +62,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     rules: () => settings,
   });
-  const faults = createFaultInjector(() => settings);
-  const log = createRequestLog(now);
+  /**
+   * Aborted by each reset: a request still waiting on a fault from before it (a test's hanging
+   * refresh) is dropped rather than handled, and never logged, after the next test's reset.
+   */
+  let epoch = new AbortController();
+  const currentEpoch = () => epoch.signal;
+  const faults = createFaultInjector(() => settings, currentEpoch);
+  const log = createRequestLog(now, currentEpoch);
 
   function updateSettings(patch: Partial<Settings>): void {
     const { workItems } = settings;
@@ -72,6 +78,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
 
   function reset(): void {
+    epoch.abort();
+    epoch = new AbortController();
     clock.reset();
     settings = { ...startSettings };
     data = generateData();

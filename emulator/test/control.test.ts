@@ -255,6 +255,25 @@ describe('/__emulator/faults', () => {
     expect(response.status).toBe(400);
   });
 
+  it('forgets a request still delayed by a fault at a reset: not handled, not logged after it', async () => {
+    const { tokens } = await signIn(baseUrl);
+    await addFault({ target: 'token', count: 1, delayMs: 60_000 });
+    const delayed = fetch(`${baseUrl}/integrations/oauth2/api/v1/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: 'wf-demo-spa',
+        refresh_token: tokens.refresh_token ?? '',
+      }),
+    });
+    // The fault holds the refresh; the next test's reset comes meanwhile.
+    await expect.poll(async () => ((await json(await running.control('GET', '/faults'))) as unknown[]).length).toBe(0);
+    await running.control('POST', '/reset');
+    await expect(delayed).rejects.toThrow();
+    expect(await json(await running.control('GET', '/log'))).toEqual([]);
+  });
+
   it('refuses an invalid fault and clears faults on DELETE', async () => {
     expect((await addFault({ target: 'db', count: 1 })).status).toBe(400);
     expect((await addFault({ target: 'api', count: 0 })).status).toBe(400);

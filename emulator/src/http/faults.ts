@@ -110,7 +110,14 @@ export interface FaultInjector {
   middleware(target: FaultTarget): MiddlewareHandler<EmulatorEnv>;
 }
 
-export function createFaultInjector(settings: () => Settings): FaultInjector {
+/**
+ * `epoch` is aborted at each reset: a request still delayed then is dropped, not handled against
+ * the new state. A delay also ends when the client goes away.
+ */
+export function createFaultInjector(
+  settings: () => Settings,
+  epoch: () => AbortSignal,
+): FaultInjector {
   let plans: FaultPlan[] = [];
 
   function take(target: FaultTarget): FaultPlan | undefined {
@@ -156,7 +163,25 @@ export function createFaultInjector(settings: () => Settings): FaultInjector {
     middleware: (target) => async (c, next) => {
       const plan = take(target);
       if (!plan) return next();
-      if (plan.delayMs !== undefined) await sleep(plan.delayMs);
+      if (plan.delayMs !== undefined) {
+        const socket = c.env.incoming.socket;
+        const clientGone = new AbortController();
+        const onClose = () => {
+          clientGone.abort();
+        };
+        socket.once('close', onClose);
+        try {
+          await sleep(plan.delayMs, undefined, {
+            signal: AbortSignal.any([epoch(), clientGone.signal]),
+          });
+        } catch {
+          c.set('fault', `delay ${plan.delayMs} ms, abandoned`);
+          socket.destroy();
+          return c.body(null, 500);
+        } finally {
+          socket.off('close', onClose);
+        }
+      }
       if (plan.drop) {
         c.set('fault', 'drop');
         c.env.incoming.socket.destroy();

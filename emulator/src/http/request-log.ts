@@ -59,12 +59,16 @@ function redactedPath(url: URL): string {
   return `${url.pathname}?${parts.join('&')}`;
 }
 
-/** The recent requests of the app under test; the control API's own calls are left out. */
-export function createRequestLog(now: () => number): RequestLog {
+/**
+ * The recent requests of the app under test; the control API's own calls are left out, and so is
+ * a request that arrived before the last reset (`epoch` aborted) and finished after it.
+ */
+export function createRequestLog(now: () => number, epoch: () => AbortSignal): RequestLog {
   const entries: LogEntry[] = [];
   return {
     async middleware(c, next) {
       const started = performance.now();
+      const arrivedIn = epoch();
       const url = new URL(c.req.url);
       const endpoint = endpointOf(url.pathname);
       // Read before any fault answers, so that a failed refresh is still logged as a refresh.
@@ -74,7 +78,7 @@ export function createRequestLog(now: () => number): RequestLog {
           : undefined;
       const grantType = body?.ok === true ? body.form.grant_type : undefined;
       await next();
-      if (endpoint === 'control') return;
+      if (endpoint === 'control' || arrivedIn.aborted) return;
       const fault = c.get('fault');
       entries.push({
         time: new Date(now()).toISOString(),
