@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import type { VaultOptions } from './e2e/fixtures';
 
 const emulatorUrl = 'http://localhost:8787';
 const appUrl = 'http://localhost:4173';
@@ -7,7 +8,7 @@ const e2eBuild = 'node_modules/.cache/e2e-dist';
 /** e2e/run.mjs finds a Chromium and passes it in CHROMIUM_PATH. */
 const executablePath = process.env.CHROMIUM_PATH;
 
-export default defineConfig({
+export default defineConfig<VaultOptions>({
   testDir: 'e2e',
   // Every test shares one emulator and resets it first, so tests run one at a time.
   workers: 1,
@@ -29,6 +30,17 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
+  projects: [
+    // Where the browser has SharedWorker, as Chromium does: one vault for every tab.
+    { name: 'shared vault', use: { vaultKind: 'shared' } },
+    // Browsers without it (Chrome on Android): a vault per tab. The sign-in, refresh and
+    // multi-tab suites run again so.
+    {
+      name: 'per-tab vault',
+      testMatch: /(sign-in|session|session-safety|token-vault)\.spec\.ts/,
+      use: { vaultKind: 'per-tab' },
+    },
+  ],
   webServer: [
     {
       command: 'npx tsx emulator/src/main.ts --port 8787',

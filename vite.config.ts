@@ -32,7 +32,6 @@ const vendorChunks = [
     name: 'react',
     test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/,
   },
-  { name: 'oidc-client-ts', test: /node_modules[\\/](oidc-client-ts|jwt-decode)[\\/]/ },
   { name: 'tanstack-query', test: /node_modules[\\/]@tanstack[\\/](react-query|query-core)[\\/]/ },
   { name: 'valibot', test: /node_modules[\\/]valibot[\\/]/ },
 ];
@@ -99,6 +98,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [react(), securityHeadersOnPreview(), mode === 'demo' ? embeddedEmulator() : []],
   server: devServer(mode),
   preview: { port: 4173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
+  // The token vault's worker (src/auth/vault-worker.ts) is a module, like the app.
+  worker: { format: 'es' },
   build: {
     // bench/ reads the manifest to measure what each page loads.
     manifest: true,

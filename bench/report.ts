@@ -42,7 +42,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     (most, size) => (most && most.workItems > size.workItems ? most : size),
     undefined,
   );
-  // One refresh per window: the app refreshes 30 s before expiry (src/auth/oidc-session.ts).
+  // One refresh per window: the app refreshes 30 s before expiry (src/auth/refresh-schedule.ts).
   const refreshAheadSeconds = 30;
   const expectedTokenCalls = Math.round(
     refresh.simulatedSeconds / (refresh.accessTokenTtlSeconds - refreshAheadSeconds),

@@ -31,9 +31,10 @@ export function connectOrigins(
  *   React's `style` prop writes through the CSSOM, which style-src does not govern.
  * - No `data:` images or fonts: the app has none, so allowing them would only help an attacker.
  * - `form-action 'self'`: sign-in leaves by `location.assign`, not by a form.
- * - Trusted Types with no policy allowed: the app writes to no HTML or script sink (React's
- *   `dangerouslySetInnerHTML` is unused), so every such write, and every `javascript:` URL, is
- *   refused rather than checked.
+ * - Workers only from this origin, and through one Trusted Types policy, `workfront-vault`, which
+ *   lets only the token vault's own script URL through (src/auth/vault-connection.ts). The app
+ *   writes to no HTML or script sink (React's `dangerouslySetInnerHTML` is unused), so every other
+ *   such write, and every `javascript:` URL, is refused rather than checked.
  */
 export function contentSecurityPolicy(
   config: Pick<AppConfig, 'workfrontUrl' | 'tokenEndpoint' | 'revocationEndpoint'>,
@@ -41,6 +42,7 @@ export function contentSecurityPolicy(
   return [
     "default-src 'none'",
     "script-src 'self'",
+    "worker-src 'self'",
     "style-src 'self'",
     "img-src 'self'",
     "font-src 'self'",
@@ -49,7 +51,7 @@ export function contentSecurityPolicy(
     "base-uri 'none'",
     "form-action 'self'",
     "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
+    'trusted-types workfront-vault',
   ].join('; ');
 }
 

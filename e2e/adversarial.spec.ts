@@ -5,12 +5,15 @@
  * no token in storage, the URL or the DOM. The count of inputs is in SECURITY.md.
  */
 import type { Page, Route } from '@playwright/test';
-import { demoUser, expect, expectSignedIn, signIn, test } from './fixtures';
+import { demoUser, expect, expectSignedIn, signIn, test, networkInReach } from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
 import { emulator, emulatorUrl } from './support/emulator';
 import { expectExplained, expectNoTokenLeak } from './support/safety';
 import { appOrigin, expectAfterRetries, failOnDialogs, itemCount } from './support/screens';
 import { runClock } from './support/page-clock';
+
+// It watches or edits the app's requests to Workfront (fixtures.ts, networkInReach).
+test.use(networkInReach);
 
 const tokenUrl = `${emulatorUrl}/integrations/oauth2/api/v1/token`;
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { demoUser, expect, signIn, test } from './fixtures';
+import { demoUser, expect, signIn, test, networkInReach } from './fixtures';
 import { emulator, type Fault } from './support/emulator';
 import {
   expectAfterRetries,
@@ -71,6 +71,9 @@ const faults: { name: string; fault: Omit<Fault, 'target' | 'count'>; message: R
 ];
 
 test.describe('Workfront API faults', () => {
+  // It edits the app's requests to Workfront (fixtures.ts, networkInReach).
+  test.use(networkInReach);
+
   for (const { name, fault, message } of faults) {
     test(`${name} shows a message and a Retry that recovers`, async ({ page }) => {
       // Every API call fails until the faults are cleared.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, networkInReach } from './fixtures';
 import { emulator, emulatorUrl } from './support/emulator';
 import {
   appOrigin,
@@ -9,6 +9,9 @@ import {
   useDirectApiMode,
   workList,
 } from './support/screens';
+
+// It watches or edits the app's requests to Workfront (fixtures.ts, networkInReach).
+test.use(networkInReach);
 
 /** Every REST API request the page sends, by URL. */
 function recordApiCalls(page: Page): string[] {

@@ -3,10 +3,21 @@
  * every session, and three tabs refreshing side by side.
  */
 import type { Locator, Page } from '@playwright/test';
-import { demoUser, expect, expectNoTokenStored, expectSignedIn, signIn, test } from './fixtures';
+import {
+  demoUser,
+  expect,
+  expectNoTokenStored,
+  expectSignedIn,
+  signIn,
+  test,
+  networkInReach,
+} from './fixtures';
 import { emulator, emulatorUrl, type Fault } from './support/emulator';
 import { runClock } from './support/page-clock';
 import { itemCount } from './support/screens';
+
+// It watches or edits the app's requests to Workfront (fixtures.ts, networkInReach).
+test.use(networkInReach);
 
 const accessTokenTtlSeconds = 300;
 const tokenUrl = `${emulatorUrl}/integrations/oauth2/api/v1/token`;
@@ -162,7 +173,7 @@ test.describe('a working day with a flaky Workfront', () => {
     await expectNoTokenStored(page, issuedTokens);
 
     const heapAtEnd = await heapUsedBytes(page);
-    const refreshes = issuedTokens.accessTokens.length - 1;
+    const refreshes = (await issuedTokens()).accessTokens.length - 1;
     // One refresh per window (5-minute tokens, refreshed 30 s early), give or take the 5-second
     // granularity of the expiry timer and the retries of failed refreshes; at most one per 4
     // minutes.

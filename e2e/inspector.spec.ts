@@ -17,7 +17,8 @@ async function fingerprintOf(token: string): Promise<string> {
 /** No issued token may appear whole anywhere in the page. */
 async function expectNoTokenInDom(page: Page, issued: IssuedTokens) {
   const html = await page.content();
-  for (const token of [...issued.accessTokens, ...issued.refreshTokens]) {
+  const { accessTokens, refreshTokens } = await issued();
+  for (const token of [...accessTokens, ...refreshTokens]) {
     expect(html.includes(token), 'a whole token is in the DOM').toBe(false);
   }
 }
@@ -38,16 +39,16 @@ test.describe('flow inspector', () => {
     await expect(story.getByRole('heading', { name: 'Callback' })).toBeVisible();
     await expect(story.getByText('✓ they match')).toBeVisible();
     await expect(story.getByRole('heading', { name: 'Token exchange succeeded' })).toBeVisible();
-    await expect.poll(() => issuedTokens.refreshTokens.length).toBe(1);
-    const [firstRefreshToken] = issuedTokens.refreshTokens;
+    await expect.poll(async () => (await issuedTokens()).refreshTokens.length).toBe(1);
+    const [firstRefreshToken] = (await issuedTokens()).refreshTokens;
     await expect(story.getByText(await fingerprintOf(firstRefreshToken ?? ''))).toBeVisible();
     await expect(page.getByRole('timer')).toHaveText(/^(59|60):\d\d$/);
 
     await page.getByRole('button', { name: 'Refresh now' }).click();
     await expect(story.getByRole('heading', { name: 'Refresh succeeded' })).toBeVisible();
     await expect(story.getByText('(rotated: the old one no longer works)')).toBeVisible();
-    await expect.poll(() => issuedTokens.refreshTokens.length).toBe(2);
-    const [, secondRefreshToken] = issuedTokens.refreshTokens;
+    await expect.poll(async () => (await issuedTokens()).refreshTokens.length).toBe(2);
+    const [, secondRefreshToken] = (await issuedTokens()).refreshTokens;
     await expect(story.getByText(await fingerprintOf(secondRefreshToken ?? ''))).toBeVisible();
     await expectNoTokenInDom(page, issuedTokens);
   });

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, test, networkInReach } from './fixtures';
 import {
   failOnDialogs,
   itemCount,
@@ -81,6 +81,9 @@ test.describe('My work, grouped by due date', () => {
 });
 
 test.describe('My work', () => {
+  // It edits the app's requests to Workfront (fixtures.ts, networkInReach).
+  test.use(networkInReach);
+
   test('shows the status, percent complete, kind, project, priority and due date of an item', async ({
     page,
     issuedTokens,

@@ -1,4 +1,4 @@
-import { demoUser, expect, expectSignedIn, signIn, test } from './fixtures';
+import { demoUser, expect, expectSignedIn, signIn, test, networkInReach } from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
 import { demoClientId, emulator, emulatorUrl } from './support/emulator';
 import { itemCount, workList } from './support/screens';
@@ -33,6 +33,9 @@ async function refreshRefused(refreshToken: string) {
 }
 
 test.describe('signing out', () => {
+  // It edits the app's requests to Workfront (fixtures.ts, networkInReach).
+  test.use(networkInReach);
+
   test('a refresh in flight when the user signs out does not sign them back in', async ({
     page,
     issuedTokens,
@@ -67,8 +70,8 @@ test.describe('signing out', () => {
     await expect(page.getByText('Session · signed out')).toBeVisible();
     expect(await page.evaluate(() => localStorage.getItem('workfront.wasSignedIn'))).toBeNull();
     // The late answer's refresh token is dead too: nothing it brought can sign anyone in.
-    await expect.poll(() => issuedTokens.refreshTokens.length).toBe(2);
-    expect(await refreshRefused(issuedTokens.refreshTokens[1] ?? '')).toBe(true);
+    await expect.poll(async () => (await issuedTokens()).refreshTokens.length).toBe(2);
+    expect(await refreshRefused((await issuedTokens()).refreshTokens[1] ?? '')).toBe(true);
   });
 
   test("signing out takes effect at once, however slow Workfront's logout and revoke are", async ({
@@ -253,6 +256,8 @@ test.describe('Workfront that is slow, or asks the app to slow down', () => {
 });
 
 test.describe('after a time away', () => {
+  // It cuts the vault's network (fixtures.ts, networkInReach).
+  test.use(networkInReach);
   test('back online with the token expired meanwhile, it is refreshed before any query uses it', async ({
     page,
     context,

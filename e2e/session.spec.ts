@@ -30,7 +30,7 @@ test.describe('staying signed in', () => {
     await runClock(page.context(), untilRefresh);
     await expect.poll(async () => (await refreshes()).length).toBe(1);
     await expectSignedIn(page);
-    await expect.poll(() => issuedTokens.refreshTokens.length).toBe(2);
+    await expect.poll(async () => (await issuedTokens()).refreshTokens.length).toBe(2);
     await expectNoTokenStored(page, issuedTokens);
   });
 
@@ -41,7 +41,9 @@ test.describe('staying signed in', () => {
       // Each refresh is due a window after the one before: one window later it has run, and
       // the app holds a refresh token it never had before.
       await runClock(page.context(), untilRefresh);
-      await expect.poll(() => new Set(issuedTokens.refreshTokens).size).toBe(cycle + 1);
+      await expect
+        .poll(async () => new Set((await issuedTokens()).refreshTokens).size)
+        .toBe(cycle + 1);
     }
     // Exactly one refresh per window, by Workfront's count, each answered.
     expect((await refreshes()).map((call) => call.status)).toEqual(Array(cycles).fill(200));

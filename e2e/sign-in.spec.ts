@@ -6,6 +6,7 @@ import {
   expectSignedIn,
   signIn,
   test,
+  networkInReach,
 } from './fixtures';
 import { emulator } from './support/emulator';
 
@@ -143,17 +144,22 @@ test.describe('sign-in with Workfront', () => {
     await expectNoTokenStored(page, issuedTokens);
   });
 
-  for (const tokenType of ['Bearer', 'sessionID'] as const) {
-    test(`works when Workfront's token_type is ${tokenType}`, async ({ page }) => {
-      await emulator.settings({ tokenType });
-      let apiSessionHeader: string | null | undefined;
-      page.on('request', (request) => {
-        if (request.url().includes('/attask/api/')) apiSessionHeader = request.headers().sessionid;
+  test.describe('whatever token_type says', () => {
+    // It watches the app's requests to Workfront (fixtures.ts, networkInReach).
+    test.use(networkInReach);
+    for (const tokenType of ['Bearer', 'sessionID'] as const) {
+      test(`works when Workfront's token_type is ${tokenType}`, async ({ page }) => {
+        await emulator.settings({ tokenType });
+        let apiSessionHeader: string | null | undefined;
+        page.on('request', (request) => {
+          if (request.url().includes('/attask/api/'))
+            apiSessionHeader = request.headers().sessionid;
+        });
+        await page.goto('/');
+        await signIn(page);
+        await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+        expect(apiSessionHeader).toMatch(/\S+/);
       });
-      await page.goto('/');
-      await signIn(page);
-      await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
-      expect(apiSessionHeader).toMatch(/\S+/);
-    });
-  }
+    }
+  });
 });

@@ -1,8 +1,11 @@
 import type { Page, Route } from '@playwright/test';
-import { expect, expectNoTokenStored, test, type IssuedTokens } from './fixtures';
+import { expect, expectNoTokenStored, test, type IssuedTokens, networkInReach } from './fixtures';
 import { emulator } from './support/emulator';
 import { signInToMyWork, workRow } from './support/screens';
 import { WorkfrontApi } from './support/workfront-api';
+
+// It watches or edits the app's requests to Workfront (fixtures.ts, networkInReach).
+test.use(networkInReach);
 
 /** The value next to a label in the detail's field list. */
 const field = (page: Page, label: string) =>

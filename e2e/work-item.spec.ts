@@ -1,5 +1,5 @@
 import type { Page, Route } from '@playwright/test';
-import { expect, test, type IssuedTokens } from './fixtures';
+import { expect, test, type IssuedTokens, networkInReach } from './fixtures';
 import { emulator } from './support/emulator';
 import { signInToMyWork, workRow } from './support/screens';
 import { WorkfrontApi, type WireWorkItem } from './support/workfront-api';
@@ -52,6 +52,9 @@ async function itemWithUpdates(issued: IssuedTokens, objCode: WireWorkItem['objC
 }
 
 test.describe('work item detail', () => {
+  // It edits the app's requests to Workfront (fixtures.ts, networkInReach).
+  test.use(networkInReach);
+
   for (const objCode of ['TASK', 'OPTASK'] as const) {
     const noun = objCode === 'TASK' ? 'Task' : 'Issue';
 

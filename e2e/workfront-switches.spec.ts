@@ -141,13 +141,13 @@ test.describe('sign-out revokes the refresh token', () => {
     );
     expect(revokes.map((entry) => entry.status)).toEqual([200]);
 
-    await expect.poll(() => issuedTokens.refreshTokens.length).toBe(1);
+    await expect.poll(async () => (await issuedTokens()).refreshTokens.length).toBe(1);
     const refused = await fetch(`${emulatorUrl}/integrations/oauth2/api/v1/token`, {
       method: 'POST',
       body: new URLSearchParams({
         grant_type: 'refresh_token',
         client_id: demoClientId,
-        refresh_token: issuedTokens.refreshTokens[0] ?? '',
+        refresh_token: (await issuedTokens()).refreshTokens[0] ?? '',
       }),
     });
     expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });

@@ -8,6 +8,7 @@ import { RestoringSession } from './app/restoring-session';
 import { createAppRouter, screens } from './app/router';
 import { createAuthClient } from './auth/auth-client';
 import { AuthProvider } from './auth/auth-context';
+import { openVault } from './auth/vault-connection';
 import { loadAppConfig } from './config/app-config';
 import { AppConfigContext } from './config/config-context';
 import { I18nProvider } from './i18n/i18n-context';
@@ -35,31 +36,28 @@ async function start() {
     return;
   }
 
-  const auth = createAuthClient(config, {
-    endWorkfrontSession: async (accessToken) => {
-      const { logout, workfrontApiBase } = await import('./workfront/workfront-client');
-      await logout(workfrontApiBase(config), accessToken);
-    },
-  });
+  const auth = createAuthClient(config, { openVault });
 
   const { pathname, search, hash } = window.location;
   if (pathname === config.redirectPath) {
-    // Coming back from Workfront: load the sign-in code alongside the callback screen's, so the
-    // token request waits for one download, not two in a row.
+    // Coming back from Workfront: start the token vault alongside the callback screen's code, so
+    // the token request waits for one download, not two in a row.
     auth.preload();
     void screens.callback();
   }
-  if (auth.resumeAfterReload(`${pathname}${search}${hash}`)) {
-    // Back from Workfront's page restores this one, frozen mid-redirect: start again, which
-    // does not bounce a second time (auth-client.ts).
-    window.addEventListener('pageshow', (event) => {
-      if (event.persisted) window.location.reload();
-    });
+  if (auth.wasSignedIn() && pathname !== config.redirectPath) {
     root.render(
       <I18nProvider>
         <RestoringSession />
       </I18nProvider>,
     );
+  }
+  if ((await auth.afterReload(`${pathname}${search}${hash}`)) === 'bouncing') {
+    // Back from Workfront's page restores this one, frozen mid-redirect: start again, which
+    // does not bounce a second time (auth-client.ts).
+    window.addEventListener('pageshow', (event) => {
+      if (event.persisted) window.location.reload();
+    });
     return;
   }
 

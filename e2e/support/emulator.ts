@@ -58,6 +58,9 @@ export function createEmulatorControl(baseUrl: string) {
     revokeSessions: () => call<unknown>('POST', '/sessions/revoke'),
     clearLog: () => call<unknown>('DELETE', '/log'),
     log: () => call<LogEntry[]>('GET', '/log'),
+    /** The tokens issued since the last reset, to look for where they must never be. */
+    issuedTokens: () =>
+      call<{ accessTokens: string[]; refreshTokens: string[] }>('GET', '/issued-tokens'),
     async tokenCalls(grantType: 'authorization_code' | 'refresh_token'): Promise<LogEntry[]> {
       return (await this.log()).filter(
         (entry) => isTokenCall(entry) && entry.grantType === grantType,

@@ -21,7 +21,8 @@ export async function expectNoTokenLeak(page: Page, issued: IssuedTokens) {
   });
   expect(places.indexedDB).toEqual([]);
   const haystack = JSON.stringify({ ...places, cookies: await page.context().cookies() });
-  for (const token of [...issued.accessTokens, ...issued.refreshTokens]) {
+  const { accessTokens, refreshTokens } = await issued();
+  for (const token of [...accessTokens, ...refreshTokens]) {
     expect(haystack.includes(token), 'an issued token is visible to the page').toBe(false);
   }
   // oidc-client-ts keeps a user as JSON with these fields: none may reach storage.

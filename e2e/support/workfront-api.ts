@@ -45,8 +45,8 @@ export class WorkfrontApi {
   constructor(private readonly issued: IssuedTokens) {}
 
   /** The newest access token: the one the app is using. */
-  private token(): string {
-    const token = this.issued.accessTokens.at(-1);
+  private async token(): Promise<string> {
+    const token = (await this.issued()).accessTokens.at(-1);
     if (!token) throw new Error('No access token was issued yet: sign in first');
     return token;
   }
@@ -54,7 +54,7 @@ export class WorkfrontApi {
   async get<T>(path: string, params: Record<string, string | number> = {}): Promise<T> {
     const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
     const response = await fetch(`${apiBase}/${path}?${query.toString()}`, {
-      headers: { sessionID: this.token() },
+      headers: { sessionID: await this.token() },
     });
     const body = (await response.json()) as { data?: T; error?: unknown };
     if (!response.ok || body.error !== undefined) {
@@ -133,7 +133,7 @@ export class WorkfrontApi {
     });
     const response = fetch(`${apiBase}/task/${task.ID}`, {
       method: 'PUT',
-      headers: { sessionID: this.token(), 'Content-Type': 'application/json' },
+      headers: { sessionID: await this.token(), 'Content-Type': 'application/json' },
       body,
       duplex: 'half',
     } as RequestInit);
@@ -141,7 +141,8 @@ export class WorkfrontApi {
     await expect
       .poll(
         async () =>
-          (await fetch(`${apiBase}/user/count`, { headers: { sessionID: this.token() } })).status,
+          (await fetch(`${apiBase}/user/count`, { headers: { sessionID: await this.token() } }))
+            .status,
       )
       .toBe(429);
     return {

@@ -69,6 +69,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   let epoch = new AbortController();
   const currentEpoch = () => epoch.signal;
   const faults = createFaultInjector(() => settings, currentEpoch);
+  /** Every token issued since the last reset: e2e tests search the browser for each. */
+  const issued = { accessTokens: [] as string[], refreshTokens: [] as string[] };
   const log = createRequestLog(now, currentEpoch);
 
   function updateSettings(patch: Partial<Settings>): void {
@@ -90,6 +92,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     browserSessions.clear();
     faults.clear();
     log.clear();
+    issued.accessTokens = [];
+    issued.refreshTokens = [];
   }
 
   const fromRedirectOrigin = (origin: string) => apps.redirectOrigins().has(origin);
@@ -137,6 +141,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       apps,
       grantTypes: createTokenGrants({ codes, grants, accessTokens, settings: () => settings, now }),
       settings: () => settings,
+      onIssued: (tokens) => {
+        issued.accessTokens.push(tokens.accessToken);
+        if (tokens.refreshToken !== undefined) issued.refreshTokens.push(tokens.refreshToken);
+      },
     }),
   );
   app.route(
@@ -175,6 +183,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       clock,
       faults,
       log,
+      issuedTokens: () => issued,
       accessTokens,
       grants,
       users: () => data.users,

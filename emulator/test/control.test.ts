@@ -255,6 +255,23 @@ describe('/__emulator/faults', () => {
     expect(response.status).toBe(400);
   });
 
+  it('lists the tokens issued since the last reset, for tests that search for them', async () => {
+    const { tokens } = await signIn(baseUrl);
+    const refreshed = (await json(await refreshTokens(baseUrl, tokens.refresh_token ?? ''))) as {
+      access_token: string;
+      refresh_token: string;
+    };
+    expect(await json(await running.control('GET', '/issued-tokens'))).toEqual({
+      accessTokens: [tokens.access_token, refreshed.access_token],
+      refreshTokens: [tokens.refresh_token, refreshed.refresh_token],
+    });
+    await running.control('POST', '/reset');
+    expect(await json(await running.control('GET', '/issued-tokens'))).toEqual({
+      accessTokens: [],
+      refreshTokens: [],
+    });
+  });
+
   it('forgets a request still delayed by a fault at a reset: not handled, not logged after it', async () => {
     const { tokens } = await signIn(baseUrl);
     await addFault({ target: 'token', count: 1, delayMs: 60_000 });
@@ -268,7 +285,9 @@ describe('/__emulator/faults', () => {
       }),
     });
     // The fault holds the refresh; the next test's reset comes meanwhile.
-    await expect.poll(async () => ((await json(await running.control('GET', '/faults'))) as unknown[]).length).toBe(0);
+    await expect
+      .poll(async () => ((await json(await running.control('GET', '/faults'))) as unknown[]).length)
+      .toBe(0);
     await running.control('POST', '/reset');
     await expect(delayed).rejects.toThrow();
     expect(await json(await running.control('GET', '/log'))).toEqual([]);

@@ -1,11 +1,34 @@
 import type { AppConfig } from '../config/app-config';
-import { createFlowLog, type FlowEvent, type RefreshReason } from './flow-log';
+import { AuthProblemError } from './auth-errors';
+import { checkCallbackUrl } from './callback-url';
+import { createFlowLog, maskCode, type FlowEvent, type RefreshReason } from './flow-log';
 import type { InstanceProbes } from './instance-probes';
-import type { OidcSession } from './oidc-session';
+import { minimumValiditySeconds, refreshMarginSeconds, retryDelaysMs } from './refresh-schedule';
+import { safeReturnPath } from './return-path';
+import type { VaultConnection, VaultNotice } from './vault-connection';
+import type {
+  ApiAnswer,
+  ApiRequest,
+  Credential,
+  VaultFailure,
+  VaultKind,
+  VaultSettings,
+  VaultState,
+} from './vault-protocol';
+import { VaultError } from './vault-protocol';
 
 export type AuthState =
   | { status: 'signed-in'; expiresAt: number }
   | { status: 'signed-out'; reason: 'none' | 'signed-out' | 'session-ended' };
+
+/** Where this tab's tokens live, for the flow inspector. */
+export interface VaultInfo {
+  kind: VaultKind;
+  /** The tabs that share the vault, this one included. */
+  tabs: number;
+  /** Workfront's ID of the signed-in user, when signed in and Workfront sent it. */
+  userId: string | null;
+}
 
 export interface AuthClient {
   getState: () => AuthState;
@@ -14,42 +37,43 @@ export interface AuthClient {
   signIn: (returnTo: string) => Promise<void>;
   /** Finishes the sign-in on the callback page. Resolves to the path to go to next. */
   completeSignIn: () => Promise<string>;
+  /** A non-secret flag says this browser was signed in when the page was last loaded. */
+  wasSignedIn: () => boolean;
   /**
-   * After a reload memory is empty. If this browser was signed in, bounce through Workfront, whose
-   * own session makes it a redirect with no prompt, and come back to `path`. True if it started.
+   * After a reload, this page has no session of its own. The vault may still hold one, for
+   * another tab; if not, bounce through Workfront, whose own session makes it a redirect with no
+   * prompt, and come back to `path`.
    */
-  resumeAfterReload: (path: string) => boolean;
-  /** A valid access token, refreshed first if it is about to expire. */
-  getAccessToken: () => Promise<string>;
-  /** Refreshes now; callers arriving meanwhile share the same token request. */
-  refresh: (reason?: RefreshReason) => Promise<void>;
+  afterReload: (path: string) => Promise<'ready' | 'bouncing'>;
+  /** Sends a Workfront API request; the vault adds the session. */
+  send: (request: ApiRequest, signal?: AbortSignal) => Promise<ApiAnswer | 'no-session'>;
+  /**
+   * Refreshes now, unless the tokens changed since `credential` was answered with; callers
+   * arriving meanwhile, in any tab, share the same token request.
+   */
+  refresh: (reason?: RefreshReason, credential?: Credential) => Promise<void>;
   /** "Refresh now": like the expiry timer, it retries transient failures and never throws. */
-  renewNow: () => Promise<void>;
-  /** Workfront refused a freshly refreshed token: end the session, as a failed refresh does. */
-  endSession: () => Promise<void>;
+  refreshNow: () => Promise<void>;
+  /** Workfront refused even a freshly refreshed token: the session has ended. */
+  sessionEnded: () => Promise<void>;
   signOut: () => Promise<void>;
-  /** Starts loading oidc-client-ts now, e.g. on the callback page before it renders. */
+  /** Starts the vault now, e.g. on the callback page before it renders. */
   preload: () => void;
   /** This tab's OAuth story, for the flow inspector. Tokens appear only as fingerprints. */
   flow: { events: () => readonly FlowEvent[]; subscribe: (listener: () => void) => () => void };
-  /** "Check this Workfront": the requests that need a token or the raw token endpoint. */
+  vault: { info: () => VaultInfo | null; subscribe: (listener: () => void) => () => void };
+  /** "Check this Workfront": the requests that need the session or the raw token endpoint. */
   probes: InstanceProbes;
 }
 
 export interface AuthClientOptions {
-  /** Ends the Workfront session behind an access token (the API's logout). Best effort. */
-  endWorkfrontSession: (accessToken: string) => Promise<void>;
+  /** Starts the token vault (vault-connection.ts); tests give an in-process one. */
+  openVault: (clientId: string, onNotice: (notice: VaultNotice) => void) => VaultConnection;
   origin?: string;
-  /** Stays in this tab; holds only the short-lived PKCE verifier and state of a pending sign-in. */
+  /** Stays in this tab; holds only the PKCE verifier and state of a pending sign-in. */
   signInRequestStorage?: Storage;
   /** Survives reloads; holds only a non-secret "was signed in" flag. */
   flagStorage?: Storage;
-}
-
-/** The auth state that React renders from; the OIDC session writes it. */
-export interface AuthStore {
-  getState: () => AuthState;
-  setState: (next: AuthState) => void;
 }
 
 const signedInFlag = 'workfront.wasSignedIn';
@@ -57,46 +81,341 @@ const signedInFlag = 'workfront.wasSignedIn';
 const bounceMarker = 'workfront.bounceStartedAt';
 /** A bounce gone longer than this without a callback failed: Workfront did not send it back. */
 const bounceWindowMs = 30_000;
+/** The pending sign-in, as the vault made it: kept in this tab across the redirect. */
+const pendingPrefix = 'workfront.signin.';
+
+function pendingSignIns(storage: Storage): string[] {
+  return Object.keys(storage).filter((key) => key.startsWith(pendingPrefix));
+}
+
+async function base64UrlSha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return btoa(String.fromCharCode(...new Uint8Array(digest)))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+/** A vault failure as the error the screens explain. */
+function authError(failure: VaultFailure): AuthProblemError {
+  switch (failure.kind) {
+    case 'problem':
+      return new AuthProblemError(failure.problem, failure.afterBounce);
+    case 'network':
+    case 'timeout':
+      return new AuthProblemError({ kind: 'network' });
+    case 'signed-out':
+    case 'bounce':
+    case 'cancelled':
+      return new AuthProblemError({ kind: 'signed-out' });
+    case 'refused':
+      return new AuthProblemError({ kind: 'unexpected', detail: failure.detail });
+  }
+}
 
 export function createAuthClient(config: AppConfig, options: AuthClientOptions): AuthClient {
   const flagStorage = options.flagStorage ?? window.localStorage;
   const tabStorage = options.signInRequestStorage ?? window.sessionStorage;
+  const origin = options.origin ?? window.location.origin;
+  const settings: VaultSettings = {
+    clientId: config.clientId,
+    workfrontUrl: config.workfrontUrl,
+    authorizationEndpoint: config.authorizationEndpoint,
+    tokenEndpoint: config.tokenEndpoint,
+    revocationEndpoint: config.revocationEndpoint,
+    redirectUri: `${origin}${config.redirectPath}`,
+    scope: config.scope,
+    apiBase: new URL(
+      `${config.apiMode === 'proxy' ? origin : config.workfrontUrl}/attask/api/${config.apiVersion}`,
+    ).href,
+  };
+
   let state: AuthState = { status: 'signed-out', reason: 'none' };
+  let credential: Credential | null = null;
   const listeners = new Set<() => void>();
-  const store: AuthStore = {
-    getState: () => state,
-    setState(next) {
-      state = next;
-      // Only the flag survives a reload: it tells the next page load to bounce for new tokens.
-      if (next.status === 'signed-in') flagStorage.setItem(signedInFlag, '1');
-      else flagStorage.removeItem(signedInFlag);
-      listeners.forEach((listener) => {
-        listener();
-      });
-    },
+  const setState = (next: AuthState) => {
+    state = next;
+    // Only the flag survives a reload: it tells the next page load to look for the session.
+    if (next.status === 'signed-in') flagStorage.setItem(signedInFlag, '1');
+    else flagStorage.removeItem(signedInFlag);
+    listeners.forEach((listener) => {
+      listener();
+    });
   };
 
   const flow = createFlowLog(tabStorage);
+  let info: VaultInfo | null = null;
+  const infoListeners = new Set<() => void>();
 
-  // oidc-client-ts is loaded when a sign-in begins: the signed-out landing page never needs it.
-  let loading: Promise<OidcSession> | undefined;
-  const session = () =>
-    (loading ??= import('./oidc-session')
-      .then((module) => module.createOidcSession(config, options, store, flow))
-      .catch((error: unknown) => {
-        loading = undefined;
-        throw error;
-      }));
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function signedOut(
+    reason: 'signed-out' | 'session-ended',
+    how: 'this-tab' | 'other-tab' | 'session-ended',
+  ) {
+    clearTimeout(expiryTimer);
+    credential = null;
+    flow.forgetSecrets();
+    flow.add({ type: 'signed-out', at: Date.now(), how });
+    setState({ status: 'signed-out', reason });
+  }
+
+  /** The vault's state, anchored to this page's clock: each tab keeps its own. */
+  function apply(next: VaultState) {
+    info = {
+      kind: next.kind,
+      tabs: next.tabs,
+      userId: next.status === 'signed-in' ? next.userId : null,
+    };
+    infoListeners.forEach((listener) => {
+      listener();
+    });
+    if (next.status === 'signed-in') {
+      if (next.credential === credential && state.status === 'signed-in') return;
+      credential = next.credential;
+      const expiresAt = Date.now() + next.expiresInMs;
+      clearTimeout(expiryTimer);
+      const seen = next.credential;
+      expiryTimer = setTimeout(
+        () => void refreshWithRetries('expiring', seen),
+        Math.max(0, expiresAt - Date.now() - refreshMarginSeconds * 1000),
+      );
+      setState({ status: 'signed-in', expiresAt });
+      return;
+    }
+    if (state.status !== 'signed-in') return;
+    if (next.reason === 'session-ended') signedOut('session-ended', 'session-ended');
+    else if (next.reason === 'signed-out') signedOut('signed-out', 'other-tab');
+    // A new vault, which never had this page's session (the shared one ended while this page
+    // was in the back/forward cache): load again, which bounces for new tokens.
+    else window.location.reload();
+  }
+
+  let connection: VaultConnection | undefined;
+  let connecting: Promise<VaultConnection> | undefined;
+  function vault(): Promise<VaultConnection> {
+    connecting ??= (async () => {
+      const opened = options.openVault(config.clientId, (notice) => {
+        if (notice.type === 'state') apply(notice.state);
+        else flow.add(notice.event);
+      });
+      apply(await opened.request({ type: 'connect', settings }));
+      connection = opened;
+      return opened;
+    })().catch((error: unknown) => {
+      connecting = undefined;
+      throw error;
+    });
+    return connecting;
+  }
+
+  async function ask<T>(step: (connection: VaultConnection) => Promise<T>): Promise<T> {
+    try {
+      return await step(await vault());
+    } catch (error) {
+      throw error instanceof VaultError ? authError(error.failure) : error;
+    }
+  }
+
+  async function signIn(returnTo: string, bounce = false) {
+    const started = await ask((open) =>
+      open.request({ type: 'begin-sign-in', returnTo: safeReturnPath(returnTo, origin), bounce }),
+    );
+    // A tab has at most one sign-in pending; older ones were abandoned (Back, a second click).
+    pendingSignIns(tabStorage).forEach((key) => {
+      tabStorage.removeItem(key);
+    });
+    tabStorage.setItem(`${pendingPrefix}${started.stateId}`, started.pendingSignIn);
+    flow.rememberAuthorize(started.stateId, started.url);
+    window.location.assign(started.url);
+  }
+
+  /**
+   * Through Workfront by the app itself, not the user: marked, so that this tab never bounces
+   * twice in a row without a callback between.
+   */
+  async function bounce(path: string) {
+    tabStorage.setItem(bounceMarker, String(Date.now()));
+    try {
+      await signIn(path, true);
+    } catch (error) {
+      tabStorage.removeItem(bounceMarker);
+      throw error;
+    }
+  }
+
+  /** Refreshes in the vault; a failure comes as the vault put it. */
+  async function refreshInVault(reason: RefreshReason, seen: Credential | null) {
+    try {
+      apply(await (await vault()).request({ type: 'refresh', reason, credential: seen }));
+    } catch (error) {
+      if (error instanceof VaultError && error.failure.kind === 'bounce') {
+        // The refresh's answer was lost and Workfront then refused the token: sign in again
+        // through Workfront's own session, with no prompt, back to this very page.
+        const { pathname, search, hash } = window.location;
+        await bounce(`${pathname}${search}${hash}`).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  async function refresh(reason: RefreshReason = 'expiring', seen = credential) {
+    try {
+      await refreshInVault(reason, seen);
+    } catch (error) {
+      throw error instanceof VaultError ? authError(error.failure) : error;
+    }
+  }
+
+  /** A refresh that retries transient failures while the current access token still works. */
+  async function refreshWithRetries(reason: RefreshReason, seen: Credential | null) {
+    const started = state;
+    let askedWaitMs = 0;
+    for (const scheduledMs of [0, ...retryDelaysMs]) {
+      const delayMs = Math.max(scheduledMs, askedWaitMs);
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (state.status !== 'signed-in' || Date.now() >= state.expiresAt) return;
+      // Another refresh (the tab coming back, a refused call, another tab) came first.
+      if (started.status === 'signed-in' && state.expiresAt !== started.expiresAt) return;
+      try {
+        await refreshInVault(reason, seen);
+        return;
+      } catch (error) {
+        const failure = error instanceof VaultError ? error.failure : undefined;
+        // Worth a retry: the network, a timeout, a 5xx or a rate limit.
+        if (failure?.kind === 'problem' && !failure.endsSession) {
+          askedWaitMs = failure.retryAfterMs ?? 0;
+        } else if (failure?.kind !== 'network' && failure?.kind !== 'timeout') {
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * After sleep or a time offline the expiry timer may have fired too late, or not at all:
+   * refresh at once when the tab is seen again or back online, before its queries run.
+   */
+  function refreshIfStale() {
+    if (state.status !== 'signed-in') return;
+    if (state.expiresAt - Date.now() > refreshMarginSeconds * 1000) return;
+    refresh('resumed').catch(() => undefined);
+  }
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') refreshIfStale();
+    });
+  }
+  window.addEventListener('online', refreshIfStale);
+
+  // A page going into the back/forward cache leaves the vault's count of tabs. Back, it opens
+  // the vault again (the shared one may have ended with the last other tab) and hears what
+  // happened meanwhile. If another tab signed out (the flag is gone), it signs out here too
+  // rather than show its data.
+  window.addEventListener('pagehide', (event) => {
+    if (event.persisted) void connection?.request({ type: 'disconnect' });
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted || !connection) return;
+    if (state.status === 'signed-in' && flagStorage.getItem(signedInFlag) !== '1') {
+      signedOut('signed-out', 'other-tab');
+      return;
+    }
+    if (connection.kind === 'per-tab') {
+      // This tab's own vault was frozen with it, tokens and all.
+      void connection.request({ type: 'connect', settings }).then(apply, () => undefined);
+      return;
+    }
+    connection = undefined;
+    connecting = undefined;
+    vault().catch(() => undefined);
+  });
 
   let callback: Promise<string> | undefined;
 
-  // A page back from the back/forward cache missed what happened while it was frozen. If another
-  // tab signed out meanwhile (the flag is gone), sign out here too rather than show its data.
-  window.addEventListener('pageshow', (event) => {
-    if (!event.persisted || state.status !== 'signed-in') return;
-    if (flagStorage.getItem(signedInFlag) === '1') return;
-    void session().then((loaded) => loaded.signedOutElsewhere());
-  });
+  async function finishCallback(href: string): Promise<string> {
+    const pendingKeys = pendingSignIns(tabStorage);
+    const checked = checkCallbackUrl(
+      href,
+      pendingKeys.map((key) => key.slice(pendingPrefix.length)),
+    );
+    if (!checked.ok) {
+      throw new AuthProblemError(
+        checked.problem === 'not-a-callback'
+          ? { kind: 'not-a-callback' }
+          : { kind: 'state-mismatch', detail: checked.problem },
+      );
+    }
+    const stateId = new URL(checked.url).searchParams.get('state') ?? '';
+    flow.recallAuthorize(stateId);
+    flow.add({
+      type: 'callback',
+      at: Date.now(),
+      params: [...new URL(href).searchParams].map(([name, value]) => [
+        name,
+        name === 'code' ? maskCode(value) : value,
+      ]),
+    });
+    const pending = tabStorage.getItem(`${pendingPrefix}${stateId}`);
+    if (pending === null)
+      throw new AuthProblemError({ kind: 'state-mismatch', detail: 'unknown-state' });
+    tabStorage.removeItem(`${pendingPrefix}${stateId}`);
+    await recordPkceProof(pending);
+    const finished = await ask((open) =>
+      open.request({ type: 'finish-sign-in', url: checked.url, pendingSignIn: pending }),
+    );
+    return safeReturnPath(finished.returnTo, origin);
+  }
+
+  /** The verifier goes to Workfront with the code now, so it is spent: the inspector may show it. */
+  async function recordPkceProof(pending: string) {
+    let verifier: unknown;
+    try {
+      verifier = (JSON.parse(pending) as { code_verifier?: unknown }).code_verifier;
+    } catch {
+      return;
+    }
+    const authorize = flow.events().findLast((event) => event.type === 'authorize');
+    const challenge = authorize && new URL(authorize.url).searchParams.get('code_challenge');
+    if (typeof verifier !== 'string' || !challenge) return;
+    const computed = await base64UrlSha256(verifier);
+    flow.add({ type: 'pkce-proof', at: Date.now(), verifier, challenge, computed });
+  }
+
+  async function send(
+    request: ApiRequest,
+    signal?: AbortSignal,
+  ): Promise<ApiAnswer | 'no-session'> {
+    if (state.status !== 'signed-in') return 'no-session';
+    if (state.expiresAt - Date.now() <= minimumValiditySeconds * 1000) {
+      try {
+        await refresh('expiring');
+      } catch {
+        return 'no-session';
+      }
+    }
+    try {
+      return await (await vault()).request({ type: 'call-api', request }, signal);
+    } catch (error) {
+      if (error instanceof VaultError && error.failure.kind === 'signed-out') return 'no-session';
+      throw error;
+    }
+  }
+
+  /** "Check this Workfront" loads with the inspector's panel for it, not with every page. */
+  let probesLoading: Promise<InstanceProbes> | undefined;
+  const probes = () =>
+    (probesLoading ??= import('./instance-probes').then(({ createInstanceProbes }) =>
+      createInstanceProbes(config, settings.redirectUri, flow.events, (request, signal) =>
+        ask((open) => open.request({ type: 'call-api', request, bearer: true }, signal)),
+      ),
+    ));
+
+  async function signOut() {
+    // Here first: the query cache and the flag go before the vault hears of it.
+    if (state.status === 'signed-in') signedOut('signed-out', 'this-tab');
+    await connection?.request({ type: 'sign-out', ended: false }).catch(() => undefined);
+  }
 
   return {
     getState: () => state,
@@ -104,7 +423,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    signIn: async (returnTo) => (await session()).signIn(returnTo),
+    signIn: (returnTo) => signIn(returnTo),
     completeSignIn() {
       // The callback URL is read and wiped once per page load. A second call, such as React
       // StrictMode mounting the page twice, shares the first exchange: a code is single-use.
@@ -113,17 +432,16 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
         tabStorage.removeItem(bounceMarker);
         const href = window.location.href;
         window.history.replaceState(window.history.state, '', config.redirectPath);
-        callback = session()
-          .then((loaded) => loaded.finishCallback(href))
-          .catch((error: unknown) => {
-            // Whatever failed, the next reload must show the landing page, not bounce again.
-            flagStorage.removeItem(signedInFlag);
-            throw error;
-          });
+        callback = finishCallback(href).catch((error: unknown) => {
+          // Whatever failed, the next reload must show the landing page, not bounce again.
+          flagStorage.removeItem(signedInFlag);
+          throw error;
+        });
       }
       return callback;
     },
-    resumeAfterReload(path) {
+    wasSignedIn: () => flagStorage.getItem(signedInFlag) === '1',
+    async afterReload(path) {
       const bouncedAt = Number(tabStorage.getItem(bounceMarker) ?? NaN);
       if (Date.now() - bouncedAt > bounceWindowMs) {
         // This tab bounced long ago and no callback came back: the bounce failed for good.
@@ -131,35 +449,51 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
         tabStorage.removeItem(bounceMarker);
       }
       const route = path.split(/[?#]/)[0];
-      // The start page never bounces: it is where a user goes when something is wrong.
-      if (route === config.redirectPath || route === '/') return false;
-      if (flagStorage.getItem(signedInFlag) !== '1') return false;
-      // A bounce of this tab has not come back (Workfront's error page, then Back): never
-      // bounce twice in a row.
-      if (tabStorage.getItem(bounceMarker) !== null) return false;
-      tabStorage.setItem(bounceMarker, String(Date.now()));
-      session()
-        .then((loaded) => loaded.signIn(path, true))
-        .catch(() => {
-          // Could not even start: drop the flag so that the reload shows the app signed out.
-          flagStorage.removeItem(signedInFlag);
-          window.location.reload();
-        });
-      return true;
+      if (route === config.redirectPath || flagStorage.getItem(signedInFlag) !== '1')
+        return 'ready';
+      try {
+        await vault();
+      } catch {
+        flagStorage.removeItem(signedInFlag);
+        return 'ready';
+      }
+      // Another tab's session, in the shared vault: no request to Workfront at all.
+      if (state.status === 'signed-in') return 'ready';
+      // The start page never bounces: it is where a user goes when something is wrong. Nor does
+      // a tab whose bounce has not come back (Workfront's error page, then Back).
+      if (route === '/' || tabStorage.getItem(bounceMarker) !== null) return 'ready';
+      try {
+        await bounce(path);
+        return 'bouncing';
+      } catch {
+        // Could not even start: drop the flag so that the page shows the app signed out.
+        flagStorage.removeItem(signedInFlag);
+        return 'ready';
+      }
     },
-    getAccessToken: async () => (await session()).getAccessToken(),
-    refresh: async (reason) => (await session()).refresh(reason),
-    renewNow: async () => (await session()).renew('manual'),
-    endSession: async () => (await session()).endSession(),
-    signOut: async () => (await session()).signOut(),
+    send,
+    refresh,
+    refreshNow: () => refreshWithRetries('manual', credential),
+    async sessionEnded() {
+      if (state.status === 'signed-in') signedOut('session-ended', 'session-ended');
+      await connection?.request({ type: 'sign-out', ended: true }).catch(() => undefined);
+    },
+    signOut,
     preload: () => {
-      session().catch(() => undefined);
+      vault().catch(() => undefined);
     },
     flow: { events: flow.events, subscribe: flow.subscribe },
+    vault: {
+      info: () => info,
+      subscribe(listener) {
+        infoListeners.add(listener);
+        return () => infoListeners.delete(listener);
+      },
+    },
     probes: {
-      signInFacts: async () => (await session()).probes.signInFacts(),
-      bearerOnly: async (url) => (await session()).probes.bearerOnly(url),
-      madeUpRefresh: async () => (await session()).probes.madeUpRefresh(),
+      signInFacts: async () => (await probes()).signInFacts(),
+      bearerOnly: async (url) => (await probes()).bearerOnly(url),
+      madeUpRefresh: async () => (await probes()).madeUpRefresh(),
     },
   };
 }

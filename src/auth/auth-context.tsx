@@ -3,7 +3,7 @@ import type { AuthClient, AuthState } from './auth-client';
 
 /*
  * A small provider of our own rather than react-oidc-context: that library keeps the User, tokens
- * included, in React state, runs the callback from an effect and renews on its own timer. Here
+ * included, in React state, runs the callback from an effect and refreshes on its own timer. Here
  * components only ever see an AuthState, and every refresh goes through one single flight.
  */
 const AuthContext = createContext<AuthClient | null>(null);

@@ -1,4 +1,3 @@
-import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts';
 import type { CallbackUrlProblem } from './callback-url';
 
 /** What went wrong with a sign-in or a refresh, in terms the screens can explain. */
@@ -23,70 +22,4 @@ export class AuthProblemError extends Error {
     super(problem.kind);
     this.name = 'AuthProblemError';
   }
-}
-
-/** Errors after which a refresh token can never work again: the session is over. */
-const sessionEndingErrors = new Set([
-  'invalid_grant',
-  'invalid_client',
-  'unauthorized_client',
-  'unsupported_grant_type',
-  'invalid_request',
-  'invalid_scope',
-]);
-
-/** oidc-client-ts reports a non-JSON error answer as "<status text> (<status>)". */
-function httpStatusOf(error: Error): number | undefined {
-  const match = /\((\d{3})\)/.exec(error.message);
-  return match ? Number(match[1]) : undefined;
-}
-
-/**
- * True when a refresh failed for good (revoked, expired by the absolute or inactivity limit,
- * reused after rotation). Network trouble, timeouts, rate limits and 5xx answers are worth a retry
- * instead.
- */
-export function endsSession(error: unknown): boolean {
-  if (error instanceof AuthProblemError) return error.problem.kind !== 'network';
-  // Workfront's own shapes of token error arrive here in RFC 6749 form (token-error-body.ts).
-  if (error instanceof ErrorResponse) return sessionEndingErrors.has(error.error ?? '');
-  if (error instanceof ErrorTimeout || !(error instanceof Error)) return false;
-  const status = httpStatusOf(error);
-  // A rate limit (429) passes with time; any other 4xx refused the grant itself.
-  return status !== undefined && status >= 400 && status < 500 && status !== 429;
-}
-
-/** Turns whatever the sign-in callback threw into a problem the callback screen can explain. */
-export function toAuthProblem(error: unknown): AuthProblem {
-  if (error instanceof AuthProblemError) return error.problem;
-  if (error instanceof ErrorResponse) {
-    // oidc-client-ts sets `form` only on errors from the token endpoint.
-    if (error.form) {
-      return error.error === 'invalid_grant'
-        ? { kind: 'code-rejected', description: error.error_description }
-        : {
-            kind: 'token-error',
-            error: error.error ?? 'unknown',
-            description: error.error_description,
-          };
-    }
-    return error.error === 'access_denied'
-      ? { kind: 'access-denied' }
-      : {
-          kind: 'authorization-error',
-          error: error.error ?? 'unknown',
-          description: error.error_description,
-        };
-  }
-  if (error instanceof ErrorTimeout || error instanceof TypeError) return { kind: 'network' };
-  if (error instanceof SyntaxError || /content-type/i.test(String(error))) {
-    return { kind: 'invalid-token-response', detail: String(error) };
-  }
-  if (error instanceof Error) {
-    if (/no matching state|no state in response/i.test(error.message)) {
-      return { kind: 'state-mismatch', detail: 'unknown-state' };
-    }
-    return { kind: 'unexpected', detail: error.message };
-  }
-  return { kind: 'unexpected', detail: String(error) };
 }

@@ -6,8 +6,9 @@ import {
   madeUpRefreshToken,
   signInFacts,
   tokenAnswerAsSent,
+  type BearerCall,
 } from './instance-probes';
-import { installTokenEndpointFetch } from './token-endpoint-fetch';
+import { VaultError, type ApiAnswer } from './vault-protocol';
 
 const config = parseAppConfig({
   workfrontUrl: 'https://acme.my.workfront.com',
@@ -15,7 +16,6 @@ const config = parseAppConfig({
   redirectPath: '/callback',
 });
 const redirectUri = `${window.location.origin}/callback`;
-const accessToken = 'the-access-token';
 
 const callback = (names: string[]): FlowEvent => ({
   type: 'callback',
@@ -96,30 +96,57 @@ describe('the probes that need a token or the raw token endpoint', () => {
     vi.unstubAllGlobals();
   });
 
-  const probes = () =>
-    createInstanceProbes(
-      config,
-      redirectUri,
-      () => [],
-      () => Promise.resolve(accessToken),
-    );
+  const answer = (body: string, status = 200): ApiAnswer => ({
+    status,
+    retryAfter: null,
+    headerNames: ['content-type', 'x-trace'],
+    body,
+    credential: 3,
+  });
+  const probesWith = (bearerCall: BearerCall) =>
+    createInstanceProbes(config, redirectUri, () => [], bearerCall);
 
-  it('sends a Bearer-only call with no sessionID, to Workfront’s API only', async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(() =>
-      Promise.resolve(Response.json({ data: { count: 1 } })),
+  it('asks the vault for a Bearer-only GET of the absolute URL, with the check’s timeout', async () => {
+    const bearerCall = vi.fn<BearerCall>(() =>
+      Promise.resolve(answer(JSON.stringify({ data: { count: 1 } }))),
     );
-    vi.stubGlobal('fetch', fetch);
     const url = `${window.location.origin}/attask/api/v20.0/user/count`;
-    expect(await probes().bearerOnly(url)).toMatchObject({ status: 200, body: { data: {} } });
-    const headers = new Headers(fetch.mock.calls[0]?.[1]?.headers);
-    expect(headers.get('Authorization')).toBe(`Bearer ${accessToken}`);
-    expect(headers.has('sessionID')).toBe(false);
+    expect(await probesWith(bearerCall).bearerOnly(url)).toEqual({
+      status: 200,
+      headerNames: ['content-type', 'x-trace'],
+      body: { data: { count: 1 } },
+    });
+    const [request, signal] = bearerCall.mock.calls[0] ?? [];
+    expect(request).toEqual({ method: 'GET', url });
+    expect(signal).toBeInstanceOf(AbortSignal);
+    expect(signal?.aborted).toBe(false);
+  });
 
-    await expect(probes().bearerOnly('https://evil.example/attask/api/v20.0/x')).rejects.toThrow(
-      'Not a Workfront API URL',
+  it('resolves a relative URL against this origin before asking the vault', async () => {
+    const bearerCall = vi.fn<BearerCall>(() => Promise.resolve(answer('{}')));
+    await probesWith(bearerCall).bearerOnly('/attask/api/v20.0/user/count');
+    expect(bearerCall.mock.calls[0]?.[0].url).toBe(
+      `${window.location.origin}/attask/api/v20.0/user/count`,
     );
-    await expect(probes().bearerOnly(`${config.workfrontUrl}/other`)).rejects.toThrow();
-    expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it('reads an answer that is not JSON as no body, keeping its status', async () => {
+    const probes = probesWith(() => Promise.resolve(answer('<html>Unauthorized</html>', 401)));
+    expect(await probes.bearerOnly('/attask/api/v20.0/user/count')).toMatchObject({
+      status: 401,
+      body: null,
+    });
+  });
+
+  it('passes the vault’s refusal on, and never sends anything itself', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    vi.stubGlobal('fetch', fetch);
+    const refusal = new VaultError({ kind: 'refused', detail: 'the origin https://evil.example' });
+    const probes = probesWith(() => Promise.reject(refusal));
+    await expect(probes.bearerOnly('https://evil.example/attask/api/v20.0/x')).rejects.toBe(
+      refusal,
+    );
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('refreshes with a made-up token, and sees the error body as Workfront sent it', async () => {
@@ -128,20 +155,43 @@ describe('the probes that need a token or the raw token endpoint', () => {
       Promise.resolve(Response.json(workfrontStyle, { status: 400 })),
     );
     vi.stubGlobal('fetch', fetch);
-    installTokenEndpointFetch([config.tokenEndpoint], {});
-    // The app's own requests see the rewritten body; the probe must not.
-    const rewritten: unknown = await (await globalThis.fetch(config.tokenEndpoint)).json();
-    expect(rewritten).toEqual({ error: 'invalid_grant', error_description: 'no' });
+    const bearerCall = vi.fn<BearerCall>();
 
-    const answer = await probes().madeUpRefresh();
-    expect(answer).toEqual({ status: 400, headerNames: ['content-type'], body: workfrontStyle });
-    const [url, init] = fetch.mock.calls[1] ?? [];
+    // The page's own fetch: the token endpoint's errors are rewritten only inside the vault.
+    const answerSeen = await probesWith(bearerCall).madeUpRefresh();
+    expect(answerSeen).toEqual({
+      status: 400,
+      headerNames: ['content-type'],
+      body: workfrontStyle,
+    });
+    expect(fetch).toHaveBeenCalledOnce();
+    const [url, init] = fetch.mock.calls[0] ?? [];
     expect(url).toBe(config.tokenEndpoint);
+    expect(init?.method).toBe('POST');
     expect(Object.fromEntries(init?.body as URLSearchParams)).toEqual({
       grant_type: 'refresh_token',
       client_id: 'spa',
       redirect_uri: redirectUri,
       refresh_token: madeUpRefreshToken,
+    });
+    // No credential of the session goes with it.
+    const headers = new Headers(init?.headers);
+    expect(headers.has('Authorization')).toBe(false);
+    expect(headers.has('sessionID')).toBe(false);
+    expect(init?.signal).toBeInstanceOf(AbortSignal);
+    expect(bearerCall).not.toHaveBeenCalled();
+  });
+
+  it('reads a made-up refresh’s answer that is not JSON as no body', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof globalThis.fetch>(() =>
+        Promise.resolve(new Response('<html>502</html>', { status: 502 })),
+      ),
+    );
+    expect(await probesWith(vi.fn<BearerCall>()).madeUpRefresh()).toMatchObject({
+      status: 502,
+      body: null,
     });
   });
 });

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config/app-config';
 import { requestPolicy } from '../config/request-policy';
 import type { FlowEvent } from './flow-log';
-import { unwrappedFetch } from './token-endpoint-fetch';
+import type { ApiAnswer, ApiRequest } from './vault-protocol';
 
 /**
  * The part of "Check this Workfront" that needs a token or the raw token endpoint. What leaves
@@ -75,44 +75,40 @@ export function signInFacts(events: readonly FlowEvent[]): SignInFacts | null {
   };
 }
 
-/** Sends one request, with the check's timeout, and reads the answer whole. */
-async function send(fetchImpl: typeof fetch, url: string, init: RequestInit) {
-  const response = await fetchImpl(url, {
-    ...init,
-    signal: AbortSignal.timeout(requestPolicy.checkTimeoutSeconds * 1000),
-  });
-  const text = await response.text();
-  let body: unknown = null;
+/** The check's timeout: all its requests are small, so a slow one is a stuck one. */
+const checkTimeout = () => AbortSignal.timeout(requestPolicy.checkTimeoutSeconds * 1000);
+
+function parsed(text: string): unknown {
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     // An HTML page or nothing: the status tells.
+    return null;
   }
-  return { status: response.status, headerNames: [...response.headers.keys()].sort(), body };
 }
+
+/** The vault's call, with the token as a Bearer header only. */
+export type BearerCall = (request: ApiRequest, signal: AbortSignal) => Promise<ApiAnswer>;
 
 export function createInstanceProbes(
   config: AppConfig,
   redirectUri: string,
   events: () => readonly FlowEvent[],
-  getAccessToken: () => Promise<string>,
+  bearerCall: BearerCall,
 ): InstanceProbes {
-  const apiOrigins = new Set([window.location.origin, new URL(config.workfrontUrl).origin]);
   return {
     signInFacts: () => Promise.resolve(signInFacts(events())),
     async bearerOnly(url) {
-      const target = new URL(url, window.location.origin);
-      // The token goes to Workfront's API, on its origin or through this origin's proxy, only.
-      if (!apiOrigins.has(target.origin) || !target.pathname.startsWith('/attask/')) {
-        throw new Error(`Not a Workfront API URL: ${target.origin}${target.pathname}`);
-      }
-      const token = await getAccessToken();
-      return send((input, init) => fetch(input, init), target.href, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-      });
+      // The vault sends the token to Workfront's API only, and refuses any other URL.
+      const answer = await bearerCall(
+        { method: 'GET', url: new URL(url, window.location.origin).href },
+        checkTimeout(),
+      );
+      return { status: answer.status, headerNames: answer.headerNames, body: parsed(answer.body) };
     },
-    madeUpRefresh: () =>
-      send(unwrappedFetch(), config.tokenEndpoint, {
+    // No token here: the page asks the token endpoint itself, to see its errors as sent.
+    async madeUpRefresh() {
+      const response = await fetch(config.tokenEndpoint, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded',
@@ -124,6 +120,13 @@ export function createInstanceProbes(
           redirect_uri: redirectUri,
           refresh_token: madeUpRefreshToken,
         }),
-      }),
+        signal: checkTimeout(),
+      });
+      return {
+        status: response.status,
+        headerNames: [...response.headers.keys()].sort(),
+        body: parsed(await response.text()),
+      };
+    },
   };
 }

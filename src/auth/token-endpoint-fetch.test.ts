@@ -1,7 +1,11 @@
 import { ErrorResponse } from 'oidc-client-ts';
-import { describe, expect, it, vi } from 'vitest';
-import { endsSession } from './auth-errors';
-import { normalizeTokenErrors, toRfc6749TokenError } from './token-endpoint-fetch';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { endsSession } from './oidc-errors';
+import {
+  installTokenEndpointFetch,
+  normalizeTokenErrors,
+  toRfc6749TokenError,
+} from './token-endpoint-fetch';
 
 const tokenEndpoint = 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token';
 
@@ -135,5 +139,75 @@ describe('the token endpoint timeout', () => {
     const fetch = normalizeTokenErrors(inner, [tokenEndpoint], { timeoutMs: 20 });
     await fetch('https://elsewhere.example/api');
     expect(inner.mock.calls[0]?.[1]?.signal).toBeUndefined();
+  });
+});
+
+describe('installTokenEndpointFetch', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  const workfrontError = () =>
+    Response.json({ error: true, type: 'invalid_grant', message: 'no' }, { status: 400 });
+
+  it('wraps the global fetch for the endpoints, and returns the fetch it wrapped', async () => {
+    const original = vi.fn<typeof fetch>(() => Promise.resolve(workfrontError()));
+    vi.stubGlobal('fetch', original);
+    const unwrapped = installTokenEndpointFetch([tokenEndpoint], {});
+
+    expect(globalThis.fetch).not.toBe(original);
+    expect(await (await globalThis.fetch(tokenEndpoint)).json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'no',
+    });
+    // The one returned sees the answer as Workfront sent it.
+    expect(await (await unwrapped(tokenEndpoint)).json()).toEqual({
+      error: true,
+      type: 'invalid_grant',
+      message: 'no',
+    });
+    expect(original).toHaveBeenCalledTimes(2);
+  });
+
+  it('installed again, wraps the original rather than the previous wrapper', async () => {
+    const original = vi.fn<typeof fetch>(() =>
+      Promise.resolve(new Response('', { status: 429, headers: { 'Retry-After': '3' } })),
+    );
+    vi.stubGlobal('fetch', original);
+    const first = vi.fn();
+    const second = vi.fn();
+    installTokenEndpointFetch([tokenEndpoint], { onRetryAfter: first });
+    const unwrapped = installTokenEndpointFetch([tokenEndpoint], { onRetryAfter: second });
+
+    await globalThis.fetch(tokenEndpoint, { method: 'POST' });
+    expect(second).toHaveBeenCalledExactlyOnceWith('3');
+    expect(first).not.toHaveBeenCalled();
+    expect(original).toHaveBeenCalledOnce();
+
+    await unwrapped(tokenEndpoint);
+    expect(second).toHaveBeenCalledOnce();
+  });
+
+  it('takes a fetch put in its place since as the new original', async () => {
+    const before = vi.fn<typeof fetch>(() => Promise.resolve(new Response('before')));
+    vi.stubGlobal('fetch', before);
+    installTokenEndpointFetch([tokenEndpoint], {});
+    const after = vi.fn<typeof fetch>(() => Promise.resolve(new Response('after')));
+    vi.stubGlobal('fetch', after);
+    const unwrapped = installTokenEndpointFetch([tokenEndpoint], {});
+
+    expect(await (await unwrapped('https://elsewhere.example/')).text()).toBe('after');
+    expect(await (await globalThis.fetch(tokenEndpoint)).text()).toBe('after');
+    expect(before).not.toHaveBeenCalled();
+  });
+
+  it('gives the endpoints a timeout and leaves other requests alone', async () => {
+    const original = vi.fn<typeof fetch>(() => Promise.resolve(new Response('ok')));
+    vi.stubGlobal('fetch', original);
+    installTokenEndpointFetch([tokenEndpoint], { timeoutMs: 10_000 });
+    await globalThis.fetch(tokenEndpoint, { method: 'POST' });
+    await globalThis.fetch('https://elsewhere.example/');
+    expect(original.mock.calls[0]?.[1]?.signal).toBeInstanceOf(AbortSignal);
+    expect(original.mock.calls[1]?.[1]?.signal).toBeUndefined();
   });
 });

@@ -107,23 +107,22 @@ export function normalizeTokenErrors(
   return normalized;
 }
 
-/** The `fetch` from before the wrapping, once installed. */
+/** The `fetch` from before the wrapping, and the wrapper. */
 let unwrapped: typeof fetch | undefined;
+let installed: typeof fetch | undefined;
 
-/** oidc-client-ts calls the global `fetch`, so that is the one to wrap, once per page. */
+/**
+ * oidc-client-ts calls the global `fetch`, so that is the one to wrap: once per vault, and again
+ * from the original for a new vault (the unit tests make many). Returns the original, for
+ * requests that must not be rewritten.
+ */
 export function installTokenEndpointFetch(
   endpoints: readonly string[],
   options: TokenEndpointFetchOptions,
-): void {
-  if (unwrapped) return;
-  unwrapped = globalThis.fetch.bind(globalThis);
-  globalThis.fetch = normalizeTokenErrors(unwrapped, endpoints, options);
-}
-
-/**
- * `fetch` as the browser has it, for "Check this Workfront", which must see the token endpoint's
- * error bodies as Workfront sends them, not as rewritten for oidc-client-ts.
- */
-export function unwrappedFetch(): typeof fetch {
-  return unwrapped ?? globalThis.fetch.bind(globalThis);
+): typeof fetch {
+  // A fetch put in its place since (a test's stub) is the new original.
+  if (!unwrapped || globalThis.fetch !== installed) unwrapped = globalThis.fetch.bind(globalThis);
+  installed = normalizeTokenErrors(unwrapped, endpoints, options);
+  globalThis.fetch = installed;
+  return unwrapped;
 }

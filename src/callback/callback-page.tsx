@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { DataLayerContext } from '../app/data-layer-context';
 import { screens } from '../app/router';
 import { useAuthClient } from '../auth/auth-context';
-import { AuthProblemError, toAuthProblem, type AuthProblem } from '../auth/auth-errors';
+import { AuthProblemError, type AuthProblem } from '../auth/auth-errors';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
 
@@ -41,7 +41,11 @@ export function CallbackPage() {
           void navigate('/', { replace: true });
           return;
         }
-        setProblem(error instanceof AuthProblemError ? error.problem : toAuthProblem(error));
+        setProblem(
+          error instanceof AuthProblemError
+            ? error.problem
+            : { kind: 'unexpected', detail: String(error) },
+        );
       },
     );
     return () => {

@@ -12,7 +12,7 @@ export const messages = defineMessages({
     http: 'Workfront could not answer (HTTP {status}).',
     timeout: 'Workfront did not answer within {seconds} seconds.',
     authentication: 'Workfront did not accept your session.',
-    session: 'Your Workfront session could not be renewed just now.',
+    session: 'Your Workfront session could not be refreshed just now.',
     refused: 'Workfront refused the request: {message}',
     'status.NEW': 'New',
     'status.INP': 'In progress',

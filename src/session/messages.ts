@@ -10,6 +10,11 @@ export const messages = defineMessages({
     signedOut: 'Signed out.',
     fingerprints:
       'Tokens are never shown: each appears as the first 8 hex digits of its SHA-256, enough to see rotation happen.',
+    vaultShared:
+      'The tokens live in the shared token vault, a worker that page script cannot read; tabs sharing it: {tabs}.',
+    vaultPerTab:
+      'The tokens live in this tab’s token vault, a worker that page script cannot read (this browser has no SharedWorker).',
+    vaultUser: 'Workfront user ID, as the vault was told it: {id}.',
     timeline: 'Timeline',
     timelineLabel: 'OAuth timeline',
     empty: 'Nothing yet in this tab. Sign in to watch the flow.',
@@ -101,6 +106,11 @@ export const messages = defineMessages({
     signedOut: '未登录。',
     fingerprints:
       '令牌从不完整显示：每个令牌以其 SHA-256 的前 8 位十六进制数字表示，足以看出轮换。',
+    vaultShared:
+      '令牌保存在共享令牌保管库中，这是页面脚本无法读取的 worker；共享它的标签页：{tabs}。',
+    vaultPerTab:
+      '令牌保存在此标签页的令牌保管库中，这是页面脚本无法读取的 worker（此浏览器没有 SharedWorker）。',
+    vaultUser: '保管库获知的 Workfront 用户 ID：{id}。',
     timeline: '时间线',
     timelineLabel: 'OAuth 时间线',
     empty: '此标签页中尚无记录。登录即可观察整个流程。',

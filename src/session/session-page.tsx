@@ -19,6 +19,7 @@ export function SessionPage() {
   const config = useAppConfig();
   const t = useMessages(messages);
   const events = useSyncExternalStore(auth.flow.subscribe, auth.flow.events);
+  const vault = useSyncExternalStore(auth.vault.subscribe, auth.vault.info);
   const now = useNow();
 
   return (
@@ -34,12 +35,20 @@ export function SessionPage() {
               </strong>
               {t('signedInAfter')}
             </p>
-            <button type="button" onClick={() => void auth.renewNow()}>
+            <button type="button" onClick={() => void auth.refreshNow()}>
               {t('refreshNow')}
             </button>
           </>
         ) : (
           <p>{t('signedOut')}</p>
+        )}
+        {vault && (
+          <p data-testid="token-vault">
+            {vault.kind === 'shared'
+              ? t('vaultShared', { tabs: String(vault.tabs) })
+              : t('vaultPerTab')}
+            {vault.userId !== null && <> {t('vaultUser', { id: vault.userId })}</>}
+          </p>
         )}
         <p className="muted">{t('fingerprints')}</p>
       </section>

@@ -33,7 +33,7 @@ export function useInstanceCheck() {
       const profile = await runInstanceCheck(
         config,
         {
-          getAccessToken: auth.getAccessToken,
+          send: auth.send,
           signInFacts: auth.probes.signInFacts,
           refreshOnce: () => auth.refresh('instance-check'),
           bearerOnly: auth.probes.bearerOnly,

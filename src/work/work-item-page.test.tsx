@@ -9,7 +9,7 @@ import { AppConfigContext } from '../config/config-context';
 import { I18nProvider } from '../i18n/i18n-context';
 import {
   apiBase,
-  createFakeAuth,
+  createFakeSession,
   setupWorkfrontServer,
   wfId,
   workfrontError,
@@ -105,7 +105,7 @@ afterEach(() => {
 /** The page as a fresh page load shows it: nothing cached, whatever the tab's storage holds. */
 function renderPage() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const workfront = createWorkfrontClient(apiBase, createFakeAuth());
+  const workfront = createWorkfrontClient(apiBase, createFakeSession());
   const router = createMemoryRouter(
     [
       { path: '/work/:kind/:id', element: <WorkItemPage /> },

@@ -3,12 +3,12 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentUserQuery } from './current-user';
 import { workfrontKeys } from './query-keys';
-import { apiBase, createFakeAuth, setupWorkfrontServer, wfId } from './test-support';
+import { apiBase, createFakeSession, setupWorkfrontServer, wfId } from './test-support';
 import { createWorkfrontClient } from './workfront-client';
 import { WorkfrontApiError } from './workfront-errors';
 
 const server = setupWorkfrontServer();
-const client = createWorkfrontClient(apiBase, createFakeAuth());
+const client = createWorkfrontClient(apiBase, createFakeSession());
 let queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
 afterEach(() => {
   queryClient.clear();

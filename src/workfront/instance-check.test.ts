@@ -9,7 +9,14 @@ import {
   type InstanceCheckAuth,
   type SignInFacts,
 } from './instance-check';
-import { authenticationError, setupWorkfrontServer, wfId, workfrontError } from './test-support';
+import {
+  authenticationError,
+  createFakeSession,
+  setupWorkfrontServer,
+  viaFetch,
+  wfId,
+  workfrontError,
+} from './test-support';
 
 const server = setupWorkfrontServer();
 
@@ -46,8 +53,12 @@ function fakeAuth(
   overrides: Partial<InstanceCheckAuth> = {},
 ) {
   let current = facts;
+  // The session sends the user's token as sessionID, as the vault does.
+  const session = createFakeSession((request, signal) =>
+    viaFetch({ ...request, token: secret.token }, signal),
+  );
   const auth = {
-    getAccessToken: vi.fn(() => Promise.resolve(secret.token)),
+    send: session.send,
     signInFacts: vi.fn(() => Promise.resolve(current)),
     refreshOnce: vi.fn(() => {
       if (current) current = { ...current, rotatedAtLastRefresh: true };
@@ -241,6 +252,51 @@ describe('runInstanceCheck', () => {
     expect(noRefreshToken.notRun).toEqual([
       { probe: 'refreshTokenRotates', reason: 'no-refresh-token' },
     ]);
+  });
+
+  it('sends its session calls through the session: no token, a GET with a timeout', async () => {
+    serveWorkfront();
+    const send = vi.fn(fakeAuth().send);
+    await runInstanceCheck(config, fakeAuth(signedIn, { send }));
+    expect(send).toHaveBeenCalled();
+    for (const [request, signal] of send.mock.calls) {
+      expect(Object.keys(request).sort()).toEqual(['method', 'url']);
+      expect(request.method).toBe('GET');
+      expect(request.url.startsWith(proxied)).toBe(true);
+      expect(signal).toBeInstanceOf(AbortSignal);
+    }
+  });
+
+  it('says no-session for the probes that need the session when it has none', async () => {
+    serveWorkfront();
+    const auth = fakeAuth(signedIn, { send: () => Promise.resolve('no-session' as const) });
+    const profile = await runInstanceCheck(config, auth);
+    const sessionProbes = profile.notRun.filter((entry) => entry.reason === 'no-session');
+    expect(sessionProbes.map((entry) => entry.probe)).toEqual([
+      'myWorkObjCode',
+      'myWorkPaging',
+      ...['v16.0', 'v17.0', 'v18.0', 'v19.0', 'v20.0', 'v21.0', 'v22.0'].map(
+        (version) => `apiVersions ${version}`,
+      ),
+      'issueStatuses',
+    ]);
+    expect(profile.behaviours.apiVersions).toMatchObject({ answered: [], refused: [] });
+  });
+
+  it('tells a session call that failed on the network from one that timed out', async () => {
+    serveWorkfront();
+    const network = await runInstanceCheck(
+      config,
+      fakeAuth(signedIn, { send: () => Promise.reject(new TypeError('Failed to fetch')) }),
+    );
+    expect(network.notRun).toContainEqual({ probe: 'issueStatuses', reason: 'network' });
+    const timedOut = await runInstanceCheck(
+      config,
+      fakeAuth(signedIn, {
+        send: () => Promise.reject(new DOMException('The operation timed out.', 'TimeoutError')),
+      }),
+    );
+    expect(timedOut.notRun).toContainEqual({ probe: 'issueStatuses', reason: 'timeout' });
   });
 
   it('sees a work/myWork that ignores paging', async () => {

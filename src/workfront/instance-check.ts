@@ -15,7 +15,12 @@ import {
 } from './instance-profile';
 import { parseStatusMetadata } from './status-metadata';
 import { parseWire } from './wire-schemas';
-import { readEnvelope, sessionHeaders, workfrontApiBase } from './workfront-client';
+import {
+  readEnvelope,
+  sessionHeaders,
+  workfrontApiBase,
+  type WorkfrontSession,
+} from './workfront-client';
 import { WorkfrontApiError } from './workfront-errors';
 
 /**
@@ -48,7 +53,8 @@ export interface SignInFacts {
 }
 
 export interface InstanceCheckAuth {
-  getAccessToken: () => Promise<string>;
+  /** Sends a request with the user's session, as the app's own calls do. */
+  send: WorkfrontSession['send'];
   signInFacts: () => Promise<SignInFacts | null>;
   /** One refresh through the app's own path, as "Refresh now" does. */
   refreshOnce: () => Promise<void>;
@@ -184,14 +190,19 @@ const apiBaseOf = (config: AppConfig) =>
 
 /** A GET with the user's session, as the app's own calls; no refresh, no retry. */
 async function sessionGet(check: Check, url: string): Promise<{ status: number; data: unknown }> {
-  let token: string;
+  let answer: Awaited<ReturnType<WorkfrontSession['send']>>;
   try {
-    token = await check.auth.getAccessToken();
+    answer = await check.auth.send(
+      { method: 'GET', url },
+      AbortSignal.timeout(requestPolicy.checkTimeoutSeconds * 1000),
+    );
   } catch (error) {
-    throw new WorkfrontApiError('session', 'No access token.', {}, { cause: error });
+    // The check's own timeout comes as it is; anything else is the network.
+    if (error instanceof DOMException) throw error;
+    throw new WorkfrontApiError('network', 'Workfront could not be reached.', {}, { cause: error });
   }
-  const response = await get(url, sessionHeaders(token));
-  return { status: response.status, data: await readEnvelope(response) };
+  if (answer === 'no-session') throw new WorkfrontApiError('session', 'No session.', {});
+  return { status: answer.status, data: readEnvelope(answer) };
 }
 
 const cheapUrl = (base: string) => `${base}/${cheapPath}?${cheapParams}`;

@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-import type { WorkfrontAuth } from './workfront-client';
+import type { WorkfrontAnswer, WorkfrontRequest, WorkfrontSession } from './workfront-client';
 
 /** jsdom's fetch needs absolute URLs: the proxy-mode base on the test page's origin. */
 export const apiBase = 'http://localhost/attask/api/v20.0';
@@ -20,24 +20,124 @@ export function setupWorkfrontServer() {
   return server;
 }
 
-/** A stand-in for the auth module: each refresh issues `token-<n+1>`. */
-export function createFakeAuth(initialToken = 'token-1') {
-  let token = initialToken;
-  let issued = 1;
-  const auth = {
-    getAccessToken: vi.fn(() => Promise.resolve(token)),
-    refresh: vi.fn(() => {
-      issued += 1;
-      token = `token-${issued}`;
+/** What a stand-in Workfront answers: the body as sent, text. */
+export interface FakeAnswer {
+  status: number;
+  body: string;
+  retryAfter?: string | null;
+}
+
+/** A request as it reached the stand-in Workfront, with the credential the session sent it with. */
+export interface SentRequest extends WorkfrontRequest {
+  credential: number;
+  /** The token the session would send as `sessionID` for that credential: `token-<n>`. */
+  token: string;
+}
+
+/** Answers a request, as Workfront would; throwing (or rejecting) is a network failure. */
+export type FakeWorkfront = (
+  request: SentRequest,
+  signal: AbortSignal | undefined,
+) => FakeAnswer | Promise<FakeAnswer>;
+
+/** A JSON answer. */
+export function json(value: unknown, status = 200, retryAfter?: string): FakeAnswer {
+  return {
+    status,
+    body: JSON.stringify(value),
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+  };
+}
+
+/**
+ * Sends the request with `fetch`, as the token vault does (src/auth/token-vault.ts), so that an
+ * MSW handler answers it: `sessionID: token-<credential>` and the form as the body.
+ */
+export const viaFetch: FakeWorkfront = async (request, signal) => {
+  const headers: Record<string, string> = {
+    sessionID: request.token,
+    'X-Requested-With': 'XMLHttpRequest',
+    Accept: 'application/json',
+  };
+  if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  const response = await fetch(request.url, {
+    method: request.method,
+    headers,
+    body: request.form,
+    signal,
+  });
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('Retry-After'),
+    body: await response.text(),
+  };
+};
+
+/** Waits for `signal` to abort, as a request Workfront never answers; rejects with its reason. */
+export function never(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    signal?.addEventListener('abort', () => {
+      reject(signal.reason as Error);
+    });
+  });
+}
+
+/**
+ * A stand-in for the signed-in session (the token vault behind src/auth): each request is
+ * answered by `workfront` with the current credential, starting at 1; a refresh naming the
+ * current credential issues the next one, and one naming an older credential does nothing (another
+ * caller refreshed already). After `sessionEnded` or `signOut`, `send` answers 'no-session'.
+ */
+export function createFakeSession(workfront: FakeWorkfront = viaFetch) {
+  let credential = 1;
+  let signedIn = true;
+  const sent: SentRequest[] = [];
+  const session = {
+    send: vi.fn(
+      async (
+        request: WorkfrontRequest,
+        signal?: AbortSignal,
+      ): Promise<WorkfrontAnswer | 'no-session'> => {
+        // As the vault connection does: an aborted signal sends nothing.
+        signal?.throwIfAborted();
+        if (!signedIn) return 'no-session';
+        const used = credential;
+        const arrived: SentRequest = {
+          ...request,
+          credential: used,
+          token: `token-${String(used)}`,
+        };
+        sent.push(arrived);
+        const answer = await workfront(arrived, signal);
+        return {
+          status: answer.status,
+          retryAfter: answer.retryAfter ?? null,
+          body: answer.body,
+          credential: used,
+        };
+      },
+    ),
+    refresh: vi.fn((_reason: 'rejected-by-workfront', seen: number) => {
+      if (seen === credential) credential += 1;
       return Promise.resolve();
     }),
-    endSession: vi.fn(() => Promise.resolve()),
-    /** What another caller's refresh does: the token changes under this one. */
-    replaceToken(next: string) {
-      token = next;
+    sessionEnded: vi.fn(() => {
+      signedIn = false;
+      return Promise.resolve();
+    }),
+    /** Every request that reached Workfront, in order. */
+    sent,
+    /** The credential the next request goes with. */
+    credential: () => credential,
+    /** What another caller's refresh does: the credential changes under this one. */
+    refreshElsewhere() {
+      credential += 1;
     },
-  } satisfies WorkfrontAuth & { replaceToken(next: string): void };
-  return auth;
+    signOut() {
+      signedIn = false;
+    },
+  } satisfies WorkfrontSession & Record<string, unknown>;
+  return session;
 }
 
 export const authenticationError = {

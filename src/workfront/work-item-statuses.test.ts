@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { apiBase, createFakeAuth, setupWorkfrontServer } from './test-support';
+import { apiBase, createFakeSession, setupWorkfrontServer } from './test-support';
 import {
   statusChoices,
   systemStatuses,
@@ -11,7 +11,7 @@ import {
 import { createWorkfrontClient } from './workfront-client';
 
 const server = setupWorkfrontServer();
-const client = createWorkfrontClient(apiBase, createFakeAuth());
+const client = createWorkfrontClient(apiBase, createFakeSession());
 
 describe('systemStatusOf', () => {
   it.each([

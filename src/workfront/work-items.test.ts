@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { workfrontKeys } from './query-keys';
 import {
   apiBase,
-  createFakeAuth,
+  createFakeSession,
   setupWorkfrontServer,
   wfId,
   workfrontError,
@@ -24,7 +24,7 @@ import { createWorkfrontClient } from './workfront-client';
 import { WorkfrontApiError } from './workfront-errors';
 
 const server = setupWorkfrontServer();
-const client = createWorkfrontClient(apiBase, createFakeAuth());
+const client = createWorkfrontClient(apiBase, createFakeSession());
 let queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
 afterEach(() => {
   queryClient.clear();

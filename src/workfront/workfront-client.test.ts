@@ -1,17 +1,22 @@
-import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { AppConfig } from '../config/app-config';
 import {
   apiBase,
   authenticationError,
-  createFakeAuth,
-  setupWorkfrontServer,
+  createFakeSession,
+  json,
+  never,
   workfrontError,
+  type FakeAnswer,
+  type FakeWorkfront,
 } from './test-support';
-import { createWorkfrontClient, logout, workfrontApiBase } from './workfront-client';
+import {
+  createWorkfrontClient,
+  readEnvelope,
+  sessionHeaders,
+  workfrontApiBase,
+} from './workfront-client';
 import { WorkfrontApiError } from './workfront-errors';
-
-const server = setupWorkfrontServer();
 
 /** Awaits a promise that must reject, and returns what it rejected with. */
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -29,22 +34,21 @@ async function apiErrorOf(promise: Promise<unknown>): Promise<WorkfrontApiError>
   return error as WorkfrontApiError;
 }
 
-/** Answers `GET <apiBase>/user/search` with each response in turn, and records every request. */
-function answerInTurn(...responses: (() => Response)[]) {
-  const requests: Request[] = [];
-  server.use(
-    http.get(`${apiBase}/user/search`, ({ request }) => {
-      requests.push(request);
-      const respond = responses[requests.length - 1];
-      if (!respond) throw new Error(`Unexpected request number ${requests.length}`);
-      return respond();
-    }),
-  );
-  return requests;
+/** Answers each request with the next of `answers`; a function may throw, as the network does. */
+function answerInTurn(...answers: (FakeAnswer | FakeWorkfront)[]): FakeWorkfront {
+  let count = 0;
+  return (request, signal) => {
+    const next = answers[count];
+    count += 1;
+    if (!next) throw new Error(`Unexpected request number ${String(count)}`);
+    return typeof next === 'function' ? next(request, signal) : next;
+  };
 }
 
-const ok = () => HttpResponse.json({ data: [{ ID: 'me' }] });
-const notLoggedIn = (status: number) => () => HttpResponse.json(authenticationError, { status });
+const ok = json({ data: [{ ID: 'me' }] });
+const notLoggedIn = (status: number) => json(authenticationError, status);
+const text = (body: string, status = 200): FakeAnswer => ({ status, body });
+const dropped: FakeWorkfront = () => Promise.reject(new TypeError('Failed to fetch'));
 
 describe('workfrontApiBase', () => {
   const config = {
@@ -63,48 +67,59 @@ describe('workfrontApiBase', () => {
   });
 });
 
+describe('sessionHeaders', () => {
+  it('sends the access token as a sessionID header, with X-Requested-With and Accept JSON', () => {
+    expect(sessionHeaders('token-abc')).toEqual({
+      sessionID: 'token-abc',
+      'X-Requested-With': 'XMLHttpRequest',
+      Accept: 'application/json',
+    });
+  });
+});
+
 describe('createWorkfrontClient: requests', () => {
-  it('sends the access token as a sessionID header, with X-Requested-With and Accept JSON', async () => {
-    const requests = answerInTurn(ok);
-    const client = createWorkfrontClient(apiBase, createFakeAuth('token-abc'));
+  it('hands the session a request that carries no token: method and absolute URL only', async () => {
+    const session = createFakeSession(answerInTurn(ok));
 
-    await client.get('user/search');
+    await createWorkfrontClient(apiBase, session).get('user/search');
 
-    const headers = requests[0]?.headers;
-    expect(headers?.get('sessionID')).toBe('token-abc');
-    expect(headers?.get('X-Requested-With')).toBe('XMLHttpRequest');
-    expect(headers?.get('Accept')).toBe('application/json');
-    expect(headers?.has('Authorization')).toBe(false);
+    expect(session.send).toHaveBeenCalledOnce();
+    const [request] = session.send.mock.calls[0] ?? [];
+    expect(request).toEqual({ method: 'GET', url: `${apiBase}/user/search` });
   });
 
-  it('asks the auth module for the token on every request', async () => {
-    const requests = answerInTurn(ok, ok);
-    const auth = createFakeAuth('token-1');
-    const client = createWorkfrontClient(apiBase, auth);
+  it("resolves a same-origin base against the page's origin", async () => {
+    const session = createFakeSession(answerInTurn(ok));
+
+    await createWorkfrontClient('/attask/api/v20.0', session).get('user/search');
+
+    expect(session.sent[0]?.url).toBe(`${window.location.origin}/attask/api/v20.0/user/search`);
+  });
+
+  it('sends every request through the session, with the credential current at the time', async () => {
+    const session = createFakeSession(answerInTurn(ok, ok));
+    const client = createWorkfrontClient(apiBase, session);
 
     await client.get('user/search');
-    auth.replaceToken('token-9');
+    session.refreshElsewhere();
     await client.get('user/search');
 
-    expect(requests.map((request) => request.headers.get('sessionID'))).toEqual([
-      'token-1',
-      'token-9',
-    ]);
+    expect(session.sent.map((request) => request.credential)).toEqual([1, 2]);
+    expect(session.refresh).not.toHaveBeenCalled();
   });
 
   it('encodes parameters, repeating a name for each value of an array', async () => {
-    const requests = answerInTurn(ok);
-    const client = createWorkfrontClient(apiBase, createFakeAuth());
+    const session = createFakeSession(answerInTurn(ok));
 
-    await client.get('user/search', {
+    await createWorkfrontClient(apiBase, session).get('user/search', {
       ID: '$$USER.ID',
       fields: 'emailAddr,title,role:name',
       status: ['CUR', 'PLN'],
       $$LIMIT: 2000,
     });
 
-    const url = new URL(requests[0]?.url ?? '');
-    expect(url.pathname).toBe('/attask/api/v20.0/user/search');
+    const url = new URL(session.sent[0]?.url ?? '');
+    expect(url.origin + url.pathname).toBe(`${apiBase}/user/search`);
     expect(url.searchParams.get('ID')).toBe('$$USER.ID');
     expect(url.searchParams.get('fields')).toBe('emailAddr,title,role:name');
     expect(url.searchParams.getAll('status')).toEqual(['CUR', 'PLN']);
@@ -112,85 +127,82 @@ describe('createWorkfrontClient: requests', () => {
   });
 
   it('sends no query string when there are no parameters', async () => {
-    const requests = answerInTurn(ok);
-    await createWorkfrontClient(apiBase, createFakeAuth()).get('user/search');
-    expect(requests[0]?.url).toBe(`${apiBase}/user/search`);
+    const session = createFakeSession(answerInTurn(ok));
+    await createWorkfrontClient(apiBase, session).get('user/search');
+    expect(session.sent[0]?.url).toBe(`${apiBase}/user/search`);
   });
 
   it('sends writes as PUT with the parameters in the URL', async () => {
-    let seen: Request | undefined;
-    server.use(
-      http.put(`${apiBase}/TASK/t1`, ({ request }) => {
-        seen = request;
-        return HttpResponse.json({ data: { ID: 't1' } });
-      }),
-    );
+    const session = createFakeSession(answerInTurn(json({ data: { ID: 't1' } })));
 
-    const data = await createWorkfrontClient(apiBase, createFakeAuth('token-w')).put('TASK/t1', {
+    const data = await createWorkfrontClient(apiBase, session).put('TASK/t1', {
       updates: '{"status":"CPL"}',
     });
 
     expect(data).toEqual({ ID: 't1' });
+    const [seen] = session.sent;
     expect(seen?.method).toBe('PUT');
-    expect(seen?.headers.get('sessionID')).toBe('token-w');
+    expect(seen?.form).toBeUndefined();
     expect(new URL(seen?.url ?? '').searchParams.get('updates')).toBe('{"status":"CPL"}');
   });
 
   it('sends a long query as a POST with a form body and method=GET, nothing in the URL', async () => {
-    let seen: { url: string; method: string; type: string | null; body: string } | undefined;
-    server.use(
-      http.post(`${apiBase}/OPTASK/search`, async ({ request }) => {
-        seen = {
-          url: request.url,
-          method: request.method,
-          type: request.headers.get('Content-Type'),
-          body: await request.text(),
-        };
-        return HttpResponse.json({ data: [] });
-      }),
-    );
+    const session = createFakeSession(answerInTurn(json({ data: [] })));
     const ids = Array.from({ length: 400 }, (_, n) => n.toString(16).padStart(32, '0'));
 
-    await createWorkfrontClient(apiBase, createFakeAuth('token-p')).getByPost('OPTASK/search', {
+    await createWorkfrontClient(apiBase, session).getByPost('OPTASK/search', {
       ID: ids.join(','),
       ID_Mod: 'in',
     });
 
+    const [seen] = session.sent;
+    expect(seen?.method).toBe('POST');
     expect(seen?.url).toBe(`${apiBase}/OPTASK/search`);
-    expect(seen?.type).toBe('application/x-www-form-urlencoded');
-    const body = new URLSearchParams(seen?.body);
+    const body = new URLSearchParams(seen?.form);
     expect(body.get('method')).toBe('GET');
+    expect(body.get('ID_Mod')).toBe('in');
     expect(body.get('ID')?.split(',')).toHaveLength(400);
+  });
+
+  it('answers a signed-out session with a session error, sending nothing', async () => {
+    const session = createFakeSession(answerInTurn());
+    session.signOut();
+
+    const error = await apiErrorOf(createWorkfrontClient(apiBase, session).get('user/search'));
+
+    expect(error.kind).toBe('session');
+    expect(session.sent).toHaveLength(0);
+    expect(session.refresh).not.toHaveBeenCalled();
   });
 });
 
 describe('createWorkfrontClient: the envelope', () => {
-  const client = () => createWorkfrontClient(apiBase, createFakeAuth());
+  const clientAnswering = (answer: FakeAnswer | FakeWorkfront) =>
+    createWorkfrontClient(apiBase, createFakeSession(answerInTurn(answer)));
 
   it('returns the data of a success envelope', async () => {
-    answerInTurn(() => HttpResponse.json({ data: [{ ID: 'u1', name: 'Zoë' }] }));
-    await expect(client().get('user/search')).resolves.toEqual([{ ID: 'u1', name: 'Zoë' }]);
+    const client = clientAnswering(json({ data: [{ ID: 'u1', name: 'Zoë' }] }));
+    await expect(client.get('user/search')).resolves.toEqual([{ ID: 'u1', name: 'Zoë' }]);
   });
 
   it('returns a null data as null rather than calling it malformed', async () => {
-    answerInTurn(() => HttpResponse.json({ data: null }));
-    await expect(client().get('user/search')).resolves.toBeNull();
+    await expect(clientAnswering(json({ data: null })).get('user/search')).resolves.toBeNull();
   });
 
   it.each([200, 400, 422, 500])(
     "turns an error envelope with status %i into an error carrying Workfront's class and message",
     async (status) => {
-      answerInTurn(() =>
-        HttpResponse.json(
+      const client = clientAnswering(
+        json(
           workfrontError(
             'com.attask.common.InvalidParameterException',
             '$$LIMIT may not be more than 2000',
           ),
-          { status },
+          status,
         ),
       );
 
-      const error = await apiErrorOf(client().get('user/search'));
+      const error = await apiErrorOf(client.get('user/search'));
 
       expect(error.kind).toBe('workfront');
       expect(error.message).toBe('$$LIMIT may not be more than 2000');
@@ -202,10 +214,10 @@ describe('createWorkfrontClient: the envelope', () => {
   );
 
   it('checks for an error even when the envelope also carries data', async () => {
-    answerInTurn(() =>
-      HttpResponse.json({ data: [], ...workfrontError('com.attask.common.X', 'Nope') }),
+    const client = clientAnswering(
+      json({ data: [], ...workfrontError('com.attask.common.X', 'Nope') }),
     );
-    const error = await apiErrorOf(client().get('user/search'));
+    const error = await apiErrorOf(client.get('user/search'));
     expect(error.kind).toBe('workfront');
     expect(error.message).toBe('Nope');
   });
@@ -215,19 +227,29 @@ describe('createWorkfrontClient: the envelope', () => {
     ['an empty message', { class: 'com.attask.common.X', message: '' }],
     ['a numeric message', { class: 'com.attask.common.X', message: 42 }],
   ])('gives an error envelope with %s a message naming the status', async (_name, error) => {
-    answerInTurn(() => HttpResponse.json({ error }, { status: 200 }));
-    const thrown = await apiErrorOf(client().get('user/search'));
+    const thrown = await apiErrorOf(clientAnswering(json({ error }, 200)).get('user/search'));
     expect(thrown.kind).toBe('workfront');
     expect(thrown.message).toBe('Workfront reported an error (HTTP 200).');
     expect(thrown.details.errorClass).toBe('com.attask.common.X');
   });
 
   it('reads an error envelope whose error is not an object', async () => {
-    answerInTurn(() => HttpResponse.json({ error: 'boom' }, { status: 503 }));
-    const error = await apiErrorOf(client().get('user/search'));
+    const error = await apiErrorOf(
+      clientAnswering(json({ error: 'boom' }, 503)).get('user/search'),
+    );
     expect(error.kind).toBe('workfront');
     expect(error.message).toBe('Workfront reported an error (HTTP 503).');
     expect(error.details).toEqual({ status: 503, errorClass: undefined });
+  });
+
+  it('gives an error envelope the wait Workfront asked for with Retry-After', async () => {
+    const error = await apiErrorOf(
+      clientAnswering(
+        json(workfrontError('com.attask.common.TooManyRequests', 'Slow down'), 429, '7'),
+      ).get('user/search'),
+    );
+    expect(error.kind).toBe('workfront');
+    expect(error.details.retryAfterMs).toBe(7_000);
   });
 
   it.each([
@@ -235,8 +257,7 @@ describe('createWorkfrontClient: the envelope', () => {
     ['truncated JSON', '{"data":[{"ID":"u1"'],
     ['an empty body', ''],
   ])('calls a 200 with %s malformed', async (_name, body) => {
-    answerInTurn(() => new HttpResponse(body, { status: 200 }));
-    const error = await apiErrorOf(client().get('user/search'));
+    const error = await apiErrorOf(clientAnswering(text(body)).get('user/search'));
     expect(error.kind).toBe('malformed');
     expect(error.message).toBe('Workfront sent a response that is not JSON (HTTP 200).');
   });
@@ -246,20 +267,24 @@ describe('createWorkfrontClient: the envelope', () => {
     [502, '<html><body>Bad Gateway</body></html>'],
     [504, ''],
   ])('calls a %i without JSON an HTTP error, not malformed data', async (status, body) => {
-    answerInTurn(
-      () => new HttpResponse(body, { status, headers: { 'Content-Type': 'text/html' } }),
-    );
-    const error = await apiErrorOf(client().get('user/search'));
+    const error = await apiErrorOf(clientAnswering(text(body, status)).get('user/search'));
     expect(error.kind).toBe('http');
     expect(error.details.status).toBe(status);
   });
 
   it('calls a JSON answer with an error status and no error envelope an HTTP error', async () => {
-    answerInTurn(() => HttpResponse.json({ data: [] }, { status: 500 }));
-    const error = await apiErrorOf(client().get('user/search'));
+    const error = await apiErrorOf(clientAnswering(json({ data: [] }, 500)).get('user/search'));
     expect(error.kind).toBe('http');
     expect(error.message).toBe('Workfront answered HTTP 500.');
     expect(error.details.status).toBe(500);
+  });
+
+  it("gives an HTTP error the wait of the answer's Retry-After", async () => {
+    const error = await apiErrorOf(
+      clientAnswering({ status: 503, body: '', retryAfter: '3' }).get('user/search'),
+    );
+    expect(error.kind).toBe('http');
+    expect(error.details.retryAfterMs).toBe(3_000);
   });
 
   it.each([
@@ -268,37 +293,41 @@ describe('createWorkfrontClient: the envelope', () => {
     ['a string', 'data'],
     ['null', null],
   ])('calls a 200 with %s malformed', async (_name, body) => {
-    answerInTurn(() => HttpResponse.json(body));
-    const error = await apiErrorOf(client().get('user/search'));
+    const error = await apiErrorOf(clientAnswering(json(body)).get('user/search'));
     expect(error.kind).toBe('malformed');
     expect(error.message).toBe('Workfront sent a response without data.');
   });
 
   it('turns a dropped connection into a network error', async () => {
-    answerInTurn(() => HttpResponse.error());
-    const error = await apiErrorOf(client().get('user/search'));
+    const error = await apiErrorOf(clientAnswering(dropped).get('user/search'));
     expect(error.kind).toBe('network');
     expect(error.message).toBe('Workfront could not be reached.');
   });
 });
 
+describe('readEnvelope', () => {
+  it('reads a raw answer: the body decides, not the status', () => {
+    expect(readEnvelope({ status: 200, retryAfter: null, body: '{"data":[1]}' })).toEqual([1]);
+    expect(() =>
+      readEnvelope({ status: 200, retryAfter: null, body: JSON.stringify(authenticationError) }),
+    ).toThrow(expect.objectContaining({ kind: 'authentication' }) as Error);
+  });
+});
+
 describe('createWorkfrontClient: refresh and retry', () => {
   it.each([401, 200, 500])(
-    'refreshes once and retries with the new token when Workfront answers %i with AuthenticationException',
+    'refreshes once, naming the credential refused, and retries when Workfront answers %i with AuthenticationException',
     async (status) => {
-      const requests = answerInTurn(notLoggedIn(status), ok);
-      const auth = createFakeAuth('token-1');
+      const session = createFakeSession(answerInTurn(notLoggedIn(status), ok));
 
-      const data = await createWorkfrontClient(apiBase, auth).get('user/search', { ID: 'x' });
+      const data = await createWorkfrontClient(apiBase, session).get('user/search', { ID: 'x' });
 
       expect(data).toEqual([{ ID: 'me' }]);
-      expect(auth.refresh).toHaveBeenCalledTimes(1);
-      expect(auth.endSession).not.toHaveBeenCalled();
-      expect(requests.map((request) => request.headers.get('sessionID'))).toEqual([
-        'token-1',
-        'token-2',
-      ]);
-      expect(requests.map((request) => request.url)).toEqual([
+      expect(session.refresh).toHaveBeenCalledTimes(1);
+      expect(session.refresh).toHaveBeenCalledWith('rejected-by-workfront', 1);
+      expect(session.sessionEnded).not.toHaveBeenCalled();
+      expect(session.sent.map((request) => request.credential)).toEqual([1, 2]);
+      expect(session.sent.map((request) => request.url)).toEqual([
         `${apiBase}/user/search?ID=x`,
         `${apiBase}/user/search?ID=x`,
       ]);
@@ -306,170 +335,167 @@ describe('createWorkfrontClient: refresh and retry', () => {
   );
 
   it('ends the session when Workfront refuses the refreshed token too, and retries no more', async () => {
-    const requests = answerInTurn(notLoggedIn(401), notLoggedIn(401));
-    const auth = createFakeAuth('token-1');
+    const session = createFakeSession(answerInTurn(notLoggedIn(401), notLoggedIn(401)));
 
-    const error = await apiErrorOf(createWorkfrontClient(apiBase, auth).get('user/search'));
+    const error = await apiErrorOf(createWorkfrontClient(apiBase, session).get('user/search'));
 
     expect(error.kind).toBe('authentication');
     expect(error.message).toBe('You are not currently logged in.');
     expect(error.details.errorClass).toBe('com.attask.common.AuthenticationException');
-    expect(auth.refresh).toHaveBeenCalledTimes(1);
-    expect(auth.endSession).toHaveBeenCalledTimes(1);
-    expect(requests).toHaveLength(2);
+    expect(session.refresh).toHaveBeenCalledTimes(1);
+    expect(session.sessionEnded).toHaveBeenCalledTimes(1);
+    expect(session.sent).toHaveLength(2);
   });
 
-  it('does not refresh again when another caller already replaced the token', async () => {
-    const auth = createFakeAuth('token-1');
-    const requests: Request[] = [];
-    server.use(
-      http.get(`${apiBase}/user/search`, ({ request }) => {
-        requests.push(request);
-        if (requests.length > 1) return ok();
+  it('names the refused credential, so that a refresh another caller made is not repeated', async () => {
+    const session = createFakeSession(
+      answerInTurn(() => {
         // Another request's refresh lands while this one is being refused.
-        auth.replaceToken('token-from-elsewhere');
-        return notLoggedIn(401)();
-      }),
+        session.refreshElsewhere();
+        return notLoggedIn(401);
+      }, ok),
     );
 
-    await expect(createWorkfrontClient(apiBase, auth).get('user/search')).resolves.toEqual([
+    await expect(createWorkfrontClient(apiBase, session).get('user/search')).resolves.toEqual([
       { ID: 'me' },
     ]);
 
-    expect(auth.refresh).not.toHaveBeenCalled();
-    expect(auth.endSession).not.toHaveBeenCalled();
-    expect(requests.map((request) => request.headers.get('sessionID'))).toEqual([
-      'token-1',
-      'token-from-elsewhere',
-    ]);
+    // The session is told which credential was refused: 1, no longer current, so it keeps 2.
+    expect(session.refresh).toHaveBeenCalledExactlyOnceWith('rejected-by-workfront', 1);
+    expect(session.credential()).toBe(2);
+    expect(session.sessionEnded).not.toHaveBeenCalled();
+    expect(session.sent.map((request) => request.credential)).toEqual([1, 2]);
   });
 
   it('still ends the session when the token another caller refreshed is refused as well', async () => {
-    const auth = createFakeAuth('token-1');
-    let count = 0;
-    server.use(
-      http.get(`${apiBase}/user/search`, () => {
-        count += 1;
-        if (count === 1) auth.replaceToken('token-from-elsewhere');
-        return notLoggedIn(401)();
-      }),
+    const session = createFakeSession(
+      answerInTurn(() => {
+        session.refreshElsewhere();
+        return notLoggedIn(401);
+      }, notLoggedIn(401)),
     );
 
-    const error = await apiErrorOf(createWorkfrontClient(apiBase, auth).get('user/search'));
+    const error = await apiErrorOf(createWorkfrontClient(apiBase, session).get('user/search'));
 
     expect(error.kind).toBe('authentication');
-    expect(count).toBe(2);
-    expect(auth.refresh).not.toHaveBeenCalled();
-    expect(auth.endSession).toHaveBeenCalledTimes(1);
+    expect(session.sent).toHaveLength(2);
+    expect(session.credential()).toBe(2);
+    expect(session.sessionEnded).toHaveBeenCalledTimes(1);
   });
 
-  it.each([
-    ['a Workfront error', () => HttpResponse.json(workfrontError('com.attask.common.X', 'No'))],
-    ['an HTTP 500', () => new HttpResponse('', { status: 500 })],
-    ['a dropped connection', () => HttpResponse.error()],
-  ])('neither refreshes nor retries after %s', async (_name, respond) => {
-    const requests = answerInTurn(respond);
-    const auth = createFakeAuth();
+  it.each<[string, FakeAnswer | FakeWorkfront]>([
+    ['a Workfront error', json(workfrontError('com.attask.common.X', 'No'))],
+    ['an HTTP 500', text('', 500)],
+    ['a dropped connection', dropped],
+  ])('neither refreshes nor retries after %s', async (_name, answer) => {
+    const session = createFakeSession(answerInTurn(answer));
 
-    await apiErrorOf(createWorkfrontClient(apiBase, auth).get('user/search'));
+    await apiErrorOf(createWorkfrontClient(apiBase, session).get('user/search'));
 
-    expect(requests).toHaveLength(1);
-    expect(auth.refresh).not.toHaveBeenCalled();
-    expect(auth.endSession).not.toHaveBeenCalled();
+    expect(session.sent).toHaveLength(1);
+    expect(session.refresh).not.toHaveBeenCalled();
+    expect(session.sessionEnded).not.toHaveBeenCalled();
   });
 
   it('keeps the session when the retry fails for another reason than authentication', async () => {
-    answerInTurn(notLoggedIn(401), () => new HttpResponse('', { status: 500 }));
-    const auth = createFakeAuth();
+    const session = createFakeSession(answerInTurn(notLoggedIn(401), text('', 500)));
 
-    const error = await apiErrorOf(createWorkfrontClient(apiBase, auth).get('user/search'));
+    const error = await apiErrorOf(createWorkfrontClient(apiBase, session).get('user/search'));
 
     expect(error.kind).toBe('http');
-    expect(auth.refresh).toHaveBeenCalledTimes(1);
-    expect(auth.endSession).not.toHaveBeenCalled();
+    expect(session.refresh).toHaveBeenCalledTimes(1);
+    expect(session.sessionEnded).not.toHaveBeenCalled();
   });
 
   it('passes on a failed refresh as a session error, without retrying', async () => {
-    const requests = answerInTurn(notLoggedIn(401));
-    const auth = createFakeAuth();
+    const session = createFakeSession(answerInTurn(notLoggedIn(401)));
     const refreshFailure = new Error('refresh token expired');
-    auth.refresh.mockRejectedValueOnce(refreshFailure);
+    session.refresh.mockRejectedValueOnce(refreshFailure);
 
-    const error = await apiErrorOf(createWorkfrontClient(apiBase, auth).get('user/search'));
+    const error = await apiErrorOf(createWorkfrontClient(apiBase, session).get('user/search'));
+
     expect(error.kind).toBe('session');
     expect(error.cause).toBe(refreshFailure);
-    expect(requests).toHaveLength(1);
+    expect(session.sent).toHaveLength(1);
+    expect(session.sessionEnded).not.toHaveBeenCalled();
+  });
+
+  it('answers a session gone by the retry with a session error', async () => {
+    const session = createFakeSession(answerInTurn(notLoggedIn(401)));
+    session.refresh.mockImplementationOnce(() => {
+      session.signOut();
+      return Promise.resolve();
+    });
+
+    const error = await apiErrorOf(createWorkfrontClient(apiBase, session).get('user/search'));
+
+    expect(error.kind).toBe('session');
+    expect(session.sent).toHaveLength(1);
   });
 
   it('refreshes and retries a write as well', async () => {
-    const tokens: (string | null)[] = [];
-    server.use(
-      http.put(`${apiBase}/TASK/t1`, ({ request }) => {
-        tokens.push(request.headers.get('sessionID'));
-        return tokens.length === 1
-          ? HttpResponse.json(authenticationError, { status: 401 })
-          : HttpResponse.json({ data: { ID: 't1' } });
-      }),
-    );
-    const auth = createFakeAuth('token-1');
+    const session = createFakeSession(answerInTurn(notLoggedIn(401), json({ data: { ID: 't1' } })));
 
-    await expect(createWorkfrontClient(apiBase, auth).put('TASK/t1')).resolves.toEqual({
+    await expect(createWorkfrontClient(apiBase, session).put('TASK/t1')).resolves.toEqual({
       ID: 't1',
     });
-    expect(tokens).toEqual(['token-1', 'token-2']);
+    expect(session.sent.map((request) => [request.method, request.credential])).toEqual([
+      ['PUT', 1],
+      ['PUT', 2],
+    ]);
   });
 });
 
 describe('createWorkfrontClient: aborting', () => {
   it('rejects with the abort, not a network error, when the caller aborts', async () => {
-    server.use(
-      http.get(`${apiBase}/user/search`, async () => {
-        await delay('infinite');
-        return ok();
-      }),
-    );
-    const auth = createFakeAuth();
+    const session = createFakeSession(answerInTurn((_request, signal) => never(signal)));
     const controller = new AbortController();
 
-    const request = createWorkfrontClient(apiBase, auth).get('user/search', {}, controller.signal);
+    const request = createWorkfrontClient(apiBase, session).get(
+      'user/search',
+      {},
+      controller.signal,
+    );
     controller.abort();
     const error = await rejectionOf(request);
 
     expect(error).not.toBeInstanceOf(WorkfrontApiError);
     expect((error as Error).name).toBe('AbortError');
-    expect(auth.refresh).not.toHaveBeenCalled();
+    expect(session.refresh).not.toHaveBeenCalled();
   });
 
-  it('sends nothing when the signal is already aborted', async () => {
-    const requests = answerInTurn(ok);
+  it('hands the session an aborted signal when the caller has aborted already', async () => {
+    const session = createFakeSession(answerInTurn(ok));
     const controller = new AbortController();
     controller.abort();
 
     const error = await rejectionOf(
-      createWorkfrontClient(apiBase, createFakeAuth()).get('user/search', {}, controller.signal),
+      createWorkfrontClient(apiBase, session).get('user/search', {}, controller.signal),
     );
 
     expect((error as Error).name).toBe('AbortError');
-    expect(requests).toHaveLength(0);
+    expect(session.send.mock.calls[0]?.[1]?.aborted).toBe(true);
+    expect(session.sent).toHaveLength(0);
   });
 });
 
 describe('createWorkfrontClient: timeouts', () => {
   it('gives up on a request that Workfront never answers, as a timeout', async () => {
-    server.use(http.get(`${apiBase}/user/search`, () => delay('infinite')));
-    const client = createWorkfrontClient(apiBase, createFakeAuth(), 50);
+    const session = createFakeSession(answerInTurn((_request, signal) => never(signal)));
+    const client = createWorkfrontClient(apiBase, session, 50);
 
     const error = await apiErrorOf(client.get('user/search'));
 
     expect(error.kind).toBe('timeout');
     expect(error.details.timeoutSeconds).toBe(0.05);
     expect(error.message).toBe('Workfront did not answer within 0.05 seconds.');
+    expect(session.refresh).not.toHaveBeenCalled();
   });
 
   it("still reports the caller's own abort as an abort", async () => {
-    server.use(http.get(`${apiBase}/user/search`, () => delay('infinite')));
+    const session = createFakeSession(answerInTurn((_request, signal) => never(signal)));
     const controller = new AbortController();
-    const request = createWorkfrontClient(apiBase, createFakeAuth(), 10_000).get(
+    const request = createWorkfrontClient(apiBase, session, 10_000).get(
       'user/search',
       {},
       controller.signal,
@@ -477,27 +503,5 @@ describe('createWorkfrontClient: timeouts', () => {
     controller.abort();
     const error = await rejectionOf(request);
     expect(error).not.toBeInstanceOf(WorkfrontApiError);
-  });
-});
-
-describe('logout', () => {
-  it('ends the session with a GET of logout carrying the session ID', async () => {
-    let seen: Request | undefined;
-    server.use(
-      http.get(`${apiBase}/logout`, ({ request }) => {
-        seen = request;
-        return HttpResponse.json({ data: { success: true } });
-      }),
-    );
-
-    await logout(apiBase, 'token-out');
-
-    expect(seen?.headers.get('sessionID')).toBe('token-out');
-  });
-
-  it('reports an error envelope from logout', async () => {
-    server.use(http.get(`${apiBase}/logout`, () => HttpResponse.json(authenticationError)));
-    const error = await apiErrorOf(logout(apiBase, 'token-out'));
-    expect(error.kind).toBe('authentication');
   });
 });

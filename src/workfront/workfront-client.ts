@@ -8,12 +8,37 @@ export function workfrontApiBase(config: AppConfig): string {
   return config.apiMode === 'proxy' ? path : `${config.workfrontUrl}${path}`;
 }
 
-export interface WorkfrontAuth {
-  getAccessToken(): Promise<string>;
-  /** The reason lets the flow inspector tell this refresh from one the expiry timer started. */
-  refresh(reason: 'rejected-by-workfront'): Promise<void>;
+/** A request to the REST API, as the session sends it; it alone holds the token. */
+export interface WorkfrontRequest {
+  method: 'GET' | 'PUT' | 'POST';
+  /** Absolute. */
+  url: string;
+  /** A form body, for POST. */
+  form?: string;
+}
+
+/** Workfront's answer, whole, and which credential of the session it answered. */
+export interface WorkfrontAnswer {
+  status: number;
+  retryAfter: string | null;
+  body: string;
+  credential: number;
+}
+
+/**
+ * The signed-in session (src/auth's token vault): it adds the `sessionID` header to a request
+ * and sends it. The shapes are src/auth/vault-protocol.ts's, which this module may not import.
+ */
+export interface WorkfrontSession {
+  /** Rejects when the network fails or `signal` aborts; 'no-session' when signed out. */
+  send(request: WorkfrontRequest, signal?: AbortSignal): Promise<WorkfrontAnswer | 'no-session'>;
+  /**
+   * Refreshes the tokens, unless they changed since `credential` (another caller refreshed).
+   * The reason lets the flow inspector tell this refresh from one the expiry timer started.
+   */
+  refresh(reason: 'rejected-by-workfront', credential: number): Promise<void>;
   /** Workfront refused even a fresh token: the session is over. */
-  endSession(): Promise<void>;
+  sessionEnded(): Promise<void>;
 }
 
 export type QueryParams = Record<string, string | number | readonly string[]>;
@@ -39,10 +64,19 @@ function toSearchParams(params: QueryParams): URLSearchParams {
   return search;
 }
 
-function httpError(response: Response): WorkfrontApiError {
-  return new WorkfrontApiError('http', `Workfront answered HTTP ${response.status}.`, {
-    status: response.status,
-    retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
+/** What readEnvelope needs of an answer, from the session or a plain fetch. */
+export interface RawAnswer {
+  status: number;
+  retryAfter: string | null;
+  body: string;
+}
+
+const ok = (answer: RawAnswer) => answer.status >= 200 && answer.status < 300;
+
+function httpError(answer: RawAnswer): WorkfrontApiError {
+  return new WorkfrontApiError('http', `Workfront answered HTTP ${String(answer.status)}.`, {
+    status: answer.status,
+    retryAfterMs: retryAfterMs(answer.retryAfter),
   });
 }
 
@@ -50,15 +84,14 @@ function httpError(response: Response): WorkfrontApiError {
  * Reads Workfront's envelope. Success is `{data}`; failure is `{error:{class,message}}`, and may
  * come with any status, 2xx included, so the body decides, not the status.
  */
-export async function readEnvelope(response: Response): Promise<unknown> {
-  const text = await response.text();
+export function readEnvelope(response: RawAnswer): unknown {
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(response.body);
   } catch {
     // A failed status with an HTML or empty body (a proxy's 502, a server's 500 page) is an
     // HTTP error, not malformed data.
-    if (!response.ok) throw httpError(response);
+    if (!ok(response)) throw httpError(response);
     throw new WorkfrontApiError(
       'malformed',
       `Workfront sent a response that is not JSON (HTTP ${response.status}).`,
@@ -79,11 +112,11 @@ export async function readEnvelope(response: Response): Promise<unknown> {
       {
         status: response.status,
         errorClass,
-        retryAfterMs: retryAfterMs(response.headers.get('Retry-After')),
+        retryAfterMs: retryAfterMs(response.retryAfter),
       },
     );
   }
-  if (!response.ok) throw httpError(response);
+  if (!ok(response)) throw httpError(response);
   if (typeof body !== 'object' || body === null || !('data' in body)) {
     throw new WorkfrontApiError('malformed', 'Workfront sent a response without data.', {
       status: response.status,
@@ -103,9 +136,18 @@ export function sessionHeaders(accessToken: string): Record<string, string> {
 
 export function createWorkfrontClient(
   apiBase: string,
-  auth: WorkfrontAuth,
+  session: WorkfrontSession,
   timeoutMs = requestPolicy.apiTimeoutSeconds * 1000,
 ): WorkfrontClient {
+  const base = new URL(apiBase, window.location.origin).href;
+  const noSession = (cause?: unknown) =>
+    new WorkfrontApiError(
+      'session',
+      'The Workfront session could not be refreshed.',
+      {},
+      cause === undefined ? undefined : { cause },
+    );
+
   async function send(
     method: 'GET' | 'PUT' | 'POST',
     path: string,
@@ -114,23 +156,20 @@ export function createWorkfrontClient(
   ) {
     const query = toSearchParams(params).toString();
     const inBody = method === 'POST';
-    const url = `${apiBase}/${path}${!inBody && query ? `?${query}` : ''}`;
-    const attempt = async (token: string) => {
+    const request: WorkfrontRequest = {
+      method,
+      url: `${base}/${path}${!inBody && query ? `?${query}` : ''}`,
+      ...(inBody ? { form: query } : {}),
+    };
+    const attempt = async () => {
       // A request Workfront never answers must end. Real time, not a page timer: a page frozen
       // in the background, or a test's clock, must not time out a request that is on its way.
       const timeout = AbortSignal.timeout(timeoutMs);
+      let answer: WorkfrontAnswer | 'no-session';
       try {
-        const response = await fetch(url, {
-          method,
-          headers: inBody
-            ? { ...sessionHeaders(token), 'Content-Type': 'application/x-www-form-urlencoded' }
-            : sessionHeaders(token),
-          body: inBody ? query : undefined,
-          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-        });
-        return await readEnvelope(response);
+        answer = await session.send(request, signal ? AbortSignal.any([signal, timeout]) : timeout);
       } catch (error) {
-        if (signal?.aborted || error instanceof WorkfrontApiError) throw error;
+        if (signal?.aborted) throw error;
         if (timeout.aborted) {
           const seconds = timeoutMs / 1000;
           throw new WorkfrontApiError(
@@ -141,38 +180,28 @@ export function createWorkfrontClient(
         }
         throw new WorkfrontApiError('network', 'Workfront could not be reached.');
       }
+      if (answer === 'no-session') throw noSession();
+      return { data: () => readEnvelope(answer), credential: answer.credential };
     };
 
-    /** A failed token refresh, as an API error the screens can explain and retry. */
-    const withSession = async <T>(step: () => Promise<T>): Promise<T> => {
-      try {
-        return await step();
-      } catch (error) {
-        throw new WorkfrontApiError(
-          'session',
-          'The Workfront session could not be renewed.',
-          {},
-          {
-            cause: error,
-          },
-        );
-      }
-    };
-
-    const token = await withSession(() => auth.getAccessToken());
+    const first = await attempt();
     try {
-      return await attempt(token);
+      return first.data();
     } catch (error) {
       if (!(error instanceof WorkfrontApiError) || error.kind !== 'authentication') throw error;
     }
-    // Rejected: refresh once, unless another caller already did, and retry once.
-    const latest = await withSession(() => auth.getAccessToken());
-    if (latest === token) await withSession(() => auth.refresh('rejected-by-workfront'));
+    // Rejected: refresh once (unless another caller already did) and retry once.
     try {
-      return await attempt(await withSession(() => auth.getAccessToken()));
+      await session.refresh('rejected-by-workfront', first.credential);
     } catch (error) {
-      if (error instanceof WorkfrontApiError && error.kind === 'authentication')
-        await auth.endSession();
+      throw noSession(error);
+    }
+    try {
+      return (await attempt()).data();
+    } catch (error) {
+      if (error instanceof WorkfrontApiError && error.kind === 'authentication') {
+        await session.sessionEnded();
+      }
       throw error;
     }
   }
@@ -182,14 +211,4 @@ export function createWorkfrontClient(
     getByPost: (path, params, signal) => send('POST', path, { ...params, method: 'GET' }, signal),
     put: (path, params = {}) => send('PUT', path, params),
   };
-}
-
-/** Ends the Workfront session behind an access token. */
-export async function logout(apiBase: string, accessToken: string): Promise<void> {
-  // Sent as the app signs out, maybe as the tab closes: keepalive lets it finish anyway.
-  await fetch(`${apiBase}/logout`, {
-    headers: sessionHeaders(accessToken),
-    keepalive: true,
-    signal: AbortSignal.timeout(requestPolicy.apiTimeoutSeconds * 1000),
-  }).then(readEnvelope);
 }

@@ -31,6 +31,7 @@ export function createControlRoutes(deps: {
   clock: Clock;
   faults: FaultInjector;
   log: RequestLog;
+  issuedTokens: () => { accessTokens: string[]; refreshTokens: string[] };
   accessTokens: AccessTokenStore;
   grants: GrantStore;
   users: () => readonly WorkfrontUser[];
@@ -185,6 +186,8 @@ export function createControlRoutes(deps: {
   });
 
   routes.get('/log', (c) => c.json(deps.log.entries()));
+  // The tokens themselves, for tests: the emulator's sessions are made up and local.
+  routes.get('/issued-tokens', (c) => c.json(deps.issuedTokens()));
   routes.delete('/log', (c) => {
     deps.log.clear();
     return c.body(null, 204);

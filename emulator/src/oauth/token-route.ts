@@ -6,6 +6,7 @@ import { authenticateClient } from './client-authentication.ts';
 import { readTokenBody } from './token-body.ts';
 import { tokenError } from './token-errors.ts';
 import type { TokenGrantHandler } from './token-grants.ts';
+import type { IssuedTokens } from './token-grants.ts';
 import { clientFailure, tokenFailure, tokenSuccess } from './token-responses.ts';
 
 /** `POST /integrations/oauth2/api/v1/token`, with a form or a JSON body. */
@@ -13,6 +14,8 @@ export function createTokenRoute(deps: {
   apps: AppRegistry;
   grantTypes: Record<string, TokenGrantHandler>;
   settings: () => Settings;
+  /** Told of every token issued, for tests that look for tokens where they must never be. */
+  onIssued?: (tokens: IssuedTokens) => void;
 }): Hono<EmulatorEnv> {
   const route = new Hono<EmulatorEnv>();
   route.post('/', async (c) => {
@@ -46,6 +49,7 @@ export function createTokenRoute(deps: {
     }
     const result = handler(form, client.app);
     if (!result.ok) return tokenFailure(c, result.failure, settings);
+    deps.onIssued?.(result.tokens);
     return tokenSuccess(c, result.tokens, settings);
   });
   return route;

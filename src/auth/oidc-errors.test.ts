@@ -1,6 +1,7 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts';
 import { describe, expect, it } from 'vitest';
-import { AuthProblemError, endsSession, toAuthProblem } from './auth-errors';
+import { AuthProblemError } from './auth-errors';
+import { endsSession, toAuthProblem } from './oidc-errors';
 
 const tokenEndpointError = (body: Record<string, string>) =>
   new ErrorResponse({ ...body, error: body.error ?? '' }, new URLSearchParams({ grant_type: 'x' }));
@@ -31,6 +32,20 @@ describe('endsSession', () => {
   it('ends the session on a non-JSON 4xx answer', () => {
     expect(endsSession(new Error('Bad Request (400)'))).toBe(true);
   });
+
+  it('ends the session on any problem but the network', () => {
+    expect(endsSession(new AuthProblemError({ kind: 'network' }))).toBe(false);
+    expect(
+      endsSession(
+        new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' }),
+      ),
+    ).toBe(true);
+  });
+
+  it('does not end the session on what is not an error', () => {
+    expect(endsSession('Bad Request (400)')).toBe(false);
+    expect(endsSession(undefined)).toBe(false);
+  });
 });
 
 describe('toAuthProblem', () => {
@@ -48,6 +63,35 @@ describe('toAuthProblem', () => {
       kind: 'state-mismatch',
       detail: 'unknown-state',
     });
+  });
+
+  it('reads a token endpoint error other than invalid_grant as a token error', () => {
+    expect(
+      toAuthProblem(tokenEndpointError({ error: 'invalid_client', error_description: 'unknown' })),
+    ).toEqual({ kind: 'token-error', error: 'invalid_client', description: 'unknown' });
+  });
+
+  it('reads an authorize error other than access_denied as such', () => {
+    expect(toAuthProblem(new ErrorResponse({ error: 'login_required' }))).toEqual({
+      kind: 'authorization-error',
+      error: 'login_required',
+      description: null,
+    });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a network failure', new TypeError('Failed to fetch'), 'network'],
+    ['a timeout', new ErrorTimeout('Network timed out'), 'network'],
+    ['an answer that is not JSON', new SyntaxError('Unexpected token <'), 'invalid-token-response'],
+    [
+      'an HTML page',
+      new Error('Invalid response Content-Type: text/html'),
+      'invalid-token-response',
+    ],
+    ['anything else', new Error('boom'), 'unexpected'],
+    ['a thrown string', 'boom', 'unexpected'],
+  ])('reads %s', (_, error, kind) => {
+    expect(toAuthProblem(error).kind).toBe(kind);
   });
 
   it('passes problems through', () => {

@@ -1,0 +1,1166 @@
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { parseAppConfig, type AppConfig } from '../config/app-config';
+import { createAuthClient, type AuthClient } from './auth-client';
+import { AuthProblemError } from './auth-errors';
+import { minimumValiditySeconds, refreshMarginSeconds } from './refresh-schedule';
+import type { VaultConnection, VaultNotice } from './vault-connection';
+import {
+  VaultError,
+  type ApiRequest,
+  type VaultFailure,
+  type VaultKind,
+  type VaultReplies,
+  type VaultRequest,
+  type VaultRequestType,
+  type VaultState,
+} from './vault-protocol';
+
+const config = parseAppConfig({
+  workfrontUrl: 'https://acme.my.workfront.com',
+  clientId: 'spa',
+  redirectPath: '/callback',
+});
+
+const flagKey = 'workfront.wasSignedIn';
+const bounceKey = 'workfront.bounceStartedAt';
+const pendingKey = (stateId: string) => `workfront.signin.${stateId}`;
+const bounceWindowMs = 30_000;
+
+// RFC 7636, appendix B: a verifier and its S256 challenge.
+const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+
+/** Workfront's ID of the user (`wid`), as the vault tells it. */
+const userId = '4f2a00000000000000000000000000c1';
+
+const apiRequest: ApiRequest = {
+  method: 'GET',
+  url: 'http://localhost:3000/attask/api/v20.0/user/search',
+};
+
+type Handlers = {
+  [T in VaultRequestType]: (
+    request: Extract<VaultRequest, { type: T }>,
+    signal?: AbortSignal,
+  ) => VaultReplies[T] | Promise<VaultReplies[T]>;
+};
+
+function fail(failure: VaultFailure): never {
+  throw new VaultError(failure);
+}
+
+function deferred<T>() {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+const networkDown: VaultFailure = { kind: 'network', detail: 'TypeError: Failed to fetch' };
+const workfrontBusy: VaultFailure = {
+  kind: 'problem',
+  problem: { kind: 'token-error', error: 'temporarily_unavailable', description: null },
+  afterBounce: false,
+  endsSession: false,
+};
+const refreshTokenDead: VaultFailure = {
+  kind: 'problem',
+  problem: { kind: 'token-error', error: 'invalid_grant', description: null },
+  afterBounce: false,
+  endsSession: true,
+};
+
+/**
+ * A token vault in the test's hands, answering as vault-worker.ts does: each token it issues has
+ * the next credential and `lifetimeMs` to live; a change of state goes to the page as a notice
+ * before the reply. Any request's answer can be replaced through `handlers`.
+ */
+function createFakeVault({
+  lifetimeMs = 120_000,
+  kind = 'shared',
+}: { lifetimeMs?: number; kind?: VaultKind } = {}) {
+  let notify: ((notice: VaultNotice) => void) | undefined;
+  let tokens: { credential: number; expiresAt: number } | null = null;
+  let reason: 'none' | 'signed-out' | 'session-ended' = 'none';
+  let issued = 0;
+  let signIns = 0;
+  const requests: VaultRequest[] = [];
+
+  const state = (): VaultState =>
+    tokens
+      ? {
+          status: 'signed-in',
+          expiresInMs: tokens.expiresAt - Date.now(),
+          credential: tokens.credential,
+          userId,
+          tabs: 1,
+          kind,
+        }
+      : { status: 'signed-out', reason, tabs: 1, kind };
+  const push = (notice: VaultNotice) => {
+    notify?.(notice);
+  };
+  const changed = () => {
+    push({ type: 'state', state: state() });
+  };
+  const issue = () => {
+    issued += 1;
+    tokens = { credential: issued, expiresAt: Date.now() + lifetimeMs };
+  };
+  const end = (why: 'signed-out' | 'session-ended') => {
+    tokens = null;
+    reason = why;
+    changed();
+  };
+
+  const handlers: Handlers = {
+    connect: () => state(),
+    disconnect: () => null,
+    'begin-sign-in': ({ returnTo, bounce }) => {
+      signIns += 1;
+      const stateId = `state-${String(signIns)}`;
+      const query = new URLSearchParams({
+        client_id: 'spa',
+        response_type: 'code',
+        state: stateId,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        ...(bounce ? { prompt: 'none' } : {}),
+      });
+      return {
+        url: `${config.authorizationEndpoint}?${query.toString()}`,
+        stateId,
+        pendingSignIn: JSON.stringify({ id: stateId, code_verifier: verifier, returnTo }),
+      };
+    },
+    'finish-sign-in': ({ pendingSignIn }) => {
+      issue();
+      changed();
+      return { returnTo: (JSON.parse(pendingSignIn) as { returnTo: string }).returnTo };
+    },
+    refresh: ({ credential }) => {
+      if (!tokens) fail({ kind: 'signed-out' });
+      // Only the tokens the caller saw are refreshed: a caller behind another's refresh gets it.
+      if (credential === tokens.credential) {
+        issue();
+        changed();
+      }
+      return state();
+    },
+    'call-api': () => {
+      if (!tokens) fail({ kind: 'signed-out' });
+      return {
+        status: 200,
+        retryAfter: null,
+        headerNames: ['content-type'],
+        body: '{"data":[]}',
+        credential: tokens.credential,
+      };
+    },
+    cancel: () => null,
+    'sign-out': ({ ended }) => {
+      end(ended ? 'session-ended' : 'signed-out');
+      return null;
+    },
+  };
+
+  const request = vi.fn(async (message: VaultRequest, signal?: AbortSignal) => {
+    requests.push(message);
+    // The reply comes later, as over a port.
+    await Promise.resolve();
+    const handle = handlers[message.type] as (
+      message: VaultRequest,
+      signal?: AbortSignal,
+    ) => unknown;
+    return handle(message, signal);
+  });
+  const connection: VaultConnection = {
+    kind,
+    fail: vi.fn(),
+    request: request as unknown as VaultConnection['request'],
+  };
+  const openVault = vi.fn((_clientId: string, onNotice: (notice: VaultNotice) => void) => {
+    notify = onNotice;
+    return connection;
+  });
+
+  return {
+    openVault,
+    handlers,
+    request,
+    requests,
+    requestsOf<T extends VaultRequestType>(type: T) {
+      return requests.filter(
+        (message): message is Extract<VaultRequest, { type: T }> => message.type === type,
+      );
+    },
+    push,
+    /** A session already there, as another tab's. */
+    signInElsewhere: issue,
+    /** A vault started anew, which never had a session: the last tab of the old one went. */
+    restart: () => {
+      tokens = null;
+      reason = 'none';
+    },
+    /** What the vault does when the refresh token is refused: the session ends in every tab. */
+    endSession: () => {
+      end('session-ended');
+    },
+    credential: () => tokens?.credential ?? null,
+  };
+}
+
+type FakeVault = ReturnType<typeof createFakeVault>;
+
+function createClient(vault: FakeVault, overrides: Partial<AppConfig> = {}): AuthClient {
+  return createAuthClient({ ...config, ...overrides }, { openVault: vault.openVault });
+}
+
+/**
+ * The listeners a client adds to the window, by event type: each client adds its own, and a test
+ * calls only the one it made, whatever earlier tests' clients listen for.
+ */
+function windowListeners(create: () => AuthClient) {
+  const added = vi.spyOn(window, 'addEventListener');
+  const client = create();
+  const listeners = new Map<string, (event: Event) => void>();
+  for (const [type, listener] of added.mock.calls) {
+    if (typeof listener === 'function') listeners.set(type, listener);
+  }
+  added.mockRestore();
+  return { client, listeners };
+}
+
+/** A page loaded while another tab of the browser is signed in. */
+async function signedInPage(options: { lifetimeMs?: number; kind?: VaultKind } = {}) {
+  const vault = createFakeVault(options);
+  vault.signInElsewhere();
+  window.localStorage.setItem(flagKey, '1');
+  const { client, listeners } = windowListeners(() => createClient(vault));
+  expect(await client.afterReload('/work')).toBe('ready');
+  expect(client.getState().status).toBe('signed-in');
+  return { vault, client, listeners };
+}
+
+const realLocation = window.location;
+let assign: Mock<(url: string | URL) => void>;
+let reload: Mock<() => void>;
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2026-03-02T09:00:00Z') });
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+  window.history.replaceState(null, '', '/work');
+  // jsdom does not navigate; its Location is unforgeable, so the page sees one that records.
+  assign = vi.fn();
+  reload = vi.fn();
+  const location = new Proxy({} as Location, {
+    get(_target, key) {
+      if (key === 'assign') return assign;
+      if (key === 'reload') return reload;
+      const value: unknown = Reflect.get(realLocation, key);
+      return typeof value === 'function' ? (value as () => unknown).bind(realLocation) : value;
+    },
+  });
+  Object.defineProperty(window, 'location', { configurable: true, value: location });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  Object.defineProperty(window, 'location', { configurable: true, value: realLocation });
+});
+
+describe('signIn', () => {
+  it('connects with the settings the vault needs, and nothing secret', async () => {
+    const vault = createFakeVault();
+    await createClient(vault).signIn('/work');
+
+    expect(vault.openVault).toHaveBeenCalledWith('spa', expect.any(Function));
+    expect(vault.requests[0]).toEqual({
+      type: 'connect',
+      settings: {
+        clientId: 'spa',
+        workfrontUrl: 'https://acme.my.workfront.com',
+        authorizationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/authorize',
+        tokenEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token',
+        revocationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/revoke',
+        redirectUri: 'http://localhost:3000/callback',
+        scope: 'offline_access',
+        apiBase: 'http://localhost:3000/attask/api/v20.0',
+      },
+    });
+  });
+
+  it("calls Workfront's API at Workfront itself in direct mode", async () => {
+    const vault = createFakeVault();
+    await createClient(vault, { apiMode: 'direct' }).signIn('/work');
+    const [connect] = vault.requestsOf('connect');
+    expect(connect?.settings.apiBase).toBe('https://acme.my.workfront.com/attask/api/v20.0');
+  });
+
+  it('keeps the pending sign-in in this tab under its state, and goes to Workfront', async () => {
+    const vault = createFakeVault();
+    await createClient(vault).signIn('/projects/p1?tab=2');
+
+    expect(vault.requestsOf('begin-sign-in')).toEqual([
+      { type: 'begin-sign-in', returnTo: '/projects/p1?tab=2', bounce: false },
+    ]);
+    const pending = window.sessionStorage.getItem(pendingKey('state-1'));
+    expect(JSON.parse(pending ?? '{}')).toMatchObject({ code_verifier: verifier });
+    // Nothing survives the tab: the flag storage has none of it.
+    expect(window.localStorage.getItem(pendingKey('state-1'))).toBeNull();
+    expect(assign).toHaveBeenCalledOnce();
+    const url = new URL(String(assign.mock.calls[0]?.[0]));
+    expect(url.origin + url.pathname).toBe(config.authorizationEndpoint);
+    expect(url.searchParams.get('state')).toBe('state-1');
+    expect(url.searchParams.has('prompt')).toBe(false);
+  });
+
+  it('keeps one pending sign-in per tab: an abandoned one is dropped', async () => {
+    window.sessionStorage.setItem(pendingKey('abandoned'), '{"code_verifier":"old"}');
+    window.sessionStorage.setItem('unrelated', 'kept');
+    const vault = createFakeVault();
+    const client = createClient(vault);
+
+    await client.signIn('/work');
+    await client.signIn('/work');
+
+    expect(window.sessionStorage.getItem(pendingKey('abandoned'))).toBeNull();
+    expect(window.sessionStorage.getItem(pendingKey('state-1'))).toBeNull();
+    expect(window.sessionStorage.getItem(pendingKey('state-2'))).not.toBeNull();
+    expect(window.sessionStorage.getItem('unrelated')).toBe('kept');
+  });
+
+  it.each(['//evil.example/work', 'https://evil.example/', 'work'])(
+    'never lets %s be where the sign-in comes back to',
+    async (returnTo) => {
+      const vault = createFakeVault();
+      await createClient(vault).signIn(returnTo);
+      expect(vault.requestsOf('begin-sign-in')[0]?.returnTo).toBe('/work');
+    },
+  );
+
+  it('throws a vault failure as the problem the screens explain, and goes nowhere', async () => {
+    const vault = createFakeVault();
+    vault.handlers['begin-sign-in'] = () => fail(networkDown);
+
+    const error: unknown = await createClient(vault)
+      .signIn('/work')
+      .catch((thrown: unknown) => thrown);
+
+    expect(error).toBeInstanceOf(AuthProblemError);
+    expect((error as AuthProblemError).problem).toEqual({ kind: 'network' });
+    expect(assign).not.toHaveBeenCalled();
+    expect(Object.keys(window.sessionStorage)).toEqual([]);
+  });
+});
+
+describe('completeSignIn', () => {
+  /** Signs in from one page; Workfront sends the browser back to a new page in the same tab. */
+  async function returnFromWorkfront(
+    vault: FakeVault,
+    callbackQuery = 'code=abcdefghijkl&state=state-1',
+  ) {
+    const before = createClient(vault);
+    await before.signIn('/projects/p1');
+    const authorizeUrl = String(assign.mock.calls[0]?.[0]);
+    const authorizeAt = Date.now();
+    vi.advanceTimersByTime(2_000);
+    window.history.replaceState(null, '', `/callback?${callbackQuery}`);
+    return { authorizeUrl, authorizeAt, page: createClient(vault) };
+  }
+
+  it('exchanges the code for the pending sign-in and goes where the sign-in started', async () => {
+    const vault = createFakeVault();
+    const { page } = await returnFromWorkfront(vault);
+    const pending = window.sessionStorage.getItem(pendingKey('state-1'));
+
+    await expect(page.completeSignIn()).resolves.toBe('/projects/p1');
+
+    expect(vault.requestsOf('finish-sign-in')).toEqual([
+      {
+        type: 'finish-sign-in',
+        url: 'http://localhost:3000/callback?code=abcdefghijkl&state=state-1',
+        pendingSignIn: pending,
+      },
+    ]);
+    expect(window.sessionStorage.getItem(pendingKey('state-1'))).toBeNull();
+    expect(page.getState()).toMatchObject({ status: 'signed-in' });
+    expect(page.wasSignedIn()).toBe(true);
+  });
+
+  it('wipes the callback URL at once: the code leaves the address bar and history', () => {
+    const vault = createFakeVault();
+    window.history.replaceState(null, '', '/callback?code=abcdefghijkl&state=state-1');
+    const page = createClient(vault);
+
+    void page.completeSignIn().catch(() => undefined);
+
+    expect(window.location.href).toBe('http://localhost:3000/callback');
+  });
+
+  it('exchanges the code once, even when called twice (StrictMode mounts twice)', async () => {
+    const vault = createFakeVault();
+    const { page } = await returnFromWorkfront(vault);
+
+    const first = page.completeSignIn();
+    const second = page.completeSignIn();
+
+    expect(second).toBe(first);
+    await expect(second).resolves.toBe('/projects/p1');
+    expect(vault.requestsOf('finish-sign-in')).toHaveLength(1);
+  });
+
+  it('supplies the state Workfront did not echo from the one sign-in pending', async () => {
+    const vault = createFakeVault();
+    const { page } = await returnFromWorkfront(vault, 'code=abcdefghijkl');
+
+    await expect(page.completeSignIn()).resolves.toBe('/projects/p1');
+
+    const [finish] = vault.requestsOf('finish-sign-in');
+    expect(new URL(finish?.url ?? '').searchParams.get('state')).toBe('state-1');
+  });
+
+  it('records the authorize request, the callback (code masked) and the PKCE proof', async () => {
+    const vault = createFakeVault();
+    const { page, authorizeUrl, authorizeAt } = await returnFromWorkfront(vault);
+
+    await page.completeSignIn();
+
+    expect(page.flow.events()).toEqual([
+      { type: 'authorize', at: authorizeAt, url: authorizeUrl },
+      {
+        type: 'callback',
+        at: Date.now(),
+        params: [
+          ['code', 'abcd…ijkl'],
+          ['state', 'state-1'],
+        ],
+      },
+      { type: 'pkce-proof', at: Date.now(), verifier, challenge, computed: challenge },
+    ]);
+    expect(JSON.stringify(page.flow.events())).not.toContain('abcdefghijkl');
+  });
+
+  it('refuses a page that is no callback, and clears the flag', async () => {
+    window.localStorage.setItem(flagKey, '1');
+    window.history.replaceState(null, '', '/callback?foo=1');
+    const vault = createFakeVault();
+
+    const error: unknown = await createClient(vault)
+      .completeSignIn()
+      .catch((thrown: unknown) => thrown);
+
+    expect((error as AuthProblemError).problem).toEqual({ kind: 'not-a-callback' });
+    expect(window.localStorage.getItem(flagKey)).toBeNull();
+    expect(vault.requestsOf('finish-sign-in')).toEqual([]);
+  });
+
+  it('refuses a callback for no sign-in of this tab, and clears the flag', async () => {
+    const vault = createFakeVault();
+    const { page } = await returnFromWorkfront(vault, 'code=abcdefghijkl&state=forged');
+    window.localStorage.setItem(flagKey, '1');
+
+    const error: unknown = await page.completeSignIn().catch((thrown: unknown) => thrown);
+
+    expect((error as AuthProblemError).problem).toEqual({
+      kind: 'state-mismatch',
+      detail: 'unknown-state',
+    });
+    expect(window.localStorage.getItem(flagKey)).toBeNull();
+    expect(vault.requestsOf('finish-sign-in')).toEqual([]);
+  });
+
+  it("passes on the vault's problem, says whether it was a bounce, and clears the flag", async () => {
+    const vault = createFakeVault();
+    const { page } = await returnFromWorkfront(vault, 'error=access_denied&state=state-1');
+    window.localStorage.setItem(flagKey, '1');
+    vault.handlers['finish-sign-in'] = () =>
+      fail({
+        kind: 'problem',
+        problem: { kind: 'access-denied' },
+        afterBounce: true,
+        endsSession: false,
+      });
+
+    const error: unknown = await page.completeSignIn().catch((thrown: unknown) => thrown);
+
+    expect(error).toBeInstanceOf(AuthProblemError);
+    expect((error as AuthProblemError).problem).toEqual({ kind: 'access-denied' });
+    expect((error as AuthProblemError).afterReload).toBe(true);
+    expect(window.localStorage.getItem(flagKey)).toBeNull();
+    expect(page.getState().status).toBe('signed-out');
+  });
+
+  it('ends the bounce, whatever the callback brings', async () => {
+    window.sessionStorage.setItem(bounceKey, String(Date.now()));
+    window.history.replaceState(null, '', '/callback?foo=1');
+
+    await createClient(createFakeVault())
+      .completeSignIn()
+      .catch(() => undefined);
+
+    expect(window.sessionStorage.getItem(bounceKey)).toBeNull();
+  });
+
+  it('never goes off this origin after the sign-in, whatever the vault returns', async () => {
+    const vault = createFakeVault();
+    const { page } = await returnFromWorkfront(vault);
+    vault.handlers['finish-sign-in'] = () => ({ returnTo: '//evil.example/x' });
+    await expect(page.completeSignIn()).resolves.toBe('/work');
+  });
+});
+
+describe('afterReload', () => {
+  it('is ready at once, without starting the vault, in a browser not signed in', async () => {
+    const vault = createFakeVault();
+    await expect(createClient(vault).afterReload('/work')).resolves.toBe('ready');
+    expect(vault.openVault).not.toHaveBeenCalled();
+  });
+
+  it('leaves the callback page to finish the sign-in', async () => {
+    window.localStorage.setItem(flagKey, '1');
+    const vault = createFakeVault();
+    await expect(createClient(vault).afterReload('/callback?code=1&state=2')).resolves.toBe(
+      'ready',
+    );
+    expect(vault.openVault).not.toHaveBeenCalled();
+  });
+
+  it("takes another tab's session from the vault: signed in, no bounce", async () => {
+    const { vault, client } = await signedInPage();
+    expect(client.getState()).toEqual({ status: 'signed-in', expiresAt: Date.now() + 120_000 });
+    expect(vault.requestsOf('begin-sign-in')).toEqual([]);
+    expect(assign).not.toHaveBeenCalled();
+    expect(window.sessionStorage.getItem(bounceKey)).toBeNull();
+  });
+
+  it('bounces through Workfront, with no prompt, back to the same page when the vault has no session', async () => {
+    window.localStorage.setItem(flagKey, '1');
+    const vault = createFakeVault();
+
+    await expect(createClient(vault).afterReload('/projects/p1?tab=2')).resolves.toBe('bouncing');
+
+    expect(vault.requestsOf('begin-sign-in')).toEqual([
+      { type: 'begin-sign-in', returnTo: '/projects/p1?tab=2', bounce: true },
+    ]);
+    expect(window.sessionStorage.getItem(bounceKey)).toBe(String(Date.now()));
+    expect(new URL(String(assign.mock.calls[0]?.[0])).searchParams.get('prompt')).toBe('none');
+  });
+
+  it.each(['/', '/?lang=fr', '/#top'])('never bounces from the start page (%s)', async (path) => {
+    window.localStorage.setItem(flagKey, '1');
+    const vault = createFakeVault();
+    await expect(createClient(vault).afterReload(path)).resolves.toBe('ready');
+    expect(vault.requestsOf('begin-sign-in')).toEqual([]);
+    expect(assign).not.toHaveBeenCalled();
+  });
+
+  it('bounces once: a page loaded again before the callback came back stays put', async () => {
+    window.localStorage.setItem(flagKey, '1');
+    expect(await createClient(createFakeVault()).afterReload('/work')).toBe('bouncing');
+
+    // Workfront's error page, then Back, within the bounce window.
+    vi.advanceTimersByTime(bounceWindowMs);
+    const vault = createFakeVault();
+    await expect(createClient(vault).afterReload('/work')).resolves.toBe('ready');
+
+    expect(vault.requestsOf('begin-sign-in')).toEqual([]);
+    expect(assign).toHaveBeenCalledOnce();
+  });
+
+  it('gives a bounce 30 seconds: after that without a callback, it failed, and the flag goes', async () => {
+    window.localStorage.setItem(flagKey, '1');
+    expect(await createClient(createFakeVault()).afterReload('/work')).toBe('bouncing');
+
+    vi.advanceTimersByTime(bounceWindowMs + 1);
+    const vault = createFakeVault();
+    const client = createClient(vault);
+    await expect(client.afterReload('/work')).resolves.toBe('ready');
+
+    expect(client.wasSignedIn()).toBe(false);
+    expect(window.sessionStorage.getItem(bounceKey)).toBeNull();
+    expect(vault.openVault).not.toHaveBeenCalled();
+    expect(assign).toHaveBeenCalledOnce();
+  });
+
+  it('drops the flag when the vault cannot start', async () => {
+    window.localStorage.setItem(flagKey, '1');
+    const vault = createFakeVault();
+    vault.handlers.connect = () => fail(networkDown);
+    const client = createClient(vault);
+
+    await expect(client.afterReload('/work')).resolves.toBe('ready');
+
+    expect(client.wasSignedIn()).toBe(false);
+    expect(assign).not.toHaveBeenCalled();
+  });
+
+  it('drops the flag and the bounce when the bounce cannot even start', async () => {
+    window.localStorage.setItem(flagKey, '1');
+    const vault = createFakeVault();
+    vault.handlers['begin-sign-in'] = () => fail(networkDown);
+    const client = createClient(vault);
+
+    await expect(client.afterReload('/work')).resolves.toBe('ready');
+
+    expect(client.wasSignedIn()).toBe(false);
+    expect(window.sessionStorage.getItem(bounceKey)).toBeNull();
+    expect(assign).not.toHaveBeenCalled();
+  });
+});
+
+describe('the expiry timer', () => {
+  const marginMs = refreshMarginSeconds * 1000;
+
+  it('refreshes refreshMarginSeconds before expiry, naming the credential it saw', async () => {
+    const { vault } = await signedInPage({ lifetimeMs: 120_000 });
+
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs - 1);
+    expect(vault.requestsOf('refresh')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+
+    expect(vault.requestsOf('refresh')).toEqual([
+      { type: 'refresh', reason: 'expiring', credential: 1 },
+    ]);
+  });
+
+  it("starts again on the new token's expiry after each refresh", async () => {
+    const { vault, client } = await signedInPage({ lifetimeMs: 120_000 });
+
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs);
+    expect(client.getState()).toEqual({ status: 'signed-in', expiresAt: Date.now() + 120_000 });
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs);
+
+    expect(vault.requestsOf('refresh').map((message) => message.credential)).toEqual([1, 2]);
+  });
+
+  it('retries a refresh the network failed after 1, 2, 4 and 8 seconds, then gives up', async () => {
+    const { vault, client } = await signedInPage({ lifetimeMs: 120_000 });
+    vault.handlers.refresh = () => fail(networkDown);
+    const attempts = () => vault.requestsOf('refresh').length;
+
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs);
+    expect(attempts()).toBe(1);
+    for (const [index, waitMs] of [1_000, 2_000, 4_000, 8_000].entries()) {
+      await vi.advanceTimersByTimeAsync(waitMs - 1);
+      expect(attempts(), `retry ${String(index + 1)} not yet`).toBe(index + 1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(attempts(), `retry ${String(index + 1)}`).toBe(index + 2);
+    }
+    await vi.advanceTimersByTimeAsync(60_000);
+
+    expect(attempts()).toBe(5);
+    // Every retry names the token it set out to replace.
+    expect(new Set(vault.requestsOf('refresh').map((message) => message.credential))).toEqual(
+      new Set([1]),
+    );
+    expect(client.getState().status).toBe('signed-in');
+  });
+
+  it.each<[string, VaultFailure]>([
+    ['a timeout', { kind: 'timeout' }],
+    ['a busy Workfront', workfrontBusy],
+  ])('retries after %s, and stops once a retry succeeds', async (_name, failure) => {
+    const { vault, client } = await signedInPage({ lifetimeMs: 120_000 });
+    const refresh = vault.handlers.refresh;
+    vault.handlers.refresh = () => {
+      vault.handlers.refresh = refresh;
+      return fail(failure);
+    };
+
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs + 1_000);
+
+    expect(vault.requestsOf('refresh')).toHaveLength(2);
+    expect(vault.credential()).toBe(2);
+    expect(client.getState()).toEqual({
+      status: 'signed-in',
+      expiresAt: Date.now() + 120_000 - 1_000 + 1_000 - 1_000 + 1_000,
+    });
+  });
+
+  it('waits as long as the token endpoint asked with Retry-After', async () => {
+    const { vault } = await signedInPage({ lifetimeMs: 120_000 });
+    vault.handlers.refresh = () => fail({ ...workfrontBusy, retryAfterMs: 5_000 });
+
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(vault.requestsOf('refresh')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(vault.requestsOf('refresh')).toHaveLength(2);
+  });
+
+  it('does not retry a refresh that ended the session', async () => {
+    const { vault, client } = await signedInPage({ lifetimeMs: 120_000 });
+    vault.handlers.refresh = () => {
+      vault.endSession();
+      return fail(refreshTokenDead);
+    };
+
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs);
+    await vi.advanceTimersByTimeAsync(60_000);
+
+    expect(vault.requestsOf('refresh')).toHaveLength(1);
+    expect(client.getState()).toEqual({ status: 'signed-out', reason: 'session-ended' });
+    expect(client.wasSignedIn()).toBe(false);
+  });
+
+  it('does not retry a refresh the vault refused as signed out', async () => {
+    const { vault } = await signedInPage({ lifetimeMs: 120_000 });
+    vault.handlers.refresh = () => fail({ kind: 'signed-out' });
+
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs + 20_000);
+
+    expect(vault.requestsOf('refresh')).toHaveLength(1);
+  });
+
+  it('stops retrying once another refresh renewed the token meanwhile', async () => {
+    const { vault } = await signedInPage({ lifetimeMs: 120_000 });
+    const refresh = vault.handlers.refresh;
+    vault.handlers.refresh = () => fail(networkDown);
+
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs);
+    // Another tab's refresh lands before the first retry.
+    vault.handlers.refresh = refresh;
+    vault.signInElsewhere();
+    vault.push({
+      type: 'state',
+      state: {
+        status: 'signed-in',
+        expiresInMs: 120_000,
+        credential: 2,
+        userId,
+        tabs: 2,
+        kind: 'shared',
+      },
+    });
+    await vi.advanceTimersByTimeAsync(15_000);
+
+    expect(vault.requestsOf('refresh')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs - 15_000);
+    expect(vault.requestsOf('refresh').map((message) => message.credential)).toEqual([1, 2]);
+  });
+
+  it('is not moved by a notice of the same token: each page keeps the expiry it first saw', async () => {
+    const { vault, client } = await signedInPage({ lifetimeMs: 120_000 });
+    const expiresAt = Date.now() + 120_000;
+    const listener = vi.fn();
+    client.subscribe(listener);
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    vault.push({
+      type: 'state',
+      state: {
+        status: 'signed-in',
+        expiresInMs: 120_000,
+        credential: 1,
+        userId,
+        tabs: 2,
+        kind: 'shared',
+      },
+    });
+
+    expect(client.getState()).toEqual({ status: 'signed-in', expiresAt });
+    expect(listener).not.toHaveBeenCalled();
+    expect(client.vault.info()).toEqual({ kind: 'shared', tabs: 2, userId });
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs - 60_000);
+    expect(vault.requestsOf('refresh')).toEqual([
+      { type: 'refresh', reason: 'expiring', credential: 1 },
+    ]);
+  });
+
+  it('is anchored again by a notice of a new token, on this page’s clock', async () => {
+    const { vault, client } = await signedInPage({ lifetimeMs: 120_000 });
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    vault.signInElsewhere();
+    vault.push({
+      type: 'state',
+      state: {
+        status: 'signed-in',
+        expiresInMs: 120_000,
+        credential: 2,
+        userId,
+        tabs: 2,
+        kind: 'shared',
+      },
+    });
+
+    expect(client.getState()).toEqual({ status: 'signed-in', expiresAt: Date.now() + 120_000 });
+    await vi.advanceTimersByTimeAsync(120_000 - marginMs - 1);
+    expect(vault.requestsOf('refresh')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(vault.requestsOf('refresh')).toEqual([
+      { type: 'refresh', reason: 'expiring', credential: 2 },
+    ]);
+  });
+
+  it('refreshes at once when the tab comes back online with its token stale (sleep)', async () => {
+    const { vault } = await signedInPage({ lifetimeMs: 120_000 });
+    // Asleep: the clock moved on, the timer did not fire.
+    vi.setSystemTime(Date.now() + 100_000);
+
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(vault.requestsOf('refresh')[0]).toEqual({
+      type: 'refresh',
+      reason: 'resumed',
+      credential: 1,
+    });
+  });
+});
+
+describe('refresh', () => {
+  it('names the credential it is given, so that the vault can tell a stale caller', async () => {
+    const { vault, client } = await signedInPage();
+    await client.refresh('rejected-by-workfront', 1);
+    await client.refresh('rejected-by-workfront', 1);
+    expect(vault.requestsOf('refresh')).toEqual([
+      { type: 'refresh', reason: 'rejected-by-workfront', credential: 1 },
+      { type: 'refresh', reason: 'rejected-by-workfront', credential: 1 },
+    ]);
+    // The second caller was behind the first: the vault refreshed once.
+    expect(vault.credential()).toBe(2);
+  });
+
+  it('names the current credential when given none', async () => {
+    const { vault, client } = await signedInPage();
+    await client.refresh();
+    await client.refresh('manual');
+    expect(vault.requestsOf('refresh')).toEqual([
+      { type: 'refresh', reason: 'expiring', credential: 1 },
+      { type: 'refresh', reason: 'manual', credential: 2 },
+    ]);
+  });
+
+  it('throws a failure as the problem the screens explain', async () => {
+    const { vault, client } = await signedInPage();
+    vault.handlers.refresh = () => fail(refreshTokenDead);
+    const error: unknown = await client.refresh().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(AuthProblemError);
+    expect((error as AuthProblemError).problem).toEqual(refreshTokenDead.problem);
+  });
+
+  it('"Refresh now" retries as the timer does, and never throws', async () => {
+    const { vault, client } = await signedInPage();
+    vault.handlers.refresh = () => fail(networkDown);
+    const done = client.refreshNow();
+    await vi.advanceTimersByTimeAsync(15_000);
+    await expect(done).resolves.toBeUndefined();
+    expect(vault.requestsOf('refresh')).toHaveLength(5);
+    expect(vault.requestsOf('refresh')[0]).toMatchObject({ reason: 'manual', credential: 1 });
+  });
+
+  describe('a refresh whose answer was lost (a bounce)', () => {
+    it('signs in again with no prompt, back to this very page', async () => {
+      const { vault, client } = await signedInPage();
+      window.history.replaceState(null, '', '/projects/p1?tab=2#notes');
+      vault.handlers.refresh = () => fail({ kind: 'bounce' });
+
+      const error: unknown = await client
+        .refresh('rejected-by-workfront', 1)
+        .catch((thrown: unknown) => thrown);
+
+      expect((error as AuthProblemError).problem).toEqual({ kind: 'signed-out' });
+      expect(vault.requestsOf('begin-sign-in')).toEqual([
+        { type: 'begin-sign-in', returnTo: '/projects/p1?tab=2#notes', bounce: true },
+      ]);
+      expect(window.sessionStorage.getItem(pendingKey('state-1'))).not.toBeNull();
+      expect(assign).toHaveBeenCalledOnce();
+      expect(new URL(String(assign.mock.calls[0]?.[0])).searchParams.get('prompt')).toBe('none');
+    });
+
+    it('from the expiry timer too, and then retries nothing', async () => {
+      const { vault } = await signedInPage({ lifetimeMs: 120_000 });
+      vault.handlers.refresh = () => fail({ kind: 'bounce' });
+
+      await vi.advanceTimersByTimeAsync(120_000 - refreshMarginSeconds * 1000 + 20_000);
+
+      expect(vault.requestsOf('refresh')).toHaveLength(1);
+      expect(vault.requestsOf('begin-sign-in')).toEqual([
+        { type: 'begin-sign-in', returnTo: '/work', bounce: true },
+      ]);
+      expect(assign).toHaveBeenCalledOnce();
+    });
+
+    it("is this tab's bounce: a page loaded again before its callback does not bounce again", async () => {
+      const { vault, client } = await signedInPage();
+      vault.handlers.refresh = () => fail({ kind: 'bounce' });
+      await client.refresh('rejected-by-workfront', 1).catch(() => undefined);
+      expect(assign).toHaveBeenCalledOnce();
+
+      // Workfront's error page, then Back: a new page in the same tab, whose (per-tab) vault
+      // has no session. At most one bounce without a callback (SECURITY.md).
+      const again = createFakeVault();
+      await expect(createClient(again).afterReload('/work')).resolves.toBe('ready');
+      expect(again.requestsOf('begin-sign-in')).toEqual([]);
+      expect(assign).toHaveBeenCalledOnce();
+    });
+  });
+});
+
+describe('send', () => {
+  it("answers 'no-session' when signed out, without starting the vault", async () => {
+    const vault = createFakeVault();
+    await expect(createClient(vault).send(apiRequest)).resolves.toBe('no-session');
+    expect(vault.openVault).not.toHaveBeenCalled();
+  });
+
+  it('sends the request through the vault, with the caller’s signal, and returns its answer', async () => {
+    const { vault, client } = await signedInPage();
+    const signal = new AbortController().signal;
+
+    const answer = await client.send(apiRequest, signal);
+
+    expect(answer).toEqual({
+      status: 200,
+      retryAfter: null,
+      headerNames: ['content-type'],
+      body: '{"data":[]}',
+      credential: 1,
+    });
+    expect(vault.request).toHaveBeenLastCalledWith(
+      { type: 'call-api', request: apiRequest },
+      signal,
+    );
+    expect(vault.requestsOf('refresh')).toEqual([]);
+  });
+
+  it('refreshes first when the token has less than minimumValiditySeconds left', async () => {
+    // A page loaded with a token about to expire, its timer not yet run.
+    const { vault, client } = await signedInPage({
+      lifetimeMs: minimumValiditySeconds * 1000,
+    });
+
+    const answer = await client.send(apiRequest);
+
+    expect(vault.requests.slice(-2)).toEqual([
+      { type: 'refresh', reason: 'expiring', credential: 1 },
+      { type: 'call-api', request: apiRequest },
+    ]);
+    expect(answer).toMatchObject({ credential: 2 });
+  });
+
+  it('sends without refreshing while the token has more than minimumValiditySeconds left', async () => {
+    const { vault, client } = await signedInPage({
+      lifetimeMs: minimumValiditySeconds * 1000 + 1,
+    });
+    await client.send(apiRequest);
+    expect(vault.requestsOf('refresh')).toEqual([]);
+  });
+
+  it("answers 'no-session' when that refresh fails, and sends nothing", async () => {
+    const { vault, client } = await signedInPage({ lifetimeMs: 5_000 });
+    vault.handlers.refresh = () => fail(networkDown);
+
+    await expect(client.send(apiRequest)).resolves.toBe('no-session');
+    expect(vault.requestsOf('call-api')).toEqual([]);
+  });
+
+  it("answers 'no-session' when the vault has no session any more", async () => {
+    const { vault, client } = await signedInPage();
+    vault.handlers['call-api'] = () => fail({ kind: 'signed-out' });
+    await expect(client.send(apiRequest)).resolves.toBe('no-session');
+  });
+
+  it('rejects when the network fails, for the REST client to report', async () => {
+    const { vault, client } = await signedInPage();
+    vault.handlers['call-api'] = () => fail(networkDown);
+    await expect(client.send(apiRequest)).rejects.toBeInstanceOf(VaultError);
+  });
+});
+
+describe('signOut', () => {
+  it('signs this page out first, before the vault has answered', async () => {
+    const { vault, client } = await signedInPage();
+    const reply = deferred<null>();
+    vault.handlers['sign-out'] = () => reply.promise;
+    const seen: unknown[] = [];
+    client.subscribe(() => seen.push([client.getState(), window.localStorage.getItem(flagKey)]));
+
+    const done = client.signOut();
+
+    expect(client.getState()).toEqual({ status: 'signed-out', reason: 'signed-out' });
+    expect(client.wasSignedIn()).toBe(false);
+    expect(seen).toEqual([[{ status: 'signed-out', reason: 'signed-out' }, null]]);
+    expect(client.flow.events().at(-1)).toMatchObject({ type: 'signed-out', how: 'this-tab' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vault.requestsOf('sign-out')).toEqual([{ type: 'sign-out', ended: false }]);
+
+    reply.resolve(null);
+    await done;
+  });
+
+  it('stops the expiry timer', async () => {
+    const { vault, client } = await signedInPage({ lifetimeMs: 120_000 });
+    await client.signOut();
+    await vi.advanceTimersByTimeAsync(200_000);
+    expect(vault.requestsOf('refresh')).toEqual([]);
+  });
+
+  it('completes even when the vault fails', async () => {
+    const { vault, client } = await signedInPage();
+    vault.handlers['sign-out'] = () => fail(networkDown);
+    await expect(client.signOut()).resolves.toBeUndefined();
+    expect(client.getState().status).toBe('signed-out');
+  });
+
+  it('forgets the spent PKCE verifier of the sign-in', async () => {
+    const vault = createFakeVault();
+    await createClient(vault).signIn('/work');
+    window.history.replaceState(null, '', '/callback?code=abcdefghijkl&state=state-1');
+    const page = createClient(vault);
+    await page.completeSignIn();
+    expect(JSON.stringify(page.flow.events())).toContain(verifier);
+
+    await page.signOut();
+
+    expect(JSON.stringify(page.flow.events())).not.toContain(verifier);
+  });
+
+  it('ends the session, in the vault as well, when Workfront refused even a fresh token', async () => {
+    const { vault, client } = await signedInPage();
+    await client.sessionEnded();
+    expect(client.getState()).toEqual({ status: 'signed-out', reason: 'session-ended' });
+    expect(vault.requestsOf('sign-out')).toEqual([{ type: 'sign-out', ended: true }]);
+    expect(client.flow.events().at(-1)).toMatchObject({ type: 'signed-out', how: 'session-ended' });
+  });
+});
+
+describe('the vault’s notices', () => {
+  it('sign this page out when another tab signs out', async () => {
+    const { vault, client } = await signedInPage();
+    vault.push({
+      type: 'state',
+      state: { status: 'signed-out', reason: 'signed-out', tabs: 2, kind: 'shared' },
+    });
+    expect(client.getState()).toEqual({ status: 'signed-out', reason: 'signed-out' });
+    expect(client.wasSignedIn()).toBe(false);
+    expect(client.flow.events().at(-1)).toMatchObject({ type: 'signed-out', how: 'other-tab' });
+  });
+
+  it('load the page again when a new vault never had its session', async () => {
+    const { vault, client } = await signedInPage();
+    vault.push({
+      type: 'state',
+      state: { status: 'signed-out', reason: 'none', tabs: 1, kind: 'shared' },
+    });
+    expect(reload).toHaveBeenCalledOnce();
+    expect(client.getState().status).toBe('signed-in');
+  });
+
+  it('tell this page when the session ended', async () => {
+    const { vault, client } = await signedInPage();
+    vault.endSession();
+    expect(client.getState()).toEqual({ status: 'signed-out', reason: 'session-ended' });
+  });
+
+  it("add the vault's flow events to this tab's story", async () => {
+    const { vault, client } = await signedInPage();
+    const listener = vi.fn();
+    client.flow.subscribe(listener);
+    vault.push({
+      type: 'flow',
+      event: { type: 'refresh', at: Date.now(), reason: 'expiring', ok: true, rotated: true },
+    });
+    expect(client.flow.events().at(-1)).toMatchObject({ type: 'refresh', rotated: true });
+    expect(listener).toHaveBeenCalledOnce();
+  });
+
+  it('say where the tokens live and how many tabs share them', async () => {
+    const vault = createFakeVault();
+    const client = createClient(vault);
+    const listener = vi.fn();
+    client.vault.subscribe(listener);
+    expect(client.vault.info()).toBeNull();
+
+    client.preload();
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(client.vault.info()).toEqual({ kind: 'shared', tabs: 1, userId: null });
+    expect(listener).toHaveBeenCalled();
+    expect(vault.openVault).toHaveBeenCalledOnce();
+  });
+
+  it("say who is signed in, by Workfront's ID, and no one once signed out", async () => {
+    const { vault, client } = await signedInPage();
+    expect(client.vault.info()).toEqual({ kind: 'shared', tabs: 1, userId });
+    vault.push({
+      type: 'state',
+      state: { status: 'signed-out', reason: 'signed-out', tabs: 1, kind: 'shared' },
+    });
+    expect(client.vault.info()).toEqual({ kind: 'shared', tabs: 1, userId: null });
+  });
+});
+
+describe('the back/forward cache', () => {
+  const pageEvent = (type: 'pagehide' | 'pageshow', persisted: boolean) =>
+    Object.assign(new Event(type), { persisted });
+
+  it('leaves the vault when the page goes into the cache, and not when it unloads', async () => {
+    const { vault, listeners } = await signedInPage();
+    listeners.get('pagehide')?.(pageEvent('pagehide', false));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vault.requestsOf('disconnect')).toEqual([]);
+
+    listeners.get('pagehide')?.(pageEvent('pagehide', true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vault.requestsOf('disconnect')).toEqual([{ type: 'disconnect' }]);
+  });
+
+  it('signs out, back from the cache, when another tab signed out meanwhile', async () => {
+    const { vault, client, listeners } = await signedInPage();
+    window.localStorage.removeItem(flagKey);
+
+    listeners.get('pageshow')?.(pageEvent('pageshow', true));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(client.getState()).toEqual({ status: 'signed-out', reason: 'signed-out' });
+    expect(client.flow.events().at(-1)).toMatchObject({ type: 'signed-out', how: 'other-tab' });
+    expect(vault.openVault).toHaveBeenCalledOnce();
+  });
+
+  it('opens the shared vault again, back from the cache, and keeps the session it holds', async () => {
+    const { vault, client, listeners } = await signedInPage();
+    const before = client.getState();
+
+    listeners.get('pageshow')?.(pageEvent('pageshow', true));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(vault.openVault).toHaveBeenCalledTimes(2);
+    expect(vault.requestsOf('connect')).toHaveLength(2);
+    // The same token: the expiry this page anchored stays.
+    expect(client.getState()).toEqual(before);
+    expect(reload).not.toHaveBeenCalled();
+  });
+
+  it('loads again, back from the cache, when the shared vault ended with the last other tab', async () => {
+    const { vault, listeners } = await signedInPage();
+    vault.restart();
+
+    listeners.get('pageshow')?.(pageEvent('pageshow', true));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(reload).toHaveBeenCalledOnce();
+  });
+
+  it('rejoins its own per-tab vault, frozen with it, without starting another', async () => {
+    const { vault, client, listeners } = await signedInPage({ kind: 'per-tab' });
+
+    listeners.get('pageshow')?.(pageEvent('pageshow', true));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(vault.openVault).toHaveBeenCalledOnce();
+    expect(vault.requestsOf('connect')).toHaveLength(2);
+    expect(client.getState().status).toBe('signed-in');
+  });
+
+  it('does nothing on a first show', async () => {
+    const { vault, listeners } = await signedInPage();
+    listeners.get('pageshow')?.(pageEvent('pageshow', false));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vault.requestsOf('connect')).toHaveLength(1);
+  });
+});

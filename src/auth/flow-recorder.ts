@@ -1,0 +1,55 @@
+import type { FlowEvent, RefreshReason } from './flow-log';
+import { tokenAnswerAsSent } from './instance-probes';
+
+/**
+ * The vault's side of the flow inspector's story: what it sent and received, with tokens reduced
+ * to fingerprints here, before anything leaves the vault.
+ */
+export async function fingerprint(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return [...new Uint8Array(digest).slice(0, 4)]
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('');
+}
+
+/** The parts of a token answer the inspector shows; `access_token` is never read past a hash. */
+export interface TokenAnswer {
+  access_token: string;
+  refresh_token?: string;
+  token_type: string;
+  scope?: string;
+  expires_in?: number;
+}
+
+export async function exchangeEvent(answer: TokenAnswer, asSent: unknown): Promise<FlowEvent> {
+  return {
+    type: 'token-exchange',
+    at: Date.now(),
+    ok: true,
+    tokenType: answer.token_type,
+    expiresIn: answer.expires_in,
+    ...(answer.scope === undefined ? {} : { scope: answer.scope }),
+    accessFingerprint: await fingerprint(answer.access_token),
+    refreshFingerprint: answer.refresh_token ? await fingerprint(answer.refresh_token) : null,
+    ...tokenAnswerAsSent(asSent),
+  };
+}
+
+export async function refreshEvent(
+  reason: RefreshReason,
+  answer: TokenAnswer,
+  refreshTokenBefore: string,
+): Promise<FlowEvent> {
+  const after = answer.refresh_token ? await fingerprint(answer.refresh_token) : null;
+  return {
+    type: 'refresh',
+    at: Date.now(),
+    reason,
+    ok: true,
+    accessFingerprint: await fingerprint(answer.access_token),
+    refreshFingerprint: after,
+    rotated: after !== null && after !== (await fingerprint(refreshTokenBefore)),
+    tokenType: answer.token_type,
+    expiresIn: answer.expires_in,
+  };
+}

@@ -1,0 +1,431 @@
+import {
+  ErrorResponse,
+  ErrorTimeout,
+  InMemoryWebStorage,
+  OidcClient,
+  WebStorageStateStore,
+  type IdTokenClaims,
+  type SigninResponse,
+} from 'oidc-client-ts';
+import { requestPolicy, retryAfterMs } from '../config/request-policy';
+import { checkApiRequest } from './api-request-check';
+import { AuthProblemError } from './auth-errors';
+import { endsSession, toAuthProblem } from './oidc-errors';
+import { exchangeEvent, refreshEvent, type TokenAnswer } from './flow-recorder';
+import type { FlowEvent, RefreshReason } from './flow-log';
+import { assumedLifetimeSeconds, minimumValiditySeconds } from './refresh-schedule';
+import { singleFlight } from './single-flight';
+import { installTokenEndpointFetch } from './token-endpoint-fetch';
+import type {
+  ApiAnswer,
+  ApiRequest,
+  Credential,
+  SignInFinished,
+  SignInStarted,
+  VaultFailure,
+  VaultSettings,
+} from './vault-protocol';
+import { VaultError } from './vault-protocol';
+
+/** What a sign-in request carries through Workfront and back, in its `state`. */
+interface SignInRequestData {
+  returnTo: string;
+  /** Started by the app after a reload rather than by the user. */
+  bounce: boolean;
+}
+
+interface Tokens {
+  access: string;
+  refresh?: string;
+  scope?: string;
+  /** On the vault's clock, in milliseconds. */
+  expiresAt: number;
+  credential: Credential;
+  userId: string | null;
+}
+
+export type VaultSignOutReason = 'signed-out' | 'session-ended';
+
+export interface VaultEvents {
+  /** The tokens changed: new ones, or none. */
+  changed: () => void;
+  flow: (event: FlowEvent) => void;
+  /** A sign-out here, to be told to vaults of other tabs (per-tab vaults only). */
+  signedOut?: () => void;
+}
+
+/** A refresh timed out or lost its connection after it was sent: its outcome is unknown. */
+const answerLost = (error: unknown) =>
+  error instanceof TypeError ||
+  error instanceof ErrorTimeout ||
+  (error instanceof DOMException && error.name === 'TimeoutError');
+
+function problemFailure(error: unknown, retryAfter?: number): VaultFailure {
+  const afterBounce =
+    error instanceof AuthProblemError
+      ? error.afterReload
+      : error instanceof ErrorResponse &&
+        (error.state as Partial<SignInRequestData> | undefined)?.bounce === true;
+  return {
+    kind: 'problem',
+    problem: toAuthProblem(error),
+    afterBounce,
+    endsSession: endsSession(error),
+    ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
+  };
+}
+
+/**
+ * The tokens, and everything done with them: the code exchange, refreshes, API calls, the
+ * revoke. oidc-client-ts's OidcClient does the OAuth work; this keeps what it returns, and never
+ * lets a token out.
+ */
+export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
+  /** The wait the token endpoint last asked for with `Retry-After`. */
+  let askedWaitMs: number | undefined;
+  /** The body of the token endpoint's last success, as sent, for the flow inspector. */
+  let lastAnswer: unknown;
+  const rawFetch = installTokenEndpointFetch(
+    [settings.tokenEndpoint, settings.revocationEndpoint],
+    {
+      onRetryAfter: (header) => {
+        askedWaitMs = retryAfterMs(header);
+      },
+      onAnswer: (body) => {
+        lastAnswer = body;
+      },
+      timeoutMs: requestPolicy.tokenTimeoutSeconds * 1000,
+    },
+  );
+
+  const signInRequests = new WebStorageStateStore({ store: new InMemoryWebStorage() });
+  // Workfront has no discovery document, no id_token and no userinfo: everything is set by hand.
+  const client = new OidcClient({
+    authority: settings.workfrontUrl,
+    metadata: {
+      issuer: settings.workfrontUrl,
+      authorization_endpoint: settings.authorizationEndpoint,
+      token_endpoint: settings.tokenEndpoint,
+    },
+    client_id: settings.clientId,
+    redirect_uri: settings.redirectUri,
+    response_type: 'code',
+    scope: settings.scope,
+    loadUserInfo: false,
+    stateStore: signInRequests,
+  });
+
+  let tokens: Tokens | undefined;
+  let lastCredential = 0;
+  let signedOutReason: 'none' | VaultSignOutReason = 'none';
+  /**
+   * Bumped by every sign-out, here or in another tab. A refresh or a code exchange that started
+   * before it may finish after it; its tokens are then thrown away and revoked, never kept.
+   */
+  let generation = 0;
+  /** The last refresh's answer was lost: a refusal now may be of a token Workfront rotated. */
+  let outcomeUnknown = false;
+
+  function keep(answer: SigninResponse) {
+    const seconds =
+      answer.expires_in === undefined || answer.expires_in <= minimumValiditySeconds
+        ? assumedLifetimeSeconds
+        : answer.expires_in;
+    lastCredential += 1;
+    const { wid } = (typeof lastAnswer === 'object' && lastAnswer !== null ? lastAnswer : {}) as {
+      wid?: unknown;
+    };
+    tokens = {
+      access: answer.access_token,
+      ...(answer.refresh_token ? { refresh: answer.refresh_token } : {}),
+      ...(answer.scope ? { scope: answer.scope } : {}),
+      expiresAt: Date.now() + seconds * 1000,
+      credential: lastCredential,
+      userId: typeof wid === 'string' ? wid : (tokens?.userId ?? null),
+    };
+    signedOutReason = 'none';
+    events.changed();
+  }
+
+  /** Throws if a sign-out came since `started`, after revoking what arrived. */
+  function stillCurrent(started: number, arrived: SigninResponse) {
+    if (generation === started) return;
+    void revoke(arrived.refresh_token);
+    throw new VaultError({ kind: 'signed-out' });
+  }
+
+  const answerOf = (response: SigninResponse): TokenAnswer => ({
+    access_token: response.access_token,
+    token_type: response.token_type,
+    ...(response.refresh_token ? { refresh_token: response.refresh_token } : {}),
+    ...(response.scope ? { scope: response.scope } : {}),
+    ...(tokens ? { expires_in: Math.round((tokens.expiresAt - Date.now()) / 1000) } : {}),
+  });
+
+  async function beginSignIn(returnTo: string, bounce: boolean): Promise<SignInStarted> {
+    const data: SignInRequestData = { returnTo, bounce };
+    const request = await client.createSigninRequest({ state: data });
+    const stateId = request.state.id;
+    const pendingSignIn = (await signInRequests.remove(stateId)) ?? '';
+    // The page keeps it in sessionStorage across the redirect, and hands it back at the callback.
+    return { url: request.url, stateId, pendingSignIn };
+  }
+
+  async function finishSignIn(url: string, pendingSignIn: string): Promise<SignInFinished> {
+    const started = generation;
+    const stateId = new URL(url).searchParams.get('state') ?? '';
+    let pending: { id?: unknown };
+    try {
+      pending = JSON.parse(pendingSignIn) as typeof pending;
+    } catch {
+      pending = {};
+    }
+    if (pending.id !== stateId) {
+      throw new VaultError({
+        kind: 'problem',
+        problem: { kind: 'state-mismatch', detail: 'unknown-state' },
+        afterBounce: false,
+        endsSession: false,
+      });
+    }
+    await signInRequests.set(stateId, pendingSignIn);
+    let response: SigninResponse;
+    try {
+      response = await client.processSigninResponse(url);
+    } catch (error) {
+      if (error instanceof ErrorResponse && error.form) {
+        events.flow({ type: 'token-exchange', at: Date.now(), ok: false, error: String(error) });
+      }
+      // A token endpoint error carries no state: only the redirect's own errors do.
+      throw new VaultError(problemFailure(error));
+    } finally {
+      await signInRequests.remove(stateId);
+    }
+    stillCurrent(started, response);
+    if (!response.access_token) {
+      throw new VaultError(
+        problemFailure(
+          new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' }),
+        ),
+      );
+    }
+    keep(response);
+    events.flow(await exchangeEvent(answerOf(response), lastAnswer));
+    const data = response.userState as Partial<SignInRequestData> | undefined;
+    return { returnTo: data?.returnTo ?? '/' };
+  }
+
+  function forget(reason: VaultSignOutReason) {
+    tokens = undefined;
+    signedOutReason = reason;
+    events.changed();
+  }
+
+  let pendingReason: RefreshReason = 'expiring';
+  /**
+   * One refresh at a time, for every tab of the vault. The Web Lock keeps it exclusive for the
+   * whole exchange, until the rotated refresh token is kept, so the old one is never sent twice.
+   * Each session has its own: a refresh of the next one never joins a flight of the last.
+   */
+  const refreshFlight = () =>
+    singleFlight(async () => {
+      askedWaitMs = undefined;
+      await refreshExchange();
+    });
+  let refreshOnce = refreshFlight();
+
+  async function refreshExchange() {
+    const reason = pendingReason;
+    const started = generation;
+    const before = tokens;
+    if (!before?.refresh) {
+      throw new AuthProblemError({
+        kind: 'token-error',
+        error: 'no_refresh_token',
+        description: 'Workfront issued no refresh token; ask for the offline_access scope.',
+      });
+    }
+    const refreshToken = before.refresh;
+    const exchange = async () => {
+      try {
+        const refreshed = await client.useRefreshToken({
+          // oidc-client-ts does not export RefreshState, whose fields are all public.
+          // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+          state: {
+            refresh_token: refreshToken,
+            scope: before.scope,
+            session_state: null,
+            // Workfront issues no ID token, so there are no claims.
+            profile: {} as IdTokenClaims,
+          },
+          redirect_uri: settings.redirectUri,
+        });
+        stillCurrent(started, refreshed);
+        if (!refreshed.access_token) {
+          throw new AuthProblemError({ kind: 'invalid-token-response', detail: 'no access_token' });
+        }
+        // Workfront may keep the refresh token as it is rather than rotate it.
+        if (!refreshed.refresh_token) refreshed.refresh_token = refreshToken;
+        keep(refreshed);
+        events.flow(await refreshEvent(reason, answerOf(refreshed), refreshToken));
+      } catch (error) {
+        if (!(error instanceof VaultError)) {
+          events.flow({ type: 'refresh', at: Date.now(), reason, ok: false, error: String(error) });
+        }
+        throw error;
+      }
+    };
+    await (typeof navigator !== 'undefined' && 'locks' in navigator
+      ? navigator.locks.request(`workfront-refresh:${settings.clientId}`, exchange)
+      : exchange());
+  }
+
+  /**
+   * Refreshes, unless the tokens changed since the page saw `credential` (another tab, or another
+   * caller, refreshed meanwhile): a second refresh would spend the rotated token for nothing.
+   */
+  async function refresh(reason: RefreshReason, credential: Credential | null): Promise<void> {
+    if (!tokens) throw new VaultError({ kind: 'signed-out' });
+    if (credential !== null && credential !== tokens.credential) return;
+    const started = generation;
+    pendingReason = reason;
+    try {
+      await refreshOnce();
+      outcomeUnknown = false;
+    } catch (error) {
+      if (error instanceof VaultError) throw error;
+      if (answerLost(error)) {
+        // Of this session only: a sign-out meanwhile ended the chain it belonged to.
+        if (generation === started) outcomeUnknown = true;
+        throw new VaultError({ kind: 'network', detail: String(error) });
+      }
+      // Unless a sign-out came meanwhile, and there is no session left to end.
+      if (endsSession(error) && generation === started) {
+        if (outcomeUnknown) {
+          // Not a real refusal: the page signs in again through Workfront's own session, with
+          // no prompt, back to the same page, and its new tokens replace these dead ones.
+          outcomeUnknown = false;
+          throw new VaultError({ kind: 'bounce' });
+        }
+        forget('session-ended');
+      }
+      throw new VaultError(problemFailure(error, askedWaitMs));
+    }
+  }
+
+  async function callApi(
+    request: ApiRequest,
+    signal: AbortSignal,
+    bearer = false,
+  ): Promise<ApiAnswer> {
+    const refusal = checkApiRequest(request, settings.apiBase);
+    if (refusal) throw new VaultError({ kind: 'refused', detail: refusal });
+    const used = tokens;
+    if (!used) throw new VaultError({ kind: 'signed-out' });
+    const headers: Record<string, string> = bearer
+      ? { Authorization: `Bearer ${used.access}`, Accept: 'application/json' }
+      : // Workfront takes the OAuth2 access token as a session ID, whatever token_type says.
+        {
+          sessionID: used.access,
+          'X-Requested-With': 'XMLHttpRequest',
+          Accept: 'application/json',
+        };
+    if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    let response: Response;
+    let body: string;
+    try {
+      response = await rawFetch(request.url, {
+        method: request.method,
+        headers,
+        body: request.form,
+        signal,
+      });
+      body = await response.text();
+    } catch (error) {
+      if (signal.aborted) throw new VaultError({ kind: 'cancelled' });
+      throw new VaultError({ kind: 'network', detail: String(error) });
+    }
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('Retry-After'),
+      headerNames: [...response.headers.keys()].sort(),
+      body,
+      credential: used.credential,
+    };
+  }
+
+  /**
+   * Revokes a refresh token, and with it its whole rotation chain, as Workfront's own demo signs
+   * out (oauth2-pkce-demo: JSON with these names). Best effort: a missing endpoint (404) or a
+   * network failure never holds the sign-out up; the inspector shows how it went.
+   */
+  async function revoke(refreshToken: string | undefined) {
+    if (!refreshToken) return;
+    try {
+      // Its timeout is the token endpoint fetch's, which wraps this endpoint too.
+      const response = await fetch(settings.revocationEndpoint, {
+        method: 'POST',
+        keepalive: true,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({
+          client_id: settings.clientId,
+          refresh_token: refreshToken,
+          redirect_uri: settings.redirectUri,
+        }),
+      });
+      events.flow({ type: 'revoke', at: Date.now(), ok: response.ok, status: response.status });
+    } catch (error) {
+      events.flow({ type: 'revoke', at: Date.now(), ok: false, error: String(error) });
+    }
+  }
+
+  /** Ends the API session behind an access token (Workfront's logout). Best effort. */
+  async function logout(accessToken: string) {
+    try {
+      await rawFetch(`${settings.apiBase}/logout`, {
+        headers: { sessionID: accessToken, Accept: 'application/json' },
+        keepalive: true,
+        signal: AbortSignal.timeout(requestPolicy.apiTimeoutSeconds * 1000),
+      });
+    } catch {
+      // Nothing to do: the tokens are gone here, and the revoke ends the refresh chain.
+    }
+  }
+
+  /**
+   * Signs out at once: the tokens are gone before any request to Workfront, which then ends the
+   * API session and revokes the refresh chain in the background. `ended`: Workfront refused even
+   * a fresh token, so the session is over rather than ended by the user.
+   */
+  function signOut(ended = false, toldByOtherTab = false) {
+    generation += 1;
+    refreshOnce = refreshFlight();
+    outcomeUnknown = false;
+    const had = tokens;
+    if (!had) return;
+    forget(ended ? 'session-ended' : 'signed-out');
+    if (!ended && !toldByOtherTab) events.signedOut?.();
+    void Promise.all([logout(had.access), revoke(had.refresh)]);
+  }
+
+  return {
+    beginSignIn,
+    finishSignIn,
+    refresh,
+    callApi,
+    signOut,
+    /** Only what the page may know: never a token. */
+    state() {
+      return tokens
+        ? {
+            status: 'signed-in' as const,
+            expiresInMs: tokens.expiresAt - Date.now(),
+            credential: tokens.credential,
+            userId: tokens.userId,
+          }
+        : { status: 'signed-out' as const, reason: signedOutReason };
+    },
+  };
+}
+
+export type TokenVault = ReturnType<typeof createTokenVault>;

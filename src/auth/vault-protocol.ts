@@ -1,0 +1,136 @@
+/**
+ * What the page and the token vault (vault-worker.ts) say to each other. The vault alone holds
+ * tokens; nothing here ever carries one, in either direction. e2e/token-vault.spec.ts checks that
+ * by value, across every message of a sign-in, refreshes and a sign-out.
+ */
+import type { AuthProblem } from './auth-errors';
+import type { FlowEvent, RefreshReason } from './flow-log';
+
+/** What the vault needs to know of the app's configuration. Sent by every page that connects. */
+export interface VaultSettings {
+  clientId: string;
+  workfrontUrl: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  revocationEndpoint: string;
+  redirectUri: string;
+  scope: string;
+  /** The REST API base as the app calls it, absolute: API calls go to its origin only. */
+  apiBase: string;
+}
+
+/** An API call the page asks the vault to make with the session's credentials. */
+export interface ApiRequest {
+  method: 'GET' | 'PUT' | 'POST';
+  /** Absolute; its origin must be the API base's, its path under one of Workfront's API roots. */
+  url: string;
+  /** A form body (`application/x-www-form-urlencoded`), for POST only. */
+  form?: string;
+}
+
+/** Which access token answered: the page names it back when asking for a refresh. */
+export type Credential = number;
+
+export interface ApiAnswer {
+  status: number;
+  retryAfter: string | null;
+  /** The response header names the page may read, sorted. */
+  headerNames: string[];
+  body: string;
+  credential: Credential;
+}
+
+/** Everything the page may ask; each gets exactly one reply with the same `id`. */
+export type VaultRequest =
+  | { type: 'connect'; settings: VaultSettings }
+  /** The page is going away (or into the back/forward cache); it connects again if it returns. */
+  | { type: 'disconnect' }
+  | { type: 'begin-sign-in'; returnTo: string; bounce: boolean }
+  | { type: 'finish-sign-in'; url: string; pendingSignIn: string }
+  | { type: 'refresh'; reason: RefreshReason; credential: Credential | null }
+  | { type: 'call-api'; request: ApiRequest; bearer?: boolean }
+  | { type: 'cancel'; call: number }
+  | { type: 'sign-out'; ended: boolean };
+
+export type VaultRequestType = VaultRequest['type'];
+
+/** Where the tokens live: one vault for every tab, or one per tab (no SharedWorker). */
+export type VaultKind = 'shared' | 'per-tab';
+
+export type VaultState =
+  | {
+      status: 'signed-in';
+      /** Relative, so that each page anchors it to its own clock. */
+      expiresInMs: number;
+      credential: Credential;
+      /** Workfront's ID of the signed-in user (`wid` in the token answer), if it sent one. */
+      userId: string | null;
+      tabs: number;
+      kind: VaultKind;
+    }
+  | {
+      status: 'signed-out';
+      reason: 'none' | 'signed-out' | 'session-ended';
+      tabs: number;
+      kind: VaultKind;
+    };
+
+export interface SignInStarted {
+  url: string;
+  /** The sign-in request's id (its `state`) and its stored form, with the PKCE verifier. */
+  stateId: string;
+  pendingSignIn: string;
+}
+
+export interface SignInFinished {
+  returnTo: string;
+}
+
+/** What each request resolves to. */
+export interface VaultReplies {
+  connect: VaultState;
+  disconnect: null;
+  'begin-sign-in': SignInStarted;
+  'finish-sign-in': SignInFinished;
+  refresh: VaultState;
+  'call-api': ApiAnswer;
+  cancel: null;
+  'sign-out': null;
+}
+
+/**
+ * Why a request failed, as data: errors do not cross `postMessage` with their class. `problem`
+ * is a sign-in or refresh problem; `bounce` asks the page to sign in again through Workfront's own
+ * session, with no prompt (a refresh whose answer was lost); the rest are transport failures.
+ */
+export type VaultFailure =
+  | {
+      kind: 'problem';
+      problem: AuthProblem;
+      afterBounce: boolean;
+      endsSession: boolean;
+      /** The wait the token endpoint asked for with `Retry-After`. */
+      retryAfterMs?: number;
+    }
+  | { kind: 'bounce' }
+  | { kind: 'signed-out' }
+  | { kind: 'refused'; detail: string }
+  | { kind: 'network'; detail: string }
+  | { kind: 'timeout' }
+  | { kind: 'cancelled' };
+
+export type VaultMessage =
+  | { type: 'reply'; id: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; ok: false; failure: VaultFailure }
+  | { type: 'state'; state: VaultState }
+  | { type: 'flow'; event: FlowEvent };
+
+export type VaultEnvelope = VaultRequest & { id: number };
+
+/** A failure, thrown in the vault and sent as data; the page throws it again as it came. */
+export class VaultError extends Error {
+  constructor(readonly failure: VaultFailure) {
+    super(`The token vault answered: ${failure.kind}`);
+    this.name = 'VaultError';
+  }
+}

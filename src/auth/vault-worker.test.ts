@@ -1,0 +1,679 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FlowEvent } from './flow-log';
+import type {
+  VaultFailure,
+  VaultKind,
+  VaultMessage,
+  VaultReplies,
+  VaultRequest,
+  VaultRequestType,
+  VaultSettings,
+  VaultState,
+} from './vault-protocol';
+import { VaultError } from './vault-protocol';
+import { createVaultHost } from './vault-worker';
+
+const settings: VaultSettings = {
+  clientId: 'wf-demo-spa',
+  workfrontUrl: 'https://acme.my.workfront.com',
+  authorizationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/authorize',
+  tokenEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token',
+  revocationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/revoke',
+  redirectUri: 'https://app.example/callback',
+  scope: 'offline_access',
+  apiBase: 'https://app.example/attask/api/v20.0',
+};
+const apiUrl = `${settings.apiBase}/task/search?fields=name`;
+
+function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((res) => {
+    resolve = res;
+  });
+  return { promise, resolve };
+}
+
+/**
+ * Workfront's token endpoint, revoke endpoint and REST API. Refresh tokens are valid once and
+ * rotate; every token it issues is kept, to look for it later.
+ */
+function fakeWorkfront() {
+  const issued: string[] = [];
+  const pairs: { access: string; refresh: string }[] = [];
+  const live = new Set<string>();
+  const revoked: string[] = [];
+  const logouts: Headers[] = [];
+  const apiCalls: Headers[] = [];
+  let tokenGate: { seen: () => void; answer: Promise<void> } | undefined;
+  let apiGate: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
+  let serial = 0;
+  const newToken = (kind: string) => {
+    const token = `${kind}-${++serial}-${crypto.randomUUID()}`;
+    issued.push(token);
+    return token;
+  };
+  const fetch = vi.fn<typeof globalThis.fetch>(async (input, init = {}) => {
+    const url = input instanceof Request ? input.url : input.toString();
+    if (url === settings.tokenEndpoint) {
+      const form = new URLSearchParams(init.body as URLSearchParams);
+      if (form.get('grant_type') === 'refresh_token') {
+        const presented = form.get('refresh_token') ?? '';
+        if (!live.delete(presented)) {
+          return Response.json({ error: 'invalid_grant' }, { status: 400 });
+        }
+      }
+      const pair = { access: newToken('access'), refresh: newToken('refresh') };
+      pairs.push(pair);
+      live.add(pair.refresh);
+      const gate = tokenGate;
+      gate?.seen();
+      await gate?.answer;
+      return Response.json({
+        access_token: pair.access,
+        refresh_token: pair.refresh,
+        token_type: 'sessionID',
+        expires_in: 300,
+      });
+    }
+    if (url === settings.revocationEndpoint) {
+      const { refresh_token: token } = JSON.parse(init.body as string) as { refresh_token: string };
+      revoked.push(token);
+      live.delete(token);
+      return Response.json({});
+    }
+    if (url === `${settings.apiBase}/logout`) {
+      logouts.push(new Headers(init.headers));
+      return Response.json({});
+    }
+    if (url.startsWith('https://app.example/attask/')) {
+      apiCalls.push(new Headers(init.headers));
+      await apiGate?.(init.signal ?? undefined);
+      return Response.json({ data: [{ ID: 'task-1' }] });
+    }
+    throw new TypeError(`Failed to fetch ${url}`);
+  });
+  return {
+    fetch,
+    issued,
+    pairs,
+    revoked,
+    logouts,
+    apiCalls,
+    /** The next token request is handled at once, but its answer waits for `release`. */
+    holdTokenAnswer() {
+      const seen = deferred();
+      const answer = deferred();
+      tokenGate = { seen: seen.resolve, answer: answer.promise };
+      return {
+        seen: seen.promise,
+        release: () => {
+          tokenGate = undefined;
+          answer.resolve();
+        },
+      };
+    },
+    /** API calls hang until aborted. */
+    hangApi() {
+      apiGate = (signal) =>
+        new Promise((_, reject) => {
+          signal?.addEventListener('abort', () => {
+            reject(new DOMException('The operation was aborted.', 'AbortError'));
+          });
+        });
+    },
+  };
+}
+
+/** BroadcastChannel between the vaults of one test, as a browser delivers it: to the others. */
+class FakeBroadcastChannel {
+  static open = new Set<FakeBroadcastChannel>();
+  private listeners: ((event: MessageEvent) => void)[] = [];
+  constructor(readonly name: string) {
+    FakeBroadcastChannel.open.add(this);
+  }
+  addEventListener(_type: 'message', listener: (event: MessageEvent) => void) {
+    this.listeners.push(listener);
+  }
+  postMessage(data: unknown) {
+    FakeBroadcastChannel.open.forEach((channel) => {
+      if (channel === this || channel.name !== this.name) return;
+      queueMicrotask(() => {
+        channel.listeners.forEach((listener) => {
+          listener(new MessageEvent('message', { data }));
+        });
+      });
+    });
+  }
+  close() {
+    FakeBroadcastChannel.open.delete(this);
+  }
+}
+
+/** A page: it records every message the vault posts to it, and waits for some. */
+function fakePage() {
+  const messages: VaultMessage[] = [];
+  const waiting: { test: (message: VaultMessage) => boolean; resolve: () => void }[] = [];
+  return {
+    messages,
+    postMessage(message: VaultMessage) {
+      // Across postMessage, a message is a structured clone: nothing but data reaches the page.
+      messages.push(structuredClone(message));
+      waiting
+        .filter(({ test }) => test(message))
+        .forEach(({ resolve }) => {
+          resolve();
+        });
+    },
+    states: () => messages.flatMap((message) => (message.type === 'state' ? [message.state] : [])),
+    flows: () => messages.flatMap((message) => (message.type === 'flow' ? [message.event] : [])),
+    until(test: (message: VaultMessage) => boolean): Promise<void> {
+      if (messages.some(test)) return Promise.resolve();
+      const seen = deferred();
+      waiting.push({ test, resolve: seen.resolve });
+      return seen.promise;
+    },
+  };
+}
+type Page = ReturnType<typeof fakePage>;
+type Host = ReturnType<typeof createVaultHost>;
+
+let lastId = 0;
+
+/** Sends a request as a page would, and reads the reply matched by its id. */
+async function ask<T extends VaultRequestType>(
+  host: Host,
+  page: Page,
+  request: Extract<VaultRequest, { type: T }>,
+): Promise<VaultReplies[T]> {
+  const id = ++lastId;
+  await host.receive(page, { ...request, id });
+  const replies = page.messages.filter((message) => message.type === 'reply' && message.id === id);
+  expect(replies).toHaveLength(1);
+  const [reply] = replies;
+  if (reply?.type !== 'reply') throw new Error('no reply');
+  if (!reply.ok) throw new VaultError(reply.failure);
+  return reply.value as VaultReplies[T];
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<VaultFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof VaultError) return error.failure;
+    throw error;
+  }
+  throw new Error('expected the vault to refuse');
+}
+
+function authorize(authorizeUrl: string) {
+  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
+  return `${settings.redirectUri}?code=the-code&state=${state}`;
+}
+
+async function signIn(host: Host, page: Page) {
+  const started = await ask(host, page, {
+    type: 'begin-sign-in',
+    returnTo: '/work',
+    bounce: false,
+  });
+  return ask(host, page, {
+    type: 'finish-sign-in',
+    url: authorize(started.url),
+    pendingSignIn: started.pendingSignIn,
+  });
+}
+
+function setUp(kind: VaultKind = 'shared') {
+  const wf = fakeWorkfront();
+  vi.stubGlobal('fetch', wf.fetch);
+  return { wf, host: createVaultHost(kind) };
+}
+
+async function connected(host: Host, count = 1) {
+  const pages = Array.from({ length: count }, fakePage);
+  for (const page of pages) await ask(host, page, { type: 'connect', settings });
+  return pages;
+}
+
+const credentialOf = (state: VaultState) =>
+  state.status === 'signed-in' ? state.credential : null;
+
+beforeEach(() => {
+  vi.stubGlobal('BroadcastChannel', FakeBroadcastChannel);
+});
+
+afterEach(() => {
+  FakeBroadcastChannel.open.clear();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('the vault never lets a token out', () => {
+  it('carries no token in any message of a sign-in, refreshes, an API call and a sign-out', async () => {
+    const { wf, host } = setUp();
+    const [first, second] = (await connected(host, 2)) as [Page, Page];
+
+    await signIn(host, first);
+    let state = await ask(host, second, { type: 'refresh', reason: 'expiring', credential: 1 });
+    for (const reason of ['manual', 'rejected-by-workfront', 'resumed'] as const) {
+      state = await ask(host, first, { type: 'refresh', reason, credential: credentialOf(state) });
+    }
+    const answer = await ask(host, second, {
+      type: 'call-api',
+      request: { method: 'GET', url: apiUrl },
+    });
+    await ask(host, first, {
+      type: 'call-api',
+      request: { method: 'GET', url: apiUrl },
+      bearer: true,
+    });
+    await ask(host, first, { type: 'refresh', reason: 'manual', credential: null });
+    // A refusal is an answer too.
+    await failureOf(
+      ask(host, first, {
+        type: 'call-api',
+        request: { method: 'GET', url: 'https://evil.example/' },
+      }),
+    );
+    await ask(host, second, { type: 'sign-out', ended: false });
+    await Promise.all(
+      [first, second].map((page) =>
+        page.until((message) => message.type === 'flow' && message.event.type === 'revoke'),
+      ),
+    );
+    await ask(host, second, { type: 'disconnect' });
+
+    // The tokens were real and did their work: a sign-in and five rotations, the fifth pair used
+    // for the calls, the last one revoked.
+    const tokens = wf.issued;
+    expect(wf.pairs).toHaveLength(6);
+    expect(new Set(tokens).size).toBe(12);
+    expect(answer.status).toBe(200);
+    const used = wf.pairs[4]?.access ?? '';
+    expect(
+      wf.apiCalls.map((headers) => headers.get('sessionID') ?? headers.get('Authorization')),
+    ).toEqual([used, `Bearer ${used}`]);
+    expect(wf.revoked).toEqual([wf.pairs[5]?.refresh]);
+    expect(wf.logouts.map((headers) => headers.get('sessionID'))).toEqual([wf.pairs[5]?.access]);
+
+    const messages = [...first.messages, ...second.messages];
+    expect(messages.filter((message) => message.type === 'state').length).toBeGreaterThan(6);
+    expect(messages.filter((message) => message.type === 'flow').length).toBeGreaterThan(6);
+    expect(messages.filter((message) => message.type === 'reply').length).toBe(14);
+    for (const message of messages) {
+      const text = JSON.stringify(message);
+      for (const token of tokens) expect(text).not.toContain(token);
+    }
+    // The search itself finds a token where there is one.
+    expect(JSON.stringify({ value: `x${tokens[0] ?? ''}x` })).toContain(tokens[0]);
+  });
+});
+
+describe('pages connecting and leaving', () => {
+  it('counts the tabs, and tells every page of each change', async () => {
+    const { host } = setUp();
+    const first = fakePage();
+    expect(await ask(host, first, { type: 'connect', settings })).toEqual({
+      status: 'signed-out',
+      reason: 'none',
+      tabs: 1,
+      kind: 'shared',
+    });
+    const second = fakePage();
+    expect(await ask(host, second, { type: 'connect', settings })).toMatchObject({ tabs: 2 });
+    expect(first.states().at(-1)).toMatchObject({ tabs: 2 });
+
+    await ask(host, second, { type: 'disconnect' });
+    expect(first.states().at(-1)).toMatchObject({ tabs: 1 });
+    // The page that left is told nothing more.
+    const heardBySecond = second.messages.length;
+    const third = fakePage();
+    await ask(host, third, { type: 'connect', settings });
+    expect(second.messages).toHaveLength(heardBySecond);
+    expect(first.states().at(-1)).toMatchObject({ tabs: 2 });
+  });
+
+  it('refuses a page with other settings, and leaves it out of the count', async () => {
+    const { host } = setUp();
+    const [first] = (await connected(host)) as [Page];
+    const stranger = fakePage();
+    const failure = await failureOf(
+      ask(host, stranger, { type: 'connect', settings: { ...settings, clientId: 'another-app' } }),
+    );
+    expect(failure).toMatchObject({
+      kind: 'refused',
+      detail: expect.stringMatching(/different configuration/) as string,
+    });
+    expect(stranger.messages.filter((message) => message.type === 'state')).toHaveLength(0);
+    expect(await ask(host, first, { type: 'connect', settings })).toMatchObject({ tabs: 1 });
+  });
+
+  it('keeps its tokens for a page that reconnects (back/forward cache)', async () => {
+    const { host } = setUp();
+    const [page] = (await connected(host)) as [Page];
+    await signIn(host, page);
+    await ask(host, page, { type: 'disconnect' });
+    expect(await ask(host, page, { type: 'connect', settings })).toMatchObject({
+      status: 'signed-in',
+      credential: 1,
+      tabs: 1,
+    });
+  });
+
+  it('refuses every request before the first connect', async () => {
+    const { host, wf } = setUp();
+    const page = fakePage();
+    for (const request of [
+      { type: 'begin-sign-in', returnTo: '/', bounce: false },
+      { type: 'refresh', reason: 'manual', credential: null },
+      { type: 'call-api', request: { method: 'GET', url: apiUrl } },
+      { type: 'sign-out', ended: false },
+    ] as const) {
+      expect(await failureOf(ask(host, page, request))).toEqual({
+        kind: 'refused',
+        detail: 'connect first',
+      });
+    }
+    expect(wf.fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('replies', () => {
+  it('are matched to their request by id, in whatever order they finish', async () => {
+    const { host, wf } = setUp();
+    const [page] = (await connected(host)) as [Page];
+    await signIn(host, page);
+    wf.hangApi();
+    const call = host.receive(page, {
+      id: 900,
+      type: 'call-api',
+      request: { method: 'GET', url: apiUrl },
+    });
+    await host.receive(page, { id: 901, type: 'refresh', reason: 'manual', credential: null });
+    await host.receive(page, { id: 902, type: 'cancel', call: 900 });
+    await call;
+    const replies = page.messages.flatMap((message) => (message.type === 'reply' ? [message] : []));
+    expect(replies.slice(-3)).toEqual([
+      {
+        type: 'reply',
+        id: 901,
+        ok: true,
+        value: expect.objectContaining({ credential: 2 }) as VaultState,
+      },
+      { type: 'reply', id: 902, ok: true, value: null },
+      { type: 'reply', id: 900, ok: false, failure: { kind: 'cancelled' } },
+    ]);
+  });
+
+  it('carry failures as data, a plain error as a refusal with its message', async () => {
+    const { host } = setUp();
+    const [page] = (await connected(host)) as [Page];
+    await host.receive(page, {
+      id: 77,
+      type: 'finish-sign-in',
+      url: 'not a url',
+      pendingSignIn: '{}',
+    });
+    const reply = page.messages.at(-1);
+    expect(reply).toEqual({
+      type: 'reply',
+      id: 77,
+      ok: false,
+      failure: { kind: 'refused', detail: expect.stringMatching(/URL/) as string },
+    });
+    // Data only: the page could not tell a class from it.
+    expect(structuredClone(reply)).toEqual(reply);
+  });
+
+  it('carry a refresh problem with what the page needs to decide', async () => {
+    const { host, wf } = setUp();
+    const [page] = (await connected(host)) as [Page];
+    await signIn(host, page);
+    wf.fetch.mockResolvedValueOnce(
+      Response.json(
+        { error: 'temporarily_unavailable' },
+        { status: 503, headers: { 'Retry-After': '4' } },
+      ),
+    );
+    expect(
+      await failureOf(ask(host, page, { type: 'refresh', reason: 'expiring', credential: 1 })),
+    ).toEqual({
+      kind: 'problem',
+      problem: { kind: 'token-error', error: 'temporarily_unavailable', description: null },
+      afterBounce: false,
+      endsSession: false,
+      retryAfterMs: 4_000,
+    });
+  });
+});
+
+describe('refreshes asked for by several pages', () => {
+  it('share one token request when the pages saw the same credential', async () => {
+    const { host, wf } = setUp();
+    const [first, second] = (await connected(host, 2)) as [Page, Page];
+    await signIn(host, first);
+    const held = wf.holdTokenAnswer();
+    const both = Promise.all([
+      ask(host, first, { type: 'refresh', reason: 'expiring', credential: 1 }),
+      ask(host, second, { type: 'refresh', reason: 'resumed', credential: 1 }),
+    ]);
+    await held.seen;
+    held.release();
+    const [fromFirst, fromSecond] = await both;
+    expect(wf.pairs).toHaveLength(2);
+    expect(credentialOf(fromFirst)).toBe(2);
+    expect(credentialOf(fromSecond)).toBe(2);
+  });
+
+  it('make none for a page that names a credential already replaced', async () => {
+    const { host, wf } = setUp();
+    const [first, second] = (await connected(host, 2)) as [Page, Page];
+    await signIn(host, first);
+    await ask(host, first, { type: 'refresh', reason: 'expiring', credential: 1 });
+    const late = await ask(host, second, { type: 'refresh', reason: 'expiring', credential: 1 });
+    expect(wf.pairs).toHaveLength(2);
+    expect(credentialOf(late)).toBe(2);
+  });
+});
+
+describe('API calls from pages', () => {
+  it('are cancelled by the page that made them', async () => {
+    const { host, wf } = setUp();
+    const [page] = (await connected(host)) as [Page];
+    await signIn(host, page);
+    wf.hangApi();
+    const call = host.receive(page, {
+      id: 500,
+      type: 'call-api',
+      request: { method: 'GET', url: apiUrl },
+    });
+    await host.receive(page, { id: 501, type: 'cancel', call: 500 });
+    await call;
+    expect(page.messages.at(-1)).toEqual({
+      type: 'reply',
+      id: 500,
+      ok: false,
+      failure: { kind: 'cancelled' },
+    });
+  });
+
+  it('are not cancelled by another page naming the same id', async () => {
+    const { host, wf } = setUp();
+    const [owner, other] = (await connected(host, 2)) as [Page, Page];
+    await signIn(host, owner);
+    const answered = deferred();
+    wf.fetch.mockImplementationOnce(async (_input, init) => {
+      const signal = init?.signal;
+      await answered.promise;
+      return signal?.aborted
+        ? Promise.reject(new DOMException('aborted', 'AbortError'))
+        : Response.json({ ok: 1 });
+    });
+    const call = host.receive(owner, {
+      id: 600,
+      type: 'call-api',
+      request: { method: 'GET', url: apiUrl },
+    });
+    await host.receive(other, { id: 601, type: 'cancel', call: 600 });
+    answered.resolve();
+    await call;
+    expect(owner.messages.at(-1)).toMatchObject({
+      type: 'reply',
+      id: 600,
+      ok: true,
+      value: { status: 200 },
+    });
+  });
+
+  it('are cancelled when their page leaves', async () => {
+    const { host, wf } = setUp();
+    const [page] = (await connected(host)) as [Page];
+    await signIn(host, page);
+    wf.hangApi();
+    const call = host.receive(page, {
+      id: 700,
+      type: 'call-api',
+      request: { method: 'GET', url: apiUrl },
+    });
+    await host.receive(page, { id: 701, type: 'disconnect' });
+    await call;
+    expect(page.messages.at(-1)).toEqual({
+      type: 'reply',
+      id: 700,
+      ok: false,
+      failure: { kind: 'cancelled' },
+    });
+  });
+
+  it('are refused for a URL outside Workfront’s API, with nothing sent', async () => {
+    const { host, wf } = setUp();
+    const [page] = (await connected(host)) as [Page];
+    await signIn(host, page);
+    const failure = await failureOf(
+      ask(host, page, {
+        type: 'call-api',
+        request: { method: 'GET', url: 'https://app.example/' },
+      }),
+    );
+    expect(failure.kind).toBe('refused');
+    expect(wf.apiCalls).toHaveLength(0);
+  });
+});
+
+describe('what every page hears', () => {
+  it('the state after a sign-in, each refresh and the sign-out', async () => {
+    const { host } = setUp();
+    const pages = await connected(host, 3);
+    const [first, second] = pages as [Page, Page, Page];
+    await signIn(host, first);
+    await ask(host, second, { type: 'refresh', reason: 'manual', credential: 1 });
+    await ask(host, first, { type: 'sign-out', ended: false });
+    for (const page of pages) {
+      expect(page.states().slice(-3)).toEqual([
+        expect.objectContaining({ status: 'signed-in', credential: 1, tabs: 3, kind: 'shared' }),
+        expect.objectContaining({ status: 'signed-in', credential: 2, tabs: 3 }),
+        { status: 'signed-out', reason: 'signed-out', tabs: 3, kind: 'shared' },
+      ]);
+    }
+  });
+
+  it('the flow inspector’s events, from whichever page started them', async () => {
+    const { host } = setUp();
+    const [first, second] = (await connected(host, 2)) as [Page, Page];
+    await signIn(host, first);
+    await ask(host, second, { type: 'refresh', reason: 'manual', credential: 1 });
+    const types = (events: FlowEvent[]) => events.map((event) => event.type);
+    expect(types(first.flows())).toEqual(['token-exchange', 'refresh']);
+    expect(second.flows()).toEqual(first.flows());
+  });
+
+  it('a session end as such', async () => {
+    const { host } = setUp();
+    const [first, second] = (await connected(host, 2)) as [Page, Page];
+    await signIn(host, first);
+    await ask(host, first, { type: 'sign-out', ended: true });
+    expect(second.states().at(-1)).toMatchObject({ status: 'signed-out', reason: 'session-ended' });
+  });
+});
+
+describe('sign-out', () => {
+  it('in a shared vault, is the vault’s: every tab is signed out, nothing is broadcast', async () => {
+    const { host } = setUp('shared');
+    const [first, second] = (await connected(host, 2)) as [Page, Page];
+    await signIn(host, first);
+    const posted = vi.spyOn(FakeBroadcastChannel.prototype, 'postMessage');
+    await ask(host, second, { type: 'sign-out', ended: false });
+    expect(first.states().at(-1)).toMatchObject({ status: 'signed-out' });
+    expect(posted).not.toHaveBeenCalled();
+  });
+
+  it('in per-tab vaults, is told to the other tabs, which sign out and revoke their own tokens', async () => {
+    const { host: here, wf } = setUp('per-tab');
+    const there = createVaultHost('per-tab');
+    const [pageHere] = (await connected(here)) as [Page];
+    const [pageThere] = (await connected(there)) as [Page];
+    await signIn(here, pageHere);
+    await signIn(there, pageThere);
+    expect(pageThere.states().at(-1)).toMatchObject({
+      status: 'signed-in',
+      kind: 'per-tab',
+      tabs: 1,
+    });
+    const [refreshHere, refreshThere] = wf.pairs.map((pair) => pair.refresh);
+
+    await ask(here, pageHere, { type: 'sign-out', ended: false });
+    await pageThere.until(
+      (message) => message.type === 'state' && message.state.status === 'signed-out',
+    );
+
+    expect(pageThere.states().at(-1)).toEqual({
+      status: 'signed-out',
+      reason: 'signed-out',
+      tabs: 1,
+      kind: 'per-tab',
+    });
+    expect(wf.revoked).toEqual([refreshHere, refreshThere]);
+  });
+
+  it('in per-tab vaults, is not told to the others when the session merely ended', async () => {
+    const { host: here } = setUp('per-tab');
+    const there = createVaultHost('per-tab');
+    const [pageHere] = (await connected(here)) as [Page];
+    const [pageThere] = (await connected(there)) as [Page];
+    await signIn(here, pageHere);
+    await signIn(there, pageThere);
+    const posted = vi.spyOn(FakeBroadcastChannel.prototype, 'postMessage');
+    await ask(here, pageHere, { type: 'sign-out', ended: true });
+    expect(posted).not.toHaveBeenCalled();
+    expect(pageThere.states().at(-1)).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('while a refresh is in flight, leaves every page signed out', async () => {
+    const { host, wf } = setUp();
+    const [first, second] = (await connected(host, 2)) as [Page, Page];
+    await signIn(host, first);
+    const held = wf.holdTokenAnswer();
+    const refresh = host.receive(second, {
+      id: 800,
+      type: 'refresh',
+      reason: 'expiring',
+      credential: 1,
+    });
+    await held.seen;
+    await ask(host, first, { type: 'sign-out', ended: false });
+    held.release();
+    await refresh;
+    expect(
+      second.messages.find((message) => message.type === 'reply' && message.id === 800),
+    ).toEqual({
+      type: 'reply',
+      id: 800,
+      ok: false,
+      failure: { kind: 'signed-out' },
+    });
+    for (const page of [first, second]) {
+      expect(page.states().at(-1)).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
+    }
+    expect(wf.revoked).toEqual(wf.pairs.map((pair) => pair.refresh));
+  });
+});

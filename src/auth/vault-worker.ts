@@ -1,0 +1,164 @@
+/**
+ * The token vault's worker: a SharedWorker for every tab of the origin where the browser has
+ * one, else a dedicated Worker per tab. It alone holds the tokens (token-vault.ts); pages talk to
+ * it in the messages of vault-protocol.ts, and are told only what carries no token.
+ */
+import { createSignOutChannel } from './cross-tab';
+import { createTokenVault, type TokenVault } from './token-vault';
+import type {
+  VaultEnvelope,
+  VaultFailure,
+  VaultKind,
+  VaultMessage,
+  VaultSettings,
+  VaultState,
+} from './vault-protocol';
+import { VaultError } from './vault-protocol';
+
+/** A page's end of the conversation: a MessagePort, or a dedicated worker's own scope. */
+export interface PagePort {
+  postMessage: (message: VaultMessage) => void;
+}
+
+function failureOf(error: unknown): VaultFailure {
+  if (error instanceof VaultError) return error.failure;
+  return { kind: 'refused', detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** Serves the pages connected to one vault. Exported for its tests; the worker starts it below. */
+export function createVaultHost(kind: VaultKind) {
+  const pages = new Set<PagePort>();
+  /** In-flight API calls, per page, by request id: a page may cancel them. */
+  const calls = new Map<PagePort, Map<number, AbortController>>();
+  let settings: VaultSettings | undefined;
+  let vault: TokenVault | undefined;
+
+  const broadcast = (message: VaultMessage) => {
+    pages.forEach((page) => {
+      page.postMessage(message);
+    });
+  };
+
+  function state(): VaultState {
+    const tabs = pages.size;
+    if (!vault) return { status: 'signed-out', reason: 'none', tabs, kind };
+    return { ...vault.state(), tabs, kind };
+  }
+
+  function open(given: VaultSettings): TokenVault {
+    if (vault && settings) {
+      if (JSON.stringify(settings) !== JSON.stringify(given)) {
+        throw new VaultError({
+          kind: 'refused',
+          detail: 'Another tab of this app runs with a different configuration: reload every tab.',
+        });
+      }
+      return vault;
+    }
+    settings = given;
+    const crossTab = createSignOutChannel(given.clientId, () => {
+      vault?.signOut(false, true);
+    });
+    vault = createTokenVault(given, {
+      changed: () => {
+        broadcast({ type: 'state', state: state() });
+      },
+      flow: (event) => {
+        broadcast({ type: 'flow', event });
+      },
+      signedOut: kind === 'per-tab' ? crossTab.announce : undefined,
+    });
+    return vault;
+  }
+
+  function opened(): TokenVault {
+    if (!vault) throw new VaultError({ kind: 'refused', detail: 'connect first' });
+    return vault;
+  }
+
+  async function answer(page: PagePort, message: VaultEnvelope): Promise<unknown> {
+    switch (message.type) {
+      case 'connect': {
+        open(message.settings);
+        pages.add(page);
+        broadcast({ type: 'state', state: state() });
+        return state();
+      }
+      case 'disconnect':
+        pages.delete(page);
+        calls.get(page)?.forEach((call) => {
+          call.abort();
+        });
+        calls.delete(page);
+        broadcast({ type: 'state', state: state() });
+        return null;
+      case 'begin-sign-in':
+        return opened().beginSignIn(message.returnTo, message.bounce);
+      case 'finish-sign-in':
+        return opened().finishSignIn(message.url, message.pendingSignIn);
+      case 'refresh':
+        await opened().refresh(message.reason, message.credential);
+        return state();
+      case 'call-api': {
+        const controller = new AbortController();
+        const pageCalls = calls.get(page) ?? new Map<number, AbortController>();
+        calls.set(page, pageCalls);
+        pageCalls.set(message.id, controller);
+        try {
+          return await opened().callApi(message.request, controller.signal, message.bearer);
+        } finally {
+          pageCalls.delete(message.id);
+        }
+      }
+      case 'cancel':
+        calls.get(page)?.get(message.call)?.abort();
+        return null;
+      case 'sign-out':
+        opened().signOut(message.ended);
+        return null;
+    }
+  }
+
+  return {
+    async receive(page: PagePort, message: VaultEnvelope) {
+      try {
+        const value = await answer(page, message);
+        page.postMessage({ type: 'reply', id: message.id, ok: true, value });
+      } catch (error) {
+        page.postMessage({ type: 'reply', id: message.id, ok: false, failure: failureOf(error) });
+      }
+    },
+  };
+}
+
+type Listener = (event: MessageEvent<VaultEnvelope>) => void;
+interface WorkerScope {
+  onconnect?: unknown;
+  addEventListener: (type: 'message' | 'connect', listener: (event: MessageEvent) => void) => void;
+  postMessage: (message: VaultMessage) => void;
+}
+
+/** Runs only as a worker: page scripts and unit tests import the host above and nothing starts. */
+function start(scope: WorkerScope) {
+  if ('onconnect' in scope) {
+    const host = createVaultHost('shared');
+    scope.addEventListener('connect', (event) => {
+      const [port] = event.ports;
+      if (!port) return;
+      const listener: Listener = (message) => void host.receive(port, message.data);
+      port.addEventListener('message', listener);
+      port.start();
+    });
+    return;
+  }
+  const host = createVaultHost('per-tab');
+  scope.addEventListener(
+    'message',
+    (message) => void host.receive(scope, message.data as VaultEnvelope),
+  );
+}
+
+declare const WorkerGlobalScope: (new () => unknown) | undefined;
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  start(self);
+}
