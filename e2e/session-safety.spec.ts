@@ -241,7 +241,13 @@ test.describe('Workfront that is slow, or asks the app to slow down', () => {
     await signIn(page);
     await expectSignedIn(page);
     await emulator.clearLog();
-    await emulator.fault({ target: 'api', count: 1, status: 429, retryAfterSeconds: 5 });
+    await emulator.fault({
+      target: 'api',
+      count: 1,
+      path: '/proj/search',
+      status: 429,
+      retryAfterSeconds: 5,
+    });
 
     await page.getByRole('link', { name: 'Projects' }).click();
     const projectCalls = async () =>

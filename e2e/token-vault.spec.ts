@@ -206,7 +206,11 @@ test.describe('the token vault', () => {
       const steal = (prototype: MessagePort | Worker) => {
         const post = prototype.postMessage as (...rest: unknown[]) => void;
         prototype.postMessage = function (this: MessagePort | Worker, ...args: unknown[]) {
-          (window as unknown as { stolenPort?: MessagePort | Worker }).stolenPort = this;
+          // The one that carries the vault's requests (React's scheduler posts on a port too).
+          const [message] = args;
+          if (typeof message === 'object' && message !== null && 'id' in message) {
+            (window as unknown as { stolenPort?: MessagePort | Worker }).stolenPort = this;
+          }
           post.apply(this, args);
         };
       };

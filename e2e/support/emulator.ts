@@ -15,6 +15,8 @@ export type FaultTarget = 'authorize' | 'token' | 'revoke' | 'api';
 export interface Fault {
   target: FaultTarget;
   count: number;
+  /** Only requests whose path contains this. */
+  path?: string;
   status?: number;
   delayMs?: number;
   body?: 'malformed' | 'html' | 'errorEnvelope' | 'empty';

@@ -16,7 +16,11 @@ function requestsOf(context: BrowserContext): Set<Request> {
   let requests = inFlight.get(context);
   if (!requests) {
     const tracked = new Set<Request>();
-    context.on('request', (request) => tracked.add(request));
+    // The app's own calls, not documents or worker scripts: Chromium never reports a
+    // SharedWorker's script as finished.
+    context.on('request', (request) => {
+      if (['fetch', 'xhr'].includes(request.resourceType())) tracked.add(request);
+    });
     context.on('requestfinished', (request) => tracked.delete(request));
     context.on('requestfailed', (request) => tracked.delete(request));
     inFlight.set(context, tracked);

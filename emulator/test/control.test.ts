@@ -247,6 +247,15 @@ describe('/__emulator/faults', () => {
     expect(after.data.percentComplete).toBe(42);
   });
 
+  it("answers only requests whose path contains the fault's path", async () => {
+    const { tokens } = await signIn(baseUrl);
+    await addFault({ target: 'api', count: 1, path: '/proj/search', status: 503 });
+    expect((await apiGet(baseUrl, 'user/count', tokens.access_token)).status).toBe(200);
+    expect((await apiGet(baseUrl, 'proj/search', tokens.access_token)).status).toBe(503);
+    expect((await apiGet(baseUrl, 'proj/search', tokens.access_token)).status).toBe(200);
+    expect((await addFault({ target: 'api', count: 1, path: '' })).status).toBe(400);
+  });
+
   it('delays an otherwise normal answer', async () => {
     await addFault({ target: 'authorize', count: 1, delayMs: 300 });
     const started = performance.now();

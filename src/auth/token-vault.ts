@@ -269,9 +269,8 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
         keep(refreshed);
         events.flow(await refreshEvent(reason, answerOf(refreshed), refreshToken));
       } catch (error) {
-        if (!(error instanceof VaultError)) {
-          events.flow({ type: 'refresh', at: Date.now(), reason, ok: false, error: String(error) });
-        }
+        // Thrown away after a sign-out too: the timeline shows the refresh that did not count.
+        events.flow({ type: 'refresh', at: Date.now(), reason, ok: false, error: String(error) });
         throw error;
       }
     };

@@ -16,6 +16,8 @@ export type FaultBody = (typeof faultBodies)[number];
 export interface FaultPlan {
   target: FaultTarget;
   count: number;
+  /** Only requests whose path contains this, such as `/proj/search`. */
+  path?: string;
   status?: number;
   delayMs?: number;
   body?: FaultBody;
@@ -29,6 +31,7 @@ export interface FaultPlan {
 const faultFields = [
   'target',
   'count',
+  'path',
   'status',
   'delayMs',
   'body',
@@ -49,14 +52,27 @@ export function parseFaultPlan(input: unknown): FaultPlanResult {
     return { ok: false, message: 'A fault must be a JSON object' };
   }
   const fields: Record<string, unknown> = { ...input };
-  const { target, count, status, delayMs, body, retryAfterSeconds, drop, dropAfterProcessing } =
-    fields;
+  const {
+    target,
+    count,
+    path,
+    status,
+    delayMs,
+    body,
+    retryAfterSeconds,
+    drop,
+    dropAfterProcessing,
+  } = fields;
   const dropped = drop === true || dropAfterProcessing === true;
   const unknownKey = Object.keys(fields).find((key) => !faultFields.includes(key));
   const rules: [passes: boolean, message: string][] = [
     [unknownKey === undefined, `Unknown fault field ${unknownKey ?? ''}`],
     [faultTargets.some((known) => known === target), `target must be ${faultTargets.join(', ')}`],
     [isWhole(count, 1, 10_000), 'count must be a whole number from 1 to 10000'],
+    [
+      path === undefined || (typeof path === 'string' && path !== ''),
+      'path must be a non-empty string',
+    ],
     [
       status === undefined || (isWhole(status, 200, 599) && !bodilessStatuses.includes(status)),
       'status must be from 200 to 599, except 204, 205 and 304, which have no body',
@@ -120,8 +136,12 @@ export function createFaultInjector(
 ): FaultInjector {
   let plans: FaultPlan[] = [];
 
-  function take(target: FaultTarget): FaultPlan | undefined {
-    const plan = plans.find((candidate) => candidate.target === target);
+  function take(target: FaultTarget, path: string): FaultPlan | undefined {
+    const plan = plans.find(
+      (candidate) =>
+        candidate.target === target &&
+        (candidate.path === undefined || path.includes(candidate.path)),
+    );
     if (!plan) return undefined;
     plan.count -= 1;
     if (plan.count === 0) plans = plans.filter((candidate) => candidate !== plan);
@@ -161,7 +181,7 @@ export function createFaultInjector(
       plans = [];
     },
     middleware: (target) => async (c, next) => {
-      const plan = take(target);
+      const plan = take(target, new URL(c.req.url).pathname);
       if (!plan) return next();
       if (plan.delayMs !== undefined) {
         const socket = c.env.incoming.socket;
