@@ -33,11 +33,11 @@ export default defineConfig<VaultOptions>({
   projects: [
     // Where the browser has SharedWorker, as Chromium does: one vault for every tab.
     { name: 'shared vault', use: { vaultKind: 'shared' } },
-    // Browsers without it (Chrome on Android): a vault per tab. The sign-in, refresh and
-    // multi-tab suites run again so.
+    // Browsers without it (Chrome on Android): a vault per tab. The sign-in, refresh, multi-tab
+    // and back/forward cache suites run again so.
     {
       name: 'per-tab vault',
-      testMatch: /(sign-in|session|session-safety|token-vault)\.spec\.ts/,
+      testMatch: /(sign-in|session|session-safety|token-vault|back-forward-cache)\.spec\.ts/,
       use: { vaultKind: 'per-tab' },
     },
   ],

@@ -260,6 +260,9 @@ test.describe('three tabs', () => {
     context,
     page,
   }) => {
+    // Thirty simulated minutes for three tabs, in 720 slices of the clock: about 15 s on an idle
+    // machine, twice that when the two cores are busy (seen at 31 s).
+    test.setTimeout(90_000);
     await emulator.settings({ accessTokenTtlSeconds });
     await context.clock.install();
     await page.goto('/');

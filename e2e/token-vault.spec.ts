@@ -4,6 +4,7 @@ import { demoUser, expect, expectSignedIn, signIn, test } from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
 import { emulator, emulatorUrl } from './support/emulator';
 import { runClock } from './support/page-clock';
+import { workList } from './support/screens';
 import { openInspector, refreshes, signInButton } from './support/session-screens';
 
 const attackerBinding = '__attackerSaw';
@@ -176,8 +177,24 @@ test.describe('the token vault', () => {
     await expect.poll(async () => (await refreshes()).length).toBe(1);
     await page.getByRole('button', { name: 'Refresh now' }).click();
     await expect.poll(async () => (await refreshes()).length).toBe(2);
+    // On every screen: My work, a work item, Projects, a project, the profile.
+    const main = page.getByRole('main');
     await page.getByRole('link', { name: 'My work' }).click();
     await expect(page.getByRole('heading', { name: 'My work' })).toBeVisible();
+    await attacker.readGlobals(page);
+    await workList(page).getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/work\/(task|issue)\//);
+    await expect(main.getByRole('heading', { level: 1 })).toBeVisible();
+    await attacker.readGlobals(page);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Projects' })
+      .click();
+    await main.getByRole('listitem').first().getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/projects\//);
+    await attacker.readGlobals(page);
+    await page.getByTestId('signed-in-user').click();
+    await expect(main.getByText(demoUser.email)).toBeVisible();
     await attacker.readGlobals(page);
 
     // In the middle of the sign-out: the revoke is held.

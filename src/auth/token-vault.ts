@@ -159,7 +159,8 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
     token_type: response.token_type,
     ...(response.refresh_token ? { refresh_token: response.refresh_token } : {}),
     ...(response.scope ? { scope: response.scope } : {}),
-    ...(tokens ? { expires_in: Math.round((tokens.expiresAt - Date.now()) / 1000) } : {}),
+    // As Workfront sent it, before an unusable lifetime is replaced by the assumed one.
+    ...(response.expires_in === undefined ? {} : { expires_in: response.expires_in }),
   });
 
   async function beginSignIn(returnTo: string, bounce: boolean): Promise<SignInStarted> {
