@@ -3,6 +3,7 @@ import { parseAppConfig, type AppConfig } from '../config/app-config';
 import { createAuthClient, type AuthClient } from './auth-client';
 import { AuthProblemError } from './auth-errors';
 import { minimumValiditySeconds, refreshMarginSeconds } from './refresh-schedule';
+import { deferred } from './test/vault-fixtures';
 import type { VaultConnection, VaultNotice } from './vault-connection';
 import {
   VaultError,
@@ -47,14 +48,6 @@ type Handlers = {
 
 function fail(failure: VaultFailure): never {
   throw new VaultError(failure);
-}
-
-function deferred<T>() {
-  let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
 }
 
 const networkDown: VaultFailure = { kind: 'network', detail: 'TypeError: Failed to fetch' };
@@ -212,6 +205,21 @@ function createFakeVault({
 }
 
 type FakeVault = ReturnType<typeof createFakeVault>;
+
+/** The vault's notice that the session, in two tabs now, holds this token with 120 s to live. */
+function signedInNotice(credential: number): VaultNotice {
+  return {
+    type: 'state',
+    state: {
+      status: 'signed-in',
+      expiresInMs: 120_000,
+      credential,
+      userId,
+      tabs: 2,
+      kind: 'shared',
+    },
+  };
+}
 
 function createClient(vault: FakeVault, overrides: Partial<AppConfig> = {}): AuthClient {
   return createAuthClient({ ...config, ...overrides }, { openVault: vault.openVault });
@@ -724,17 +732,7 @@ describe('the expiry timer', () => {
     // Another tab's refresh lands before the first retry.
     vault.handlers.refresh = refresh;
     vault.signInElsewhere();
-    vault.push({
-      type: 'state',
-      state: {
-        status: 'signed-in',
-        expiresInMs: 120_000,
-        credential: 2,
-        userId,
-        tabs: 2,
-        kind: 'shared',
-      },
-    });
+    vault.push(signedInNotice(2));
     await vi.advanceTimersByTimeAsync(15_000);
 
     expect(vault.requestsOf('refresh')).toHaveLength(1);
@@ -749,17 +747,7 @@ describe('the expiry timer', () => {
     client.subscribe(listener);
 
     await vi.advanceTimersByTimeAsync(60_000);
-    vault.push({
-      type: 'state',
-      state: {
-        status: 'signed-in',
-        expiresInMs: 120_000,
-        credential: 1,
-        userId,
-        tabs: 2,
-        kind: 'shared',
-      },
-    });
+    vault.push(signedInNotice(1));
 
     expect(client.getState()).toEqual({ status: 'signed-in', expiresAt });
     expect(listener).not.toHaveBeenCalled();
@@ -775,17 +763,7 @@ describe('the expiry timer', () => {
 
     await vi.advanceTimersByTimeAsync(60_000);
     vault.signInElsewhere();
-    vault.push({
-      type: 'state',
-      state: {
-        status: 'signed-in',
-        expiresInMs: 120_000,
-        credential: 2,
-        userId,
-        tabs: 2,
-        kind: 'shared',
-      },
-    });
+    vault.push(signedInNotice(2));
 
     expect(client.getState()).toEqual({ status: 'signed-in', expiresAt: Date.now() + 120_000 });
     await vi.advanceTimersByTimeAsync(120_000 - marginMs - 1);

@@ -1,13 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSignOutChannel, type SignOutChannel } from './cross-tab';
-
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((res) => {
-    resolve = res;
-  });
-  return { promise, resolve };
-}
+import { deferred } from './test/vault-fixtures';
 
 const opened: SignOutChannel[] = [];
 const open = (clientId: string, onSignedOutElsewhere: () => void) => {

@@ -1,15 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { singleFlight } from './single-flight';
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from './test/vault-fixtures';
 
 describe('singleFlight', () => {
   it('shares one run between concurrent callers', async () => {

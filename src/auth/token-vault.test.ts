@@ -2,29 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fingerprint } from './flow-recorder';
 import type { FlowEvent } from './flow-log';
 import { createTokenVault, type TokenVault } from './token-vault';
-import { VaultError, type VaultFailure, type VaultSettings } from './vault-protocol';
-
-const settings: VaultSettings = {
-  clientId: 'wf-demo-spa',
-  workfrontUrl: 'https://acme.my.workfront.com',
-  authorizationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/authorize',
-  tokenEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token',
-  revocationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/revoke',
-  redirectUri: 'https://app.example/callback',
-  scope: 'offline_access',
-  apiBase: 'https://app.example/attask/api/v20.0',
-};
-const apiUrl = `${settings.apiBase}/task/search?fields=name`;
-
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { apiUrl, deferred, failureOf, settings } from './test/vault-fixtures';
 
 async function s256(verifier: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
@@ -220,17 +198,6 @@ function setUp(options?: Parameters<typeof fakeWorkfront>[0]) {
 async function signIn(vault: TokenVault, wf: FakeWorkfront, returnTo = '/work', bounce = false) {
   const started = await vault.beginSignIn(returnTo, bounce);
   return vault.finishSignIn(wf.authorize(started.url), started.pendingSignIn);
-}
-
-/** The failure a vault call rejected with, as the page receives it. */
-async function failureOf(promise: Promise<unknown>): Promise<VaultFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof VaultError) return error.failure;
-    throw error;
-  }
-  throw new Error('expected the vault to refuse');
 }
 
 const credentialOf = (vault: TokenVault) => {
@@ -851,6 +818,21 @@ describe('signing out', () => {
 });
 
 describe('a sign-out racing a token request', () => {
+  /**
+   * A refresh sent before this tab signs out and signs in again: Workfront's answer to it (`answer`,
+   * else the refreshed tokens) waits for `held.release()`.
+   */
+  async function refreshFromBeforeSignOut(answer?: () => Response) {
+    const { vault, wf } = setUp();
+    await signIn(vault, wf);
+    const held = wf.hold(answer);
+    const refresh = vault.refresh('expiring', 1);
+    await held.seen;
+    vault.signOut();
+    await signIn(vault, wf);
+    return { vault, wf, held, refresh };
+  }
+
   it.each<[string, (vault: TokenVault) => void]>([
     [
       'this tab',
@@ -915,13 +897,7 @@ describe('a sign-out racing a token request', () => {
   });
 
   it('a sign-in after the sign-out is not spoiled by the late answer', async () => {
-    const { vault, wf } = setUp();
-    await signIn(vault, wf);
-    const held = wf.hold();
-    const refresh = vault.refresh('expiring', 1);
-    await held.seen;
-    vault.signOut();
-    await signIn(vault, wf);
+    const { vault, wf, held, refresh } = await refreshFromBeforeSignOut();
     const credential = credentialOf(vault);
     held.release();
 
@@ -936,16 +912,10 @@ describe('a sign-out racing a token request', () => {
   });
 
   it('a refusal of a refresh from before the sign-out does not end the session signed in after it', async () => {
-    const { vault, wf } = setUp();
-    await signIn(vault, wf);
     // Workfront got the revoke first, and so refuses the refresh sent just before it.
-    const held = wf.hold(() =>
+    const { vault, held, refresh } = await refreshFromBeforeSignOut(() =>
       Response.json({ error: 'invalid_grant', error_description: 'revoked' }, { status: 400 }),
     );
-    const refresh = vault.refresh('expiring', 1);
-    await held.seen;
-    vault.signOut();
-    await signIn(vault, wf);
     const credential = credentialOf(vault);
     held.release();
     await failureOf(refresh);
@@ -954,15 +924,9 @@ describe('a sign-out racing a token request', () => {
   });
 
   it('a lost answer of a refresh from before the sign-out does not make a later refusal a bounce', async () => {
-    const { vault, wf } = setUp();
-    await signIn(vault, wf);
-    const held = wf.hold(() => {
+    const { vault, wf, held, refresh } = await refreshFromBeforeSignOut(() => {
       throw new TypeError('Failed to fetch');
     });
-    const refresh = vault.refresh('expiring', 1);
-    await held.seen;
-    vault.signOut();
-    await signIn(vault, wf);
     held.release();
     await failureOf(refresh);
 
@@ -976,13 +940,7 @@ describe('a sign-out racing a token request', () => {
   });
 
   it('a refresh of the new session does not join one left over from before the sign-out', async () => {
-    const { vault, wf } = setUp();
-    await signIn(vault, wf);
-    const held = wf.hold();
-    const stale = vault.refresh('expiring', 1);
-    await held.seen;
-    vault.signOut();
-    await signIn(vault, wf);
+    const { vault, wf, held, refresh: stale } = await refreshFromBeforeSignOut();
     const credential = credentialOf(vault);
     const fresh = vault.refresh('manual', credential);
     held.release();

@@ -1,37 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FlowEvent } from './flow-log';
 import type {
-  VaultFailure,
   VaultKind,
   VaultMessage,
   VaultReplies,
   VaultRequest,
   VaultRequestType,
-  VaultSettings,
   VaultState,
 } from './vault-protocol';
 import { VaultError } from './vault-protocol';
 import { createVaultHost } from './vault-worker';
-
-const settings: VaultSettings = {
-  clientId: 'wf-demo-spa',
-  workfrontUrl: 'https://acme.my.workfront.com',
-  authorizationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/authorize',
-  tokenEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token',
-  revocationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/revoke',
-  redirectUri: 'https://app.example/callback',
-  scope: 'offline_access',
-  apiBase: 'https://app.example/attask/api/v20.0',
-};
-const apiUrl = `${settings.apiBase}/task/search?fields=name`;
-
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((res) => {
-    resolve = res;
-  });
-  return { promise, resolve };
-}
+import { apiUrl, deferred, failureOf, settings } from './test/vault-fixtures';
 
 /**
  * Workfront's token endpoint, revoke endpoint and REST API. Refresh tokens are valid once and
@@ -193,16 +172,6 @@ async function ask<T extends VaultRequestType>(
   if (reply?.type !== 'reply') throw new Error('no reply');
   if (!reply.ok) throw new VaultError(reply.failure);
   return reply.value as VaultReplies[T];
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<VaultFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof VaultError) return error.failure;
-    throw error;
-  }
-  throw new Error('expected the vault to refuse');
 }
 
 function authorize(authorizeUrl: string) {
