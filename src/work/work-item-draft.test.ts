@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { wfId } from '../workfront/test-support';
+import { wfId } from '../workfront/test/test-support';
 import {
   draftStorageKey,
   isEmptyDraft,

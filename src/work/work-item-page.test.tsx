@@ -13,7 +13,7 @@ import {
   setupWorkfrontServer,
   wfId,
   workfrontError,
-} from '../workfront/test-support';
+} from '../workfront/test/test-support';
 import { createWorkfrontClient } from '../workfront/workfront-client';
 import { WorkfrontProvider } from '../workfront/workfront-context';
 import { draftStorageKey } from './work-item-draft';

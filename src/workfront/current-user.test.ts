@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentUserQuery } from './current-user';
 import { workfrontKeys } from './query-keys';
-import { apiBase, createFakeSession, setupWorkfrontServer, wfId } from './test-support';
+import { apiBase, createFakeSession, setupWorkfrontServer, wfId } from './test/test-support';
 import { createWorkfrontClient } from './workfront-client';
 import { WorkfrontApiError } from './workfront-errors';
 

@@ -16,7 +16,7 @@ import {
   viaFetch,
   wfId,
   workfrontError,
-} from './test-support';
+} from './test/test-support';
 
 const server = setupWorkfrontServer();
 

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { apiBase, createFakeSession, setupWorkfrontServer } from './test-support';
+import { apiBase, createFakeSession, setupWorkfrontServer } from './test/test-support';
 import {
   statusChoices,
   systemStatuses,

@@ -8,7 +8,7 @@ import {
   setupWorkfrontServer,
   wfId,
   workfrontError,
-} from './test-support';
+} from './test/test-support';
 import {
   myWorkQuery,
   nextPageOffset,

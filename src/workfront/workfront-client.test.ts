@@ -9,7 +9,7 @@ import {
   workfrontError,
   type FakeAnswer,
   type FakeWorkfront,
-} from './test-support';
+} from './test/test-support';
 import {
   createWorkfrontClient,
   readEnvelope,

@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-import type { WorkfrontAnswer, WorkfrontRequest, WorkfrontSession } from './workfront-client';
+import type { WorkfrontAnswer, WorkfrontRequest, WorkfrontSession } from '../workfront-client';
 
 /** jsdom's fetch needs absolute URLs: the proxy-mode base on the test page's origin. */
 export const apiBase = 'http://localhost/attask/api/v20.0';
