@@ -238,24 +238,33 @@ test.describe('the token vault', () => {
     await signIn(page);
     await expectSignedIn(page);
     const answers = await page.evaluate(
-      async (urls) => {
+      async (requests) => {
         const port = (window as unknown as { stolenPort?: MessagePort | Worker }).stolenPort;
         if (!port) throw new Error('no port to the vault');
-        const ask = (url: string, id: number) =>
+        const ask = (request: object, id: number) =>
           new Promise<unknown>((resolve) => {
             port.addEventListener('message', (event: Event) => {
               const data = (event as MessageEvent<{ id?: number }>).data;
               if (data.id === id) resolve(data);
             });
-            port.postMessage({ type: 'call-api', id, request: { method: 'GET', url } });
+            port.postMessage({ type: 'call-api', id, request });
           });
-        return Promise.all(urls.map((url, index) => ask(url, 900_000 + index)));
+        return Promise.all(requests.map((request, index) => ask(request, 900_000 + index)));
       },
       [
-        'https://evil.example/attask/api/v20.0/user/search',
-        `${emulatorUrl}/integrations/oauth2/api/v1/token`,
-        'http://localhost:4173/attask/api/v20.0/../../integrations/oauth2/api/v1/token',
-        'http://localhost:4173/config.json',
+        ...[
+          'https://evil.example/attask/api/v20.0/user/search',
+          `${emulatorUrl}/integrations/oauth2/api/v1/token`,
+          'http://localhost:4173/attask/api/v20.0/../../integrations/oauth2/api/v1/token',
+          'http://localhost:4173/config.json',
+        ].map((url) => ({ method: 'GET', url })),
+        // Workfront's API, but with headers of the script's own.
+        {
+          method: 'GET',
+          url: 'http://localhost:4173/attask/api/v20.0/user/search',
+          headers: { Authorization: 'Bearer stolen' },
+        },
+        { method: 'DELETE', url: 'http://localhost:4173/attask/api/v20.0/task/1' },
       ],
     );
     for (const answer of answers) {

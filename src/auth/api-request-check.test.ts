@@ -112,6 +112,11 @@ describe('checkApiRequest refuses', () => {
     },
   );
 
+  it.each(['headers', 'credentials', 'mode'])('a request with %s of its own', (field) => {
+    const request = { method: 'GET', url: `${apiBase}/task/1`, [field]: { Authorization: 'x' } };
+    expect(checkApiRequest(request as unknown as ApiRequest, apiBase)).toBe(`the field ${field}`);
+  });
+
   it.each(['DELETE', 'PATCH', 'get', 'HEAD', 'OPTIONS', 'CONNECT'])('the method %s', (method) => {
     const request = { method, url: `${apiBase}/task/1` } as unknown as ApiRequest;
     expect(checkApiRequest(request, apiBase)).toBe(`the method ${method}`);

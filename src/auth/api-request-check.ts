@@ -3,6 +3,7 @@ import type { ApiRequest } from './vault-protocol';
 /** The paths nginx forwards to Workfront (deploy/), and the only ones the vault sends a token to. */
 const workfrontApiRoots = ['/attask/api/', '/attask/api-internal/', '/attask/api-unsupported/'];
 const methods = new Set<string>(['GET', 'PUT', 'POST']);
+const requestFields = new Set(['method', 'url', 'form']);
 
 /**
  * Why the vault refuses to send this request with the session's token, or undefined if it may:
@@ -10,6 +11,9 @@ const methods = new Set<string>(['GET', 'PUT', 'POST']);
  * backslashes, nothing a parser could read two ways), with no body but a POST's form.
  */
 export function checkApiRequest(request: ApiRequest, apiBase: string): string | undefined {
+  // Headers, credentials or anything else the page might add: the vault sets those itself.
+  const unknown = Object.keys(request).filter((key) => !requestFields.has(key));
+  if (unknown.length > 0) return `the field ${unknown.join(', ')}`;
   if (!methods.has(request.method)) return `the method ${request.method}`;
   if (request.form !== undefined && request.method !== 'POST') return 'a body on a non-POST';
   if (request.form !== undefined && typeof request.form !== 'string') return 'a body not a form';
