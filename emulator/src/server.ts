@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { createClock, type Clock } from './clock.ts';
 import { createControlRoutes } from './control/control-routes.ts';
+import type { EmulatorEnv } from './env.ts';
 import { homePage } from './html/home-page.tsx';
 import { cors, isLocalhostOrigin } from './http/cors.ts';
 import { refuseCrossSite } from './http/cross-site.ts';
 import { apiPaths, paths } from './http/endpoints.ts';
-import type { EmulatorEnv } from './http/env.ts';
 import { createFaultInjector } from './http/faults.ts';
 import { createRequestLog } from './http/request-log.ts';
 import { createAccessTokenStore } from './oauth/access-tokens.ts';
@@ -134,7 +134,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }),
   );
 
-  app.get('/', (c) => c.html(homePage()));
+  app.get('/', (c) => c.html(homePage(demoApp.clientId)));
   app.route(
     paths.token,
     createTokenRoute({

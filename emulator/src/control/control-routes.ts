@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Clock } from '../clock.ts';
-import type { EmulatorEnv } from '../http/env.ts';
+import type { EmulatorEnv } from '../env.ts';
 import { parseFaultPlan, type FaultInjector } from '../http/faults.ts';
 import type { RequestLog } from '../http/request-log.ts';
 import { looksLikeProfile, readInstanceProfile } from '../instance-profile.ts';

@@ -1,9 +1,11 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { demoApp } from '../oauth/demo-app.ts';
 import { Layout } from './layout.tsx';
 
-/** What a developer sees on opening the emulator in a browser. */
-export function homePage() {
+/**
+ * What a developer sees on opening the emulator in a browser. The demo app's client ID is passed
+ * in, so that this folder, whose layout the OAuth pages use, imports nothing from src/oauth.
+ */
+export function homePage(demoClientId: string) {
   return (
     <Layout title="Home">
       <h1>Workfront emulator</h1>
@@ -11,7 +13,7 @@ export function homePage() {
       <ul>
         <li>
           <a href="/setup/oauth-apps">OAuth Applications</a> (the demo app's client ID is{' '}
-          <code>{demoApp.clientId}</code>)
+          <code>{demoClientId}</code>)
         </li>
         <li>
           Authorize: <code>/integrations/oauth2/authorize</code>; token:{' '}

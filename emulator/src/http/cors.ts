@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { EmulatorEnv } from './env.ts';
+import type { EmulatorEnv } from '../env.ts';
 
 /**
  * CORS for one part of the emulator. A preflight from an origin that is not allowed gets a 403

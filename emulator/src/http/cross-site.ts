@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { EmulatorEnv } from '../env.ts';
 import { isLocalhostOrigin } from './cors.ts';
-import type { EmulatorEnv } from './env.ts';
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -1,10 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { EmulatorEnv } from '../env.ts';
 import { tokenError, tokenErrorBody } from '../oauth/token-errors.ts';
 import { defaultSettings, type Settings } from '../settings.ts';
 import { threadLimitError } from '../workfront/envelope.ts';
-import type { EmulatorEnv } from './env.ts';
 
 export const faultTargets = ['authorize', 'token', 'revoke', 'api'] as const;
 export type FaultTarget = (typeof faultTargets)[number];

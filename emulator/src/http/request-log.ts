@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
+import type { EmulatorEnv } from '../env.ts';
 import { readTokenBody } from '../oauth/token-body.ts';
 import { endpointOf, type Endpoint } from './endpoints.ts';
-import type { EmulatorEnv } from './env.ts';
 
 export interface LogEntry {
   /** ISO 8601 time on the emulator clock. */

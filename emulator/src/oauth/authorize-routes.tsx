@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { EmulatorEnv } from '../http/env.ts';
+import type { EmulatorEnv } from '../env.ts';
 import type { Settings } from '../settings.ts';
 import type { WorkfrontUser } from '../workfront/records.ts';
 import type { AppRegistry } from './apps.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { errors, jwtVerify, type JWTPayload } from 'jose';
-import type { EmulatorEnv } from '../http/env.ts';
+import type { EmulatorEnv } from '../env.ts';
 import type { Settings } from '../settings.ts';
 import type { WorkfrontUser } from '../workfront/records.ts';
 import type { AccessTokenStore } from './access-tokens.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { EmulatorEnv } from '../http/env.ts';
+import type { EmulatorEnv } from '../env.ts';
 import type { Settings } from '../settings.ts';
 import type { AccessTokenStore } from './access-tokens.ts';
 import type { AppRegistry } from './apps.ts';

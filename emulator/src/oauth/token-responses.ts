@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { EmulatorEnv } from '../http/env.ts';
+import type { EmulatorEnv } from '../env.ts';
 import type { Settings } from '../settings.ts';
 import type { ClientAuthentication } from './client-authentication.ts';
 import { tokenErrorBody, tokenErrorStatus, type TokenError } from './token-errors.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
+import type { EmulatorEnv } from '../env.ts';
 import type { Settings } from '../settings.ts';
-import type { EmulatorEnv } from '../http/env.ts';
 import type { AppRegistry } from './apps.ts';
 import { authenticateClient } from './client-authentication.ts';
 import { readTokenBody } from './token-body.ts';

@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import type { EmulatorEnv } from '../env.ts';
 import { refuseCrossSite } from '../http/cross-site.ts';
-import type { EmulatorEnv } from '../http/env.ts';
 import { appTypes, newAppDefaults, type FieldErrors } from '../oauth/app-fields.ts';
 import type { AppChange, AppRegistry, OAuthApp } from '../oauth/apps.ts';
 import { normalizePem, publicKeyFingerprint, publicKeyProblem } from '../oauth/public-keys.ts';
