@@ -143,19 +143,14 @@ test.describe('callback URLs', () => {
   });
 
   test('a code issued to another client is not accepted', async ({ page, issuedTokens }) => {
-    const created = await fetch(`${emulatorUrl}/__emulator/apps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'spa',
-        name: 'Another app',
-        redirectUrls: [`${appOrigin}/callback`],
-        rotateRefreshToken: true,
-        absoluteExpirationSeconds: null,
-        inactivityExpirationSeconds: 15_552_000,
-      }),
+    const { clientId } = await emulator.createApp({
+      type: 'spa',
+      name: 'Another app',
+      redirectUrls: [`${appOrigin}/callback`],
+      rotateRefreshToken: true,
+      absoluteExpirationSeconds: null,
+      inactivityExpirationSeconds: 15_552_000,
     });
-    const { clientId } = (await created.json()) as { clientId: string };
     // This tab has a sign-in pending; Workfront then answers another client's request without
     // state, which the app matches to the one pending sign-in. PKCE and the client binding stop it.
     await startSignIn(page);

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parseInstanceProfile, type InstanceProfile } from '../src/workfront/instance-profile.ts';
 import { expect, expectSignedIn, signIn, test, type IssuedTokens } from './fixtures';
-import { demoClientId, emulator, emulatorUrl } from './support/emulator';
+import { demoClientId, emulator } from './support/emulator';
 
 /**
  * "Check this Workfront" in the flow inspector, against the emulator under its switches: each
@@ -236,14 +236,9 @@ test.describe('Check this Workfront', () => {
 
     // Back to the defaults, then the profile sets the switches again.
     await emulator.reset();
-    const replayed = await fetch(`${emulatorUrl}/__emulator/settings`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: first.text,
-    });
-    expect(replayed.status, await replayed.clone().text()).toBe(200);
-    const settings = (await (await fetch(`${emulatorUrl}/__emulator/settings`)).json()) as unknown;
-    expect(settings).toMatchObject(switches);
+    // The downloaded file as it is; a refusal throws with the emulator's status and answer.
+    await emulator.replayProfile(first.text);
+    expect(await emulator.currentSettings()).toMatchObject(switches);
     expect(await emulator.app(demoClientId)).toMatchObject({ rotateRefreshToken: false });
 
     // A fresh start: no Workfront session cookie, nothing in the app's memory or storage.

@@ -10,19 +10,14 @@ const run = promisify(execFile);
 
 test('npm run setup writes a config that the app then uses', async ({ page }) => {
   // An administrator creates a new single-page app in Workfront's settings.
-  const created = await fetch(`${emulatorUrl}/__emulator/apps`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'spa',
-      name: 'Acme portal',
-      redirectUrls: ['http://localhost:4173/callback'],
-      rotateRefreshToken: true,
-      absoluteExpirationSeconds: null,
-      inactivityExpirationSeconds: 15_552_000,
-    }),
+  const { clientId } = await emulator.createApp({
+    type: 'spa',
+    name: 'Acme portal',
+    redirectUrls: ['http://localhost:4173/callback'],
+    rotateRefreshToken: true,
+    absoluteExpirationSeconds: null,
+    inactivityExpirationSeconds: 15_552_000,
   });
-  const { clientId } = (await created.json()) as { clientId: string };
 
   const out = join(await mkdtemp(join(tmpdir(), 'wf-setup-')), 'config.json');
   const { stdout } = await run('npx', [

@@ -1,23 +1,25 @@
+import { createEmulatorControl } from '../emulator-control/emulator-control';
+
 /**
- * The emulator's control API, behind the inspector's "what if" buttons. Real Workfront has no
- * such thing: the buttons only appear when the config says the Workfront URL is the emulator.
+ * The inspector's "what if" buttons, each one call of the emulator's control API
+ * (src/emulator-control). Real Workfront has no such thing: the buttons only appear when the
+ * config says the Workfront URL is the emulator.
  */
 export function emulatorControls(workfrontUrl: string) {
-  async function post(path: string, body?: unknown) {
-    const response = await fetch(`${workfrontUrl}/__emulator${path}`, {
-      method: 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`The emulator answered HTTP ${response.status}`);
-  }
+  const emulator = createEmulatorControl(workfrontUrl);
   return {
-    expireAccessToken: () => post('/sessions/expire', { tokens: 'access' }),
+    expireAccessToken: () => emulator.expireSessions({ tokens: 'access' }),
     expireRefreshToken: (limit: 'absolute' | 'inactivity') =>
-      post('/sessions/expire', { tokens: 'refresh', limit }),
-    revokeSession: () => post('/sessions/revoke'),
-    failNextRefresh: () => post('/faults', { target: 'token', count: 1, status: 503 }),
-    dropState: () => post('/settings', { echoState: false }),
-    setTokenType: (tokenType: 'Bearer' | 'sessionID') => post('/settings', { tokenType }),
+      emulator.expireSessions({ tokens: 'refresh', limit }),
+    revokeSession: () => emulator.revokeSessions(),
+    failNextRefresh: async () => {
+      await emulator.fault({ target: 'token', count: 1, status: 503 });
+    },
+    dropState: async () => {
+      await emulator.settings({ echoState: false });
+    },
+    setTokenType: async (tokenType: 'Bearer' | 'sessionID') => {
+      await emulator.settings({ tokenType });
+    },
   };
 }
