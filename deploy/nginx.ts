@@ -5,15 +5,8 @@
 //   npx tsx deploy/nginx.ts --out /etc/wf-app --root /srv/wf-app --listen 8080 --app-origin \
 //     https://work.example.com --write-only      write a configuration for production
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -35,6 +28,18 @@ export interface NginxSite {
   /** Where /attask goes; the config's Workfront URL unless a test aims it elsewhere. */
   proxyTarget?: string;
   config: AppConfig;
+  /**
+   * nginx's `user`: whom the workers run as when root starts nginx. Unset in a configuration
+   * written for production, where the system's set-up decides; startNginx sets it to root's own
+   * user when root runs it (see invokingUser).
+   */
+  workerUser?: WorkerUser;
+}
+
+export interface WorkerUser {
+  user: string;
+  /** Without it nginx takes the group named as the user. */
+  group?: string;
 }
 
 const workfrontTokenPath = '/integrations/oauth2/api/v1/token';
@@ -102,6 +107,44 @@ export function tokenProxyPath(site: Pick<NginxSite, 'config' | 'appOrigin'>): s
   return endpoint.origin === new URL(site.appOrigin).origin ? endpoint.pathname : undefined;
 }
 
+/** The group's name for a gid, from /etc/group; undefined where there is none. */
+function groupName(gid: number): string | undefined {
+  try {
+    return readFileSync('/etc/group', 'utf8')
+      .split('\n')
+      .map((line) => line.split(':'))
+      .find((fields) => fields[2] === String(gid))?.[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whom a local nginx (the e2e suite's, the bench's) runs its workers as: the user who started it,
+ * so that they read the build wherever the checkout is, as `vite preview` would. Started by root
+ * without a `user` line, nginx's workers would be `nobody`, which cannot get into a checkout
+ * under /root or in a 0700 folder ("stat() … failed (13: Permission denied)"). Run by anyone
+ * else, the workers are that user anyway (and a `user` line only draws a warning): undefined.
+ */
+export function invokingUser(euid = process.geteuid?.()): WorkerUser | undefined {
+  if (euid !== 0) return undefined;
+  const { username, gid } = userInfo();
+  const group = groupName(gid);
+  return { user: username, ...(group ? { group } : {}) };
+}
+
+function workerUserLine(workerUser: WorkerUser | undefined): string {
+  if (!workerUser) {
+    return '# No `user`: workers run as whoever starts nginx, or as `nobody` when root does.';
+  }
+  const names = [workerUser.user, workerUser.group].filter((name) => name !== undefined);
+  for (const name of names) {
+    if (!/^[\w.-]+$/.test(name))
+      throw new Error(`Cannot put user ${name} into nginx's configuration`);
+  }
+  return `user ${names.join(' ')};`;
+}
+
 /** The files of an nginx prefix folder: nginx.conf and the two files it includes. */
 export function renderNginxFiles(site: NginxSite, mimeTypes = '/etc/nginx/mime.types') {
   const headers = securityHeaders(site.config);
@@ -121,6 +164,7 @@ export function renderNginxFiles(site: NginxSite, mimeTypes = '/etc/nginx/mime.t
       ].join('\n')
     : '';
   const values: Record<string, string> = {
+    workerUser: workerUserLine(site.workerUser),
     mimeTypes,
     listen: site.listen,
     root: resolve(site.root),
@@ -168,12 +212,15 @@ export interface RunningNginx {
   stop(): Promise<void>;
 }
 
-/** Starts nginx in the foreground on a prefix folder of its own; resolves once it answers. */
+/**
+ * Starts nginx in the foreground on a prefix folder of its own; resolves once it answers. Its
+ * workers run as the user who starts it (invokingUser), so the prefix and the root need be
+ * readable by that user only.
+ */
 export async function startNginx(site: NginxSite, prefix?: string): Promise<RunningNginx> {
   const dir = prefix ?? mkdtempSync(join(tmpdir(), 'wf-nginx-'));
-  writeNginxPrefix(dir, site);
-  // Run as root, nginx's workers are `nobody`, and must get through the folder.
-  chmodSync(dir, 0o755);
+  const workerUser = site.workerUser ?? invokingUser();
+  writeNginxPrefix(dir, { ...site, ...(workerUser ? { workerUser } : {}) });
   const child = spawn(
     findNginx(),
     ['-p', dir, '-c', 'nginx.conf', '-e', 'stderr', '-g', 'daemon off;'],

@@ -1,8 +1,8 @@
 // Runs the Playwright suite with a Chromium and an nginx found on this machine (see
-// find-chromium.mjs and find-nginx.mjs).
+// deploy/find-chromium.mjs and deploy/find-nginx.mjs, which the bench uses too).
 import { spawnSync } from 'node:child_process';
-import { findChromium } from './find-chromium.mjs';
-import { findNginx } from './find-nginx.mjs';
+import { findChromium } from '../deploy/find-chromium.mjs';
+import { findNginx } from '../deploy/find-nginx.mjs';
 
 const chromiumPath = findChromium();
 console.log(`Using Chromium at ${chromiumPath}`);

@@ -1,6 +1,7 @@
-// Finds a Chromium on this machine, as DEVELOPERS.md describes: CHROMIUM_PATH, then Playwright's
-// own browser, then Debian's /usr/bin/chromium. If none is found it installs Debian's package when
-// it can (root with apt-get), or says exactly how and exits. Shared by e2e/run.mjs and the bench.
+// Finds a Chromium on this machine: CHROMIUM_PATH, then Playwright's own browser, then Debian's
+// /usr/bin/chromium. If none is found it installs Debian's package when it can (root with
+// apt-get), or says exactly how and exits. Shared by e2e/run.mjs and the bench (bench/browser.ts),
+// which is why it lives here with the rest of the local server tooling rather than in e2e/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';

@@ -1,6 +1,7 @@
-// Finds nginx for the end-to-end tests, which run against the build served by a real nginx
-// (deploy/nginx.ts): NGINX_PATH, then `nginx` on the PATH, then Debian's /usr/sbin/nginx. If none
-// is found it installs Debian's package when it can (root with apt-get), or says exactly how.
+// Finds nginx for the end-to-end tests and the bench, which both run against the build served by
+// a real nginx (deploy/nginx.ts): NGINX_PATH, then `nginx` on the PATH, then Debian's
+// /usr/sbin/nginx. If none is found it installs Debian's package when it can (root with apt-get),
+// or says exactly how and exits. Shared by e2e/run.mjs and bench/run.ts.
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const runs = (path) => spawnSync(path, ['-v'], { stdio: 'ignore' }).status === 0;
@@ -9,8 +10,12 @@ function canInstall() {
   return process.getuid?.() === 0 && spawnSync('apt-get', ['--version']).status === 0;
 }
 
-/** @returns {string} the path or command name of an nginx binary */
-export function findNginx() {
+/**
+ * @param {string} [purpose] what needs nginx, for the message when there is none
+ * @param {string} [rerun] what to run again once nginx is there
+ * @returns {string} the path or command name of an nginx binary
+ */
+export function findNginx(purpose = 'the end-to-end tests', rerun = 'the tests') {
   const found = [process.env.NGINX_PATH, 'nginx', '/usr/sbin/nginx'].find(
     (path) => path && runs(path),
   );
@@ -26,7 +31,7 @@ export function findNginx() {
   }
   console.error(
     [
-      'No nginx found for the end-to-end tests. Do one of these, then run the tests again:',
+      `No nginx found for ${purpose}. Do one of these, then run ${rerun} again:`,
       '  - on Debian or Ubuntu: sudo apt-get install -y nginx',
       '  - or point NGINX_PATH at an nginx binary',
     ].join('\n'),
