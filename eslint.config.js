@@ -7,7 +7,9 @@ import tseslint from 'typescript-eslint';
  * Module boundaries (docs/architecture.md): src/auth alone touches oidc-client-ts and tokens;
  * src/workfront alone knows the wire format; feature folders do not import one another; the
  * emulator is an outside party and shares nothing with src/ (emulator/test/independence.test.ts
- * checks that side, where relative paths cannot tell the two src folders apart).
+ * checks that side, where relative paths cannot tell the two src folders apart). Within src/, only
+ * src/session (the inspector's "what if" buttons) drives the emulator's control API, through
+ * src/emulator-control, which imports nothing from src/: the e2e suite and the bench use it too.
  */
 const features = ['landing', 'callback', 'work', 'projects', 'profile', 'session'];
 const forbid = (patterns, message) => ({ group: patterns, message });
@@ -17,7 +19,34 @@ const toFeatures = forbid(
   features.flatMap((feature) => [`../${feature}`, `../${feature}/*`]),
   'Shared code may not depend on a feature.',
 );
-const toApp = forbid(['../app', '../app/*'], 'Shared code may not depend on the app shell.');
+const toApp = forbid(['../app', '../app/*'], 'Only src/main.tsx and src/app use the app shell.');
+/** What src/auth offers the rest of the app (and its tests, test/); the vault stays inside. */
+const authPublic = [
+  'auth-client',
+  'auth-context',
+  'auth-errors',
+  'flow-log',
+  'return-path',
+  'test',
+];
+const deepIntoAuth = forbid(
+  [
+    '../auth/*',
+    './auth/*',
+    ...authPublic.map((module) => `!../auth/${module}`),
+    // src/main.tsx starts the vault.
+    ...[...authPublic, 'vault-connection'].map((module) => `!./auth/${module}`),
+  ],
+  `Outside src/auth, import only its public modules: ${authPublic.join(', ')}.`,
+);
+const toEmulatorControl = forbid(
+  ['../emulator-control', '../emulator-control/*', './emulator-control', './emulator-control/*'],
+  'Only src/session may drive the emulator’s control API (src/emulator-control).',
+);
+const fromEmulatorControl = forbid(
+  ['../*', '../*/**'],
+  'src/emulator-control imports nothing from src/: the e2e suite and the bench use it too.',
+);
 const boundaries = (files, patterns) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
@@ -40,8 +69,8 @@ export default tseslint.config(
     extends: [reactHooks.configs.flat['recommended-latest']],
     languageOptions: { globals: globals.browser },
   },
-  boundaries(['src/**/*.{ts,tsx}'], [outsideAuth, toEmulator]),
-  boundaries(['src/auth/**/*.{ts,tsx}'], [toEmulator, toFeatures, toApp]),
+  boundaries(['src/**/*.{ts,tsx}'], [outsideAuth, toEmulator, toEmulatorControl, deepIntoAuth]),
+  boundaries(['src/auth/**/*.{ts,tsx}'], [toEmulator, toFeatures, toApp, toEmulatorControl]),
   boundaries(
     ['src/{workfront,config,components}/**/*.{ts,tsx}'],
     [
@@ -49,6 +78,7 @@ export default tseslint.config(
       toEmulator,
       toFeatures,
       toApp,
+      toEmulatorControl,
       forbid(
         ['../auth', '../auth/*'],
         'Shared code gets tokens through interfaces, not from src/auth.',
@@ -61,6 +91,9 @@ export default tseslint.config(
       [
         outsideAuth,
         toEmulator,
+        toApp,
+        deepIntoAuth,
+        ...(feature === 'session' ? [] : [toEmulatorControl]),
         forbid(
           features
             .filter((other) => other !== feature)
@@ -69,6 +102,10 @@ export default tseslint.config(
         ),
       ],
     ),
+  ),
+  boundaries(
+    ['src/emulator-control/**/*.{ts,tsx}'],
+    [outsideAuth, toEmulator, fromEmulatorControl],
   ),
   {
     files: ['emulator/**/*.{ts,tsx}', 'e2e/**/*.ts', '*.config.ts'],

@@ -23,17 +23,29 @@ function workfrontProxy(): Record<string, ProxyOptions> {
 }
 
 /**
+ * The Workfront layer and the shared components, which the router's chunk and the lazy screens
+ * share: in one chunk, not one per set of importers (each a request, and worse compression). Left
+ * out: what the start page needs (use-now), what one lazy screen alone needs (the inspector's
+ * instance check, the projects' and a work item's queries, the not-found page), and translations,
+ * which load only for users who choose their language (src/i18n/translations.ts).
+ */
+const notShared = ['use-now', 'instance-', 'projects', 'not-found', 'work-item-detail'];
+const sharedAppCode = new RegExp(
+  String.raw`src[\\/]((components|workfront)[\\/](?!${notShared.join('|')})(?![\w-]*messages\.[\w-]+\.ts$)|config[\\/]request-policy|i18n[\\/]format)`,
+);
+
+/**
  * Each library in a chunk of its own, named for it, so that the bundle budgets (bench/) can tell
  * what a page loads and the browser caches a library across app releases.
  */
 const vendorChunks = [
-  // Every page needs React and the router: one chunk compresses better than two.
-  {
-    name: 'react',
-    test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/,
-  },
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  // The signed-out start page paints without the router; every other page loads it.
+  { name: 'react-router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/ },
   { name: 'tanstack-query', test: /node_modules[\\/]@tanstack[\\/](react-query|query-core)[\\/]/ },
   { name: 'valibot', test: /node_modules[\\/]valibot[\\/]/ },
+  // Only the modules the test names, not what they import: that stays where it is.
+  { name: 'workfront', test: sharedAppCode, includeDependenciesRecursively: false },
 ];
 
 /** `npm start`: the embedded Workfront emulator runs beside the dev server and stops with it. */
@@ -103,6 +115,8 @@ export default defineConfig(({ mode }) => ({
   build: {
     // bench/ reads the manifest to measure what each page loads.
     manifest: true,
+    // A browser without modulepreload (Safari before 17) loads the same chunks, only later.
+    modulePreload: { polyfill: false },
     rolldownOptions: { output: { codeSplitting: { groups: vendorChunks } } },
   },
   test: {

@@ -1,24 +1,37 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
 import './app/app.css';
-import type { DataLayer } from './app/data-layer';
-import { DataLayerContext } from './app/data-layer-context';
+import { AppLoadFailure } from './app/app-load-failure';
+import { LandingShell } from './app/landing-shell';
 import { RestoringSession } from './app/restoring-session';
-import { createAppRouter, screens } from './app/router';
 import { createAuthClient } from './auth/auth-client';
 import { AuthProvider } from './auth/auth-context';
 import { openVault } from './auth/vault-connection';
-import { loadAppConfig } from './config/app-config';
+import { loadAppConfig, type AppConfig } from './config/app-config';
 import { AppConfigContext } from './config/config-context';
-import { I18nProvider } from './i18n/i18n-context';
+import { I18nProvider, localeReady } from './i18n/i18n-context';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 const root = createRoot(rootElement);
 
+/**
+ * The router and the layouts it renders. The signed-out start page paints without them (its
+ * budget is 0.8 of the floor app's JS, bench/budgets.test.ts); every other page starts their
+ * download at once, beside config.json.
+ */
+let appCode: Promise<typeof import('./app/router')> | undefined;
+const loadAppCode = () => (appCode ??= import('./app/router'));
+const onStartPage = window.location.pathname === '/';
+if (!onStartPage) void loadAppCode();
+
+function whenIdle(task: () => void) {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
 async function start() {
-  let config;
+  let config: AppConfig;
   try {
     config = await loadAppConfig({
       workfrontUrl: import.meta.env.VITE_WORKFRONT_URL,
@@ -28,6 +41,7 @@ async function start() {
   } catch (error) {
     // Only a broken configuration needs this screen, so it loads only then.
     const { ConfigErrorPage } = await import('./config/config-error-page');
+    await localeReady;
     root.render(
       <I18nProvider>
         <ConfigErrorPage error={error} />
@@ -40,12 +54,12 @@ async function start() {
 
   const { pathname, search, hash } = window.location;
   if (pathname === config.redirectPath) {
-    // Coming back from Workfront: start the token vault alongside the callback screen's code, so
+    // Coming back from Workfront: start the token vault while the router's code downloads, so
     // the token request waits for one download, not two in a row.
     auth.preload();
-    void screens.callback();
   }
   if (auth.wasSignedIn() && pathname !== config.redirectPath) {
+    await localeReady;
     root.render(
       <I18nProvider>
         <RestoringSession />
@@ -61,29 +75,53 @@ async function start() {
     return;
   }
 
-  let dataLayer: Promise<DataLayer> | undefined;
-  const loadDataLayer = () =>
-    (dataLayer ??= import('./app/data-layer')
-      .then((m) => m.createDataLayer(config, auth))
-      .catch((error: unknown) => {
-        dataLayer = undefined;
-        throw error;
-      }));
-  const router = createAppRouter({ auth, loadDataLayer, redirectPath: config.redirectPath });
+  await localeReady;
+  const render = (app: ReactNode) => {
+    root.render(
+      <StrictMode>
+        <I18nProvider>
+          <AppConfigContext value={config}>
+            <AuthProvider client={auth}>{app}</AuthProvider>
+          </AppConfigContext>
+        </I18nProvider>
+      </StrictMode>,
+    );
+  };
 
-  root.render(
-    <StrictMode>
-      <I18nProvider>
-        <AppConfigContext value={config}>
-          <AuthProvider client={auth}>
-            <DataLayerContext value={loadDataLayer}>
-              <RouterProvider router={router} />
-            </DataLayerContext>
-          </AuthProvider>
-        </AppConfigContext>
-      </I18nProvider>
-    </StrictMode>,
-  );
+  let app: Promise<ReturnType<(typeof import('./app/router'))['createApp']>> | undefined;
+  /** Renders the router, where the page is or at `to`; the same router for the page's life. */
+  function openApp(to?: string) {
+    app ??= loadAppCode().then(({ createApp }) => {
+      const created = createApp({ config, auth });
+      render(created.element);
+      return created;
+    });
+    app.then(
+      (created) => {
+        if (to !== undefined) void created.navigate(to);
+      },
+      () => {
+        // Its code could not load (offline, or a release replaced it). A click lets the browser
+        // load the page itself; a page that cannot start says so, with a way on.
+        app = undefined;
+        appCode = undefined;
+        if (to !== undefined) window.location.assign(to);
+        else render(<AppLoadFailure />);
+      },
+    );
+  }
+
+  if (onStartPage && auth.getState().status !== 'signed-in') {
+    render(<LandingShell openApp={openApp} />);
+    // What a sign-in needs next, ready before the click: the vault (with oidc-client-ts), and
+    // the router's code, which the callback page then finds in the HTTP cache.
+    whenIdle(() => {
+      auth.preload();
+      void loadAppCode();
+    });
+  } else {
+    openApp();
+  }
 }
 
 void start();

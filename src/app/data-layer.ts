@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { currentUserQuery } from '../workfront/current-user';
 import type { WorkItemKind } from '../workfront/work-item-model';
 import { workItemStatusesQuery } from '../workfront/work-item-statuses';
-import { myWorkQuery, workItemNotesQuery, workItemQuery } from '../workfront/work-items';
+import { myWorkQuery } from '../workfront/work-items';
 import type { AppConfig } from '../config/app-config';
 import { workfrontRetryPolicy } from '../workfront/retry-policy';
 import type { AuthClient } from '../auth/auth-client';
@@ -32,17 +32,20 @@ export function createDataLayer(config: AppConfig, auth: AuthClient) {
   auth.subscribe(() => {
     if (auth.getState().status === 'signed-out') queryClient.clear();
   });
-  // The projects screens' queries load with them, not with My work.
+  // The queries of the other screens load with them, not with My work.
   const projects = () => import('../workfront/projects');
+  const workItem = () => import('../workfront/work-item-detail');
   /** Fetch what is not cached yet (`staleTime: 'static'` is the successor of ensureQueryData). */
   const ensure = {
     myWork: () => queryClient.infiniteQuery({ ...myWorkQuery(workfront), staleTime: 'static' }),
-    workItem: (kind: WorkItemKind, id: string) =>
-      Promise.all([
+    workItem: async (kind: WorkItemKind, id: string) => {
+      const { workItemQuery, workItemNotesQuery } = await workItem();
+      return Promise.all([
         queryClient.query({ ...workItemQuery(workfront, kind, id), staleTime: 'static' }),
         queryClient.query({ ...workItemNotesQuery(workfront, kind, id), staleTime: 'static' }),
         queryClient.query(workItemStatusesQuery(workfront, kind)),
-      ]),
+      ]);
+    },
     projects: async () => {
       const { myProjectsQuery } = await projects();
       return queryClient.query({ ...myProjectsQuery(workfront), staleTime: 'static' });

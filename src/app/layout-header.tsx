@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { AppLink } from './app-link';
 import { LanguageSwitcher } from '../i18n/language-switcher';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
@@ -11,9 +11,9 @@ export function LayoutHeader({ children }: { children?: ReactNode }) {
   return (
     <>
       <header className="layout-header">
-        <Link to="/" className="brand">
+        <AppLink to="/" className="brand">
           {t('brand')}
-        </Link>
+        </AppLink>
         {children}
         <SessionBadge />
         <LanguageSwitcher label={t('language')} />

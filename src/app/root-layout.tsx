@@ -1,41 +1,23 @@
-import { lazy, Suspense } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useNavigate } from 'react-router';
 import { useAuthState } from '../auth/auth-context';
-import { useMessages } from '../i18n/i18n-context';
-import { LayoutHeader } from './layout-header';
-import { messages } from './messages';
-
-const SignedInShell = lazy(() =>
-  import('./signed-in-shell').then((m) => ({ default: m.SignedInShell })),
-);
-
-/** The skip link's target. */
-export function MainContent() {
-  return (
-    <div id="main" tabIndex={-1}>
-      <Outlet />
-    </div>
-  );
-}
+import { AppNavigationContext } from './app-link';
+import { PageLayout, SignedOutLayout } from './page-layout';
+import { SignedInShell } from './signed-in-shell';
 
 export function RootLayout() {
   const state = useAuthState();
-  const t = useMessages(messages);
+  const navigate = useNavigate();
   return (
-    <div className="layout">
-      <a className="skip-link" href="#main">
-        {t('skipToContent')}
-      </a>
-      {state.status === 'signed-in' ? (
-        <Suspense fallback={<LayoutHeader />}>
+    <AppNavigationContext value={(to) => void navigate(to)}>
+      <PageLayout>
+        {state.status === 'signed-in' ? (
           <SignedInShell />
-        </Suspense>
-      ) : (
-        <>
-          <LayoutHeader />
-          <MainContent />
-        </>
-      )}
-    </div>
+        ) : (
+          <SignedOutLayout>
+            <Outlet />
+          </SignedOutLayout>
+        )}
+      </PageLayout>
+    </AppNavigationContext>
   );
 }

@@ -1,32 +1,25 @@
-import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router';
+import type { ReactElement } from 'react';
+import { createBrowserRouter, RouterProvider, type LoaderFunctionArgs } from 'react-router';
 import type { AuthClient } from '../auth/auth-client';
-import { LandingPage } from '../landing/landing-page';
-import type { DataLayer } from './data-layer';
-import { NotFoundPage } from './not-found-page';
+import { CallbackPage } from '../callback/callback-page';
+import type { AppConfig } from '../config/app-config';
+import { LandingRoute } from '../landing/landing-route';
+import { MyWorkPage } from '../work/my-work-page';
+import { createDataLayer, type DataLayer } from './data-layer';
+import { DataLayerContext } from './data-layer-context';
 import { RequireAuth } from './require-auth';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
+import { screens } from './screens';
 
-interface RouterContext {
+interface AppContext {
+  config: AppConfig;
   auth: AuthClient;
-  loadDataLayer: () => Promise<DataLayer>;
-  redirectPath: string;
 }
-
-/** Each screen is its own chunk; the signed-out landing page loads none of them. */
-export const screens = {
-  callback: () => import('../callback/callback-page').then((m) => ({ Component: m.CallbackPage })),
-  myWork: () => import('../work/my-work-page').then((m) => ({ Component: m.MyWorkPage })),
-  workItem: () => import('../work/work-item-page').then((m) => ({ Component: m.WorkItemPage })),
-  projects: () => import('../projects/projects-page').then((m) => ({ Component: m.ProjectsPage })),
-  project: () => import('../projects/project-page').then((m) => ({ Component: m.ProjectPage })),
-  profile: () => import('../profile/profile-page').then((m) => ({ Component: m.ProfilePage })),
-  session: () => import('../session/session-page').then((m) => ({ Component: m.SessionPage })),
-};
 
 type Params = LoaderFunctionArgs['params'];
 
-export function createAppRouter({ auth, loadDataLayer, redirectPath }: RouterContext) {
+function createAppRouter(auth: AuthClient, data: DataLayer, redirectPath: string) {
   /**
    * Loaders start the data requests while the screen's code downloads, not after it renders.
    * They never block or fail the navigation: the screens show their own loading and error states.
@@ -35,9 +28,8 @@ export function createAppRouter({ auth, loadDataLayer, redirectPath }: RouterCon
     (ensure: (data: DataLayer, params: Params) => Promise<unknown>) =>
     ({ params }: LoaderFunctionArgs) => {
       if (auth.getState().status === 'signed-in') {
-        loadDataLayer()
-          .then((data) => ensure(data, params))
-          .catch(() => undefined);
+        // The header's "who am I" starts with the screen's own request, not after it.
+        Promise.all([data.ensure.me(), ensure(data, params)]).catch(() => undefined);
       }
       return null;
     };
@@ -47,15 +39,15 @@ export function createAppRouter({ auth, loadDataLayer, redirectPath }: RouterCon
       element: <RootLayout />,
       errorElement: <RouteError />,
       children: [
-        { index: true, element: <LandingPage /> },
-        { path: redirectPath, lazy: screens.callback },
+        { index: true, element: <LandingRoute /> },
+        { path: redirectPath, element: <CallbackPage /> },
         { path: 'session', lazy: screens.session },
         {
           element: <RequireAuth />,
           children: [
             {
               path: 'work',
-              lazy: screens.myWork,
+              element: <MyWorkPage />,
               loader: prefetch((data) => data.ensure.myWork()),
             },
             {
@@ -84,8 +76,29 @@ export function createAppRouter({ auth, loadDataLayer, redirectPath }: RouterCon
             },
           ],
         },
-        { path: '*', element: <NotFoundPage /> },
+        { path: '*', lazy: screens.notFound },
       ],
     },
   ]);
+}
+
+/**
+ * The app's routes, ready to render; src/main.tsx loads this module for every page but the
+ * signed-out start page. The sign-in path (the callback, My work and the signed-in layout) comes
+ * in this one chunk; the other screens load when their route is visited.
+ */
+export function createApp({ config, auth }: AppContext): {
+  element: ReactElement;
+  navigate: (to: string) => Promise<void>;
+} {
+  const data = createDataLayer(config, auth);
+  const router = createAppRouter(auth, data, config.redirectPath);
+  return {
+    element: (
+      <DataLayerContext value={data}>
+        <RouterProvider router={router} />
+      </DataLayerContext>
+    ),
+    navigate: (to) => router.navigate(to),
+  };
 }

@@ -1,7 +1,7 @@
-import { Link } from 'react-router';
 import { useAuthState } from '../auth/auth-context';
 import { formatCountdown, useNow } from '../components/use-now';
 import { useMessages } from '../i18n/i18n-context';
+import { AppLink } from './app-link';
 import { messages } from './messages';
 
 /** A compact view of the session in the layout; it opens the flow inspector. */
@@ -14,8 +14,8 @@ export function SessionBadge() {
       ? t('sessionSignedIn', { countdown: formatCountdown(state.expiresAt - now) })
       : t('sessionSignedOut');
   return (
-    <Link to="/session" className="session-badge" aria-label={t('sessionBadgeLabel', { label })}>
+    <AppLink to="/session" className="session-badge" aria-label={t('sessionBadgeLabel', { label })}>
       {label}
-    </Link>
+    </AppLink>
   );
 }

@@ -1,6 +1,6 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuthClient } from '../auth/auth-context';
 import { currentUserQuery } from '../workfront/current-user';
 import { useWorkfrontClient, WorkfrontProvider } from '../workfront/workfront-context';
@@ -8,7 +8,7 @@ import { useDataLayer } from './data-layer-context';
 import { useMessages } from '../i18n/i18n-context';
 import { LayoutHeader } from './layout-header';
 import { messages } from './messages';
-import { MainContent } from './root-layout';
+import { MainContent } from './main-content';
 
 const QueryDevtools = import.meta.env.DEV
   ? lazy(() =>
@@ -25,7 +25,9 @@ export function SignedInShell() {
         <LayoutHeader>
           <SignedInNavigation />
         </LayoutHeader>
-        <MainContent />
+        <MainContent>
+          <Outlet />
+        </MainContent>
         <Suspense>
           <QueryDevtools />
         </Suspense>

@@ -1,33 +1,11 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuthClient, AuthState } from './auth-client';
+import type { AuthClient } from './auth-client';
 import { AuthProvider, useAuthClient, useAuthState } from './auth-context';
+import { fakeAuthClient } from './test/fake-auth-client';
 
 afterEach(cleanup);
-
-/** The part of an AuthClient the provider reads: its state and the subscription to it. */
-function fakeClient() {
-  let state: AuthState = { status: 'signed-out', reason: 'none' };
-  const listeners = new Set<() => void>();
-  const client = {
-    getState: () => state,
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  } as unknown as AuthClient;
-  return {
-    client,
-    set(next: AuthState) {
-      state = next;
-      listeners.forEach((listener) => {
-        listener();
-      });
-    },
-    listeners,
-  };
-}
 
 const wrapperFor =
   (client: AuthClient) =>
@@ -37,13 +15,13 @@ const wrapperFor =
 
 describe('the auth context', () => {
   it('gives components the client it was given', () => {
-    const { client } = fakeClient();
+    const { client } = fakeAuthClient();
     const { result } = renderHook(() => useAuthClient(), { wrapper: wrapperFor(client) });
     expect(result.current).toBe(client);
   });
 
   it('renders again with each new auth state, and only the state: never a token', () => {
-    const fake = fakeClient();
+    const fake = fakeAuthClient();
     const { result } = renderHook(() => useAuthState(), { wrapper: wrapperFor(fake.client) });
     expect(result.current).toEqual({ status: 'signed-out', reason: 'none' });
     act(() => {
@@ -53,7 +31,7 @@ describe('the auth context', () => {
   });
 
   it('lets go of its subscription when the component unmounts', () => {
-    const fake = fakeClient();
+    const fake = fakeAuthClient();
     const { unmount } = renderHook(() => useAuthState(), { wrapper: wrapperFor(fake.client) });
     expect(fake.listeners.size).toBe(1);
     unmount();

@@ -1,7 +1,5 @@
-import { lazy, Suspense, use, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { DataLayerContext } from '../app/data-layer-context';
-import { screens } from '../app/router';
 import { useAuthClient } from '../auth/auth-context';
 import { AuthProblemError, type AuthProblem } from '../auth/auth-errors';
 import { useMessages } from '../i18n/i18n-context';
@@ -17,14 +15,6 @@ export function CallbackPage() {
   const navigate = useNavigate();
   const t = useMessages(messages);
   const [problem, setProblem] = useState<AuthProblem | null>(null);
-  const loadDataLayer = use(DataLayerContext);
-
-  useEffect(() => {
-    // Download the signed-in code while the token request is in flight, so it adds no round trip.
-    void loadDataLayer?.().catch(() => undefined);
-    void import('../app/signed-in-shell');
-    void screens.myWork();
-  }, [loadDataLayer]);
 
   useEffect(() => {
     // completeSignIn exchanges the code once per page load, however often this effect runs.

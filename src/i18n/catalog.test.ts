@@ -1,49 +1,83 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, locales, preferredLocale, type Catalog } from './catalog';
+import {
+  interpolate,
+  locales,
+  preferredLocale,
+  type AnyCatalog,
+  type Translation,
+} from './catalog';
 
-/** Every catalog: each export of a `*messages.ts` module in src/. */
-const catalogs = Object.fromEntries(
-  Object.entries(
-    import.meta.glob<Record<string, Catalog<Record<string, string>>>>('../**/*messages.ts', {
-      eager: true,
-    }),
-  ).flatMap(([file, exports]) =>
-    Object.entries(exports).map(([name, catalog]) => [`${file} ${name}`, catalog] as const),
-  ),
+/** Every catalog: each export of a `*messages.ts` module in src/, by its file. */
+const catalogs = Object.entries(
+  import.meta.glob<Record<string, AnyCatalog>>('../**/*messages.ts', { eager: true }),
+).flatMap(([file, exports]) =>
+  Object.entries(exports).map(([name, catalog]) => ({ file, name, catalog })),
 );
+
+/** Every translation file, by its path: `<catalog file>.<locale>.ts`. */
+const translations = import.meta.glob<Translation<AnyCatalog>>(
+  ['../**/*messages.*.ts', '!**/*.test.ts'],
+  { eager: true, import: 'default' },
+);
+
+const translated = locales.filter((locale) => locale !== 'en');
 
 const placeholdersOf = (message: string) =>
   [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogs', () => {
   it('are found', () => {
-    expect(Object.keys(catalogs).length).toBeGreaterThan(5);
+    expect(catalogs.length).toBeGreaterThan(5);
   });
 
-  for (const [file, catalog] of Object.entries(catalogs)) {
-    describe(file, () => {
+  it('are one a file, with the id of their file', () => {
+    for (const { file, name, catalog } of catalogs) {
+      expect(catalog.id, `${file} ${name}`).toBe(file.replace(/^\.\.\/(.*)\.ts$/, '$1'));
+    }
+  });
+
+  it('each translation file translates the catalog beside it', () => {
+    const catalogFiles = catalogs.map(({ file }) => file);
+    for (const file of Object.keys(translations)) {
+      const [, catalogFile, locale] = /^(.*)\.([\w-]+)\.ts$/.exec(file) ?? [];
+      expect(catalogFiles, file).toContain(`${catalogFile ?? ''}.ts`);
+      expect(translated, file).toContainEqual(locale);
+    }
+  });
+
+  it('are all translated in the chunk that loads Simplified Chinese', async () => {
+    const { default: chunk } = await import('./zh-CN');
+    expect(chunk.map(({ id }) => id).sort()).toEqual(
+      catalogs.map(({ catalog }) => catalog.id).sort(),
+    );
+  });
+
+  for (const { file, name, catalog } of catalogs) {
+    describe(`${file} ${name}`, () => {
       const englishKeys = Object.keys(catalog.en).sort();
+      const translation = (locale: string) =>
+        translations[file.replace(/\.ts$/, `.${locale}.ts`)] ?? { id: '', messages: {} };
 
-      it.each(locales.filter((locale) => locale !== 'en'))(
-        '%s has the same keys as English',
-        (locale) => {
-          expect(Object.keys(catalog[locale]).sort()).toEqual(englishKeys);
-        },
-      );
+      it.each(translated)('%s has a translation for this catalog', (locale) => {
+        expect(translation(locale).id).toBe(catalog.id);
+      });
 
-      it.each(locales.filter((locale) => locale !== 'en'))(
-        '%s has the same placeholders as English',
-        (locale) => {
-          for (const key of englishKeys) {
-            expect(placeholdersOf(catalog[locale][key] ?? ''), key).toEqual(
-              placeholdersOf(catalog.en[key] ?? ''),
-            );
-          }
-        },
-      );
+      it.each(translated)('%s has the same keys as English', (locale) => {
+        expect(Object.keys(translation(locale).messages).sort()).toEqual(englishKeys);
+      });
+
+      it.each(translated)('%s has the same placeholders as English', (locale) => {
+        const { messages } = translation(locale);
+        for (const key of englishKeys) {
+          expect(placeholdersOf(messages[key] ?? ''), key).toEqual(
+            placeholdersOf(catalog.en[key] ?? ''),
+          );
+        }
+      });
 
       it.each(locales)('%s has no empty message', (locale) => {
-        for (const [key, message] of Object.entries(catalog[locale])) {
+        const messages = locale === 'en' ? catalog.en : translation(locale).messages;
+        for (const [key, message] of Object.entries(messages)) {
           expect(message.trim(), key).not.toBe('');
         }
       });

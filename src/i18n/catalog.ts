@@ -1,8 +1,10 @@
 /**
- * The typed message catalog. Each area of the app defines its messages with `defineMessages`,
- * next to its code, so that a screen's strings load with the screen. English is the source:
- * every other language must have the same keys (a missing one is a type error) and the same
- * `{placeholders}` (checked by catalog.test.ts).
+ * The typed message catalog. Each area of the app defines its English messages with
+ * `defineMessages`, next to its code, so that a screen's strings load with the screen. English is
+ * the source and ships with the code; each other language is a `Translation` in a sibling file
+ * (`messages.zh-CN.ts`), with the same keys (a missing or extra one is a type error) and the same
+ * `{placeholders}` (checked by catalog.test.ts). A language's translations load together, only for
+ * the users who chose it (translations.ts).
  */
 export const locales = ['en', 'zh-CN'] as const;
 export type Locale = (typeof locales)[number];
@@ -13,14 +15,33 @@ export const localeNames: Record<Locale, string> = { en: 'English', 'zh-CN': 'ç®
 export type Placeholders<Message extends string> =
   Message extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 
-export type Catalog<English extends Record<string, string>> = {
-  en: English;
-} & Record<Exclude<Locale, 'en'>, { [Key in keyof English]: string }>;
+/**
+ * One area's English messages, and the id its translations name it by: its file's path in src/
+ * without `.ts` (catalog.test.ts checks). An id, not an import of the catalog, so that a
+ * language's chunk does not pull in the screens' code.
+ */
+export interface Catalog<Id extends string, English extends Record<string, string>> {
+  readonly id: Id;
+  readonly en: English;
+}
 
-export function defineMessages<const English extends Record<string, string>>(
-  catalog: Catalog<English>,
-): Catalog<English> {
-  return catalog;
+export type AnyCatalog = Catalog<string, Record<string, string>>;
+
+export function defineMessages<
+  const Id extends string,
+  const English extends Record<string, string>,
+>(id: Id, en: English): Catalog<Id, English> {
+  return { id, en };
+}
+
+/**
+ * A catalog's messages in another language, in a file beside it:
+ * `export default { id, messages } satisfies Translation<typeof messages>`, which makes a wrong id,
+ * or a missing or extra key, a type error. Types only: the language's chunk imports no code.
+ */
+export interface Translation<Of extends AnyCatalog> {
+  readonly id: Of['id'];
+  readonly messages: { readonly [Key in keyof Of['en']]: string };
 }
 
 /** The keys of messages without placeholders, e.g. for labels kept in data. */

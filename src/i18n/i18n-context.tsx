@@ -4,6 +4,7 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
@@ -15,9 +16,11 @@ import {
   type Locale,
   type MessageParams,
 } from './catalog';
+import { isLocaleLoaded, loadLocale, messageIn } from './translations';
 
 interface I18n {
   locale: Locale;
+  /** Switches once the language has loaded; if it cannot load, the current one stays. */
   setLocale: (locale: Locale) => void;
 }
 
@@ -30,11 +33,33 @@ function initialLocale(): Locale {
   return locales.find((locale) => locale === stored) ?? preferredLocale(navigator.languages);
 }
 
+/**
+ * The user's language, loading from the moment the app's code runs, beside config.json:
+ * src/main.tsx renders once it settles, so the first paint is in that language. It never
+ * fails: without its translations, the app starts in English.
+ */
+export const localeReady: Promise<void> = loadLocale(initialLocale()).catch(() => undefined);
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState(initialLocale);
+  const [locale, setLocaleState] = useState(() => {
+    const wanted = initialLocale();
+    return isLocaleLoaded(wanted) ? wanted : 'en';
+  });
+  /** The last choice: one that loads after a later one does not win. */
+  const chosen = useRef(locale);
   const setLocale = useCallback((next: Locale) => {
-    localStorage.setItem(localeKey, next);
-    setLocaleState(next);
+    chosen.current = next;
+    loadLocale(next).then(
+      () => {
+        if (chosen.current !== next) return;
+        localStorage.setItem(localeKey, next);
+        setLocaleState(next);
+      },
+      () => {
+        // Not loaded (offline, or a release replaced the chunk): the page stays as it is, and
+        // choosing the language again tries again.
+      },
+    );
   }, []);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   useEffect(() => {
@@ -50,11 +75,13 @@ export function useLocale(): I18n {
 }
 
 /** `t(key, params)` over one area's catalog, in the current locale. */
-export function useMessages<English extends Record<string, string>>(catalog: Catalog<English>) {
+export function useMessages<English extends Record<string, string>>(
+  catalog: Catalog<string, English>,
+) {
   const { locale } = useLocale();
   return useCallback(
     <Key extends keyof English & string>(key: Key, ...[params]: MessageParams<English[Key]>) =>
-      interpolate(catalog[locale][key], params),
+      interpolate(messageIn(catalog, locale, key), params),
     [catalog, locale],
   );
 }

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
 import { useAuthClient, useAuthState } from '../auth/auth-context';
-import { safeReturnPath } from '../auth/return-path';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
 
-export function LandingPage() {
+/**
+ * The signed-out start page. It renders before the router has loaded (src/main.tsx), so it uses no
+ * router code: the page it returns to after sign-in comes in as `returnTo`.
+ */
+export function LandingPage({ returnTo }: { returnTo: string | null }) {
   const state = useAuthState();
   const auth = useAuthClient();
   const t = useMessages(messages);
-  const [searchParams] = useSearchParams();
   const [redirecting, setRedirecting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const returnTo = searchParams.get('returnTo');
 
   // Back from Workfront restores this page as it left it, its button still "Redirecting…".
   useEffect(() => {
@@ -24,11 +24,6 @@ export function LandingPage() {
       window.removeEventListener('pageshow', restored);
     };
   }, []);
-
-  if (state.status === 'signed-in') {
-    // A crafted link must not send a signed-in user off this origin (or throw in the router).
-    return <Navigate to={safeReturnPath(returnTo, window.location.origin)} replace />;
-  }
 
   async function signIn() {
     setRedirecting(true);
@@ -46,7 +41,9 @@ export function LandingPage() {
     <main className="centered-page landing">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      {state.reason === 'signed-out' && <p role="status">{t('signedOut')}</p>}
+      {state.status === 'signed-out' && state.reason === 'signed-out' && (
+        <p role="status">{t('signedOut')}</p>
+      )}
       {returnTo && <p>{t('continue')}</p>}
       <button
         type="button"

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { ErrorPanel } from '../components/error-panel';
-import { SkeletonRows } from '../components/skeleton';
+import { QueryState } from '../components/query-state';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
@@ -23,59 +22,54 @@ export function ProjectPage() {
       <p>
         <Link to="/projects">{t('back')}</Link>
       </p>
-      {project.isPending ? (
-        <SkeletonRows count={2} label={t('loadingProject')} />
-      ) : project.isError ? (
-        <ErrorPanel
-          error={project.error}
-          what={t('whatProject')}
-          onRetry={() => void project.refetch()}
-        />
-      ) : (
-        <>
-          <h1 className="detail-title">{project.data.name}</h1>
-          <dl className="fields">
-            <dt>{t('status')}</dt>
-            <dd>{labels.status(project.data.status)}</dd>
-            <dt>{t('complete')}</dt>
-            <dd>{format.percent(project.data.percentComplete)}</dd>
-            <dt>{t('ownerLabel')}</dt>
-            <dd>{project.data.owner?.name ?? t('nobody')}</dd>
-            <dt>{t('plannedCompletion')}</dt>
-            <dd>
-              {project.data.plannedCompletionDate
-                ? format.date(project.data.plannedCompletionDate)
-                : t('notSet')}
-            </dd>
-          </dl>
-        </>
-      )}
+      <QueryState
+        query={project}
+        loading={{ rows: 2, label: t('loadingProject') }}
+        what={t('whatProject')}
+      >
+        {(details) => (
+          <>
+            <h1 className="detail-title">{details.name}</h1>
+            <dl className="fields">
+              <dt>{t('status')}</dt>
+              <dd>{labels.status(details.status)}</dd>
+              <dt>{t('complete')}</dt>
+              <dd>{format.percent(details.percentComplete)}</dd>
+              <dt>{t('ownerLabel')}</dt>
+              <dd>{details.owner?.name ?? t('nobody')}</dd>
+              <dt>{t('plannedCompletion')}</dt>
+              <dd>
+                {details.plannedCompletionDate
+                  ? format.date(details.plannedCompletionDate)
+                  : t('notSet')}
+              </dd>
+            </dl>
+          </>
+        )}
+      </QueryState>
       <section aria-labelledby="tasks-heading">
         <h2 id="tasks-heading">{t('tasks')}</h2>
-        {tasks.isPending ? (
-          <SkeletonRows count={5} label={t('loadingTasks')} />
-        ) : tasks.isError ? (
-          <ErrorPanel
-            error={tasks.error}
-            what={t('whatTasks')}
-            onRetry={() => void tasks.refetch()}
-          />
-        ) : tasks.data.length === 0 ? (
-          <p className="muted">{t('noTasks')}</p>
-        ) : (
-          <ul className="card-list">
-            {tasks.data.map((task) => (
-              <li key={task.id}>
-                <Link to={`/work/task/${task.id}`}>{task.name}</Link>
-                <span className="work-row-meta">
-                  <span>{labels.status(task.status)}</span>
-                  <span>{format.percent(task.percentComplete)}</span>
-                  {task.dueDate && <span>{t('due', { date: format.date(task.dueDate) })}</span>}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryState
+          query={tasks}
+          loading={{ rows: 5, label: t('loadingTasks') }}
+          what={t('whatTasks')}
+          empty={{ message: t('noTasks'), inSection: true }}
+        >
+          {(projectTasks) => (
+            <ul className="card-list">
+              {projectTasks.map((task) => (
+                <li key={task.id}>
+                  <Link to={`/work/task/${task.id}`}>{task.name}</Link>
+                  <span className="work-row-meta">
+                    <span>{labels.status(task.status)}</span>
+                    <span>{format.percent(task.percentComplete)}</span>
+                    {task.dueDate && <span>{t('due', { date: format.date(task.dueDate) })}</span>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
       </section>
     </main>
   );

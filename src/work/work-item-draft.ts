@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import type { WorkItemKind } from '../workfront/work-item-model';
-import type { WorkItemChanges } from '../workfront/work-items';
+import type { WorkItemChanges, WorkItemKind } from '../workfront/work-item-model';
 
 /**
  * What the user typed in a work item's update form and has not saved, as typed: only the fields

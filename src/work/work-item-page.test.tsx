@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppConfig } from '../config/app-config';
+import { emulatorConfig } from '../config/test/emulator-config';
 import { AppConfigContext } from '../config/config-context';
 import { I18nProvider } from '../i18n/i18n-context';
 import {
@@ -23,19 +23,6 @@ const server = setupWorkfrontServer();
 const taskId = wfId(0xa, 1);
 const userId = wfId(0xc, 1);
 const draftKey = draftStorageKey({ userId, kind: 'task', id: taskId });
-
-const config: AppConfig = {
-  workfrontUrl: 'http://localhost:8787',
-  clientId: 'wf-demo-spa',
-  redirectPath: '/callback',
-  scope: 'offline_access',
-  apiVersion: 'v20.0',
-  apiMode: 'proxy',
-  emulator: true,
-  authorizationEndpoint: 'http://localhost:8787/integrations/oauth2/authorize',
-  tokenEndpoint: 'http://localhost:8787/integrations/oauth2/api/v1/token',
-  revocationEndpoint: 'http://localhost:8787/integrations/oauth2/api/v1/revoke',
-};
 
 /** What the emulated Workfront holds for the task. */
 let saved = { status: 'NEW', percentComplete: 0 };
@@ -115,7 +102,7 @@ function renderPage() {
   );
   render(
     <I18nProvider>
-      <AppConfigContext value={config}>
+      <AppConfigContext value={emulatorConfig}>
         <QueryClientProvider client={queryClient}>
           <WorkfrontProvider client={workfront}>
             <RouterProvider router={router} />

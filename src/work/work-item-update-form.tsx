@@ -2,13 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useMessages } from '../i18n/i18n-context';
-import type { WorkItemKind } from '../workfront/work-item-model';
+import type { WorkItemChanges, WorkItemDetail, WorkItemKind } from '../workfront/work-item-model';
 import type { useWorkItemStatuses } from '../workfront/work-item-statuses';
-import {
-  updateWorkItemMutation,
-  type WorkItemChanges,
-  type WorkItemDetail,
-} from '../workfront/work-items';
+import { updateWorkItemMutation } from '../workfront/work-item-detail';
 import { useWorkfrontClient } from '../workfront/workfront-context';
 import {
   draftStorageKey,

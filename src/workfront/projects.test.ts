@@ -1,19 +1,11 @@
-import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { myProjectsQuery, projectQuery, projectTasksQuery } from './projects';
 import { workfrontKeys } from './query-keys';
-import { apiBase, createFakeSession, setupWorkfrontServer, wfId } from './test/test-support';
-import { createWorkfrontClient } from './workfront-client';
+import { apiBase, setupQueryTest, wfId } from './test/test-support';
 import { WorkfrontApiError } from './workfront-errors';
 
-const server = setupWorkfrontServer();
-const client = createWorkfrontClient(apiBase, createFakeSession());
-let queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-afterEach(() => {
-  queryClient.clear();
-  queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-});
+const { server, client, queryClient } = setupQueryTest();
 
 /** Workfront's URL limit, in bytes. */
 const maxUrlBytes = 8892;

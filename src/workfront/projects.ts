@@ -2,13 +2,8 @@ import { queryOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { workfrontKeys } from './query-keys';
 import { optionalWireDate, parseWire, wireId, wireReference } from './wire-schemas';
-import {
-  pageSize,
-  toWorkItem,
-  workItemListFields,
-  workItemWire,
-  type WorkItem,
-} from './work-items';
+import type { WorkItem } from './work-item-model';
+import { pageSize, toWorkItem, workItemListFields, workItemWire } from './work-items';
 import type { WorkfrontClient } from './workfront-client';
 
 export interface Project {

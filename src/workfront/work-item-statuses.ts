@@ -66,11 +66,13 @@ export function useWorkItemStatuses(client: WorkfrontClient, kind: WorkItemKind)
   };
 }
 
+export type WorkfrontStatusLabel = (code: string, kind?: WorkItemKind) => string | null;
+
 /**
  * Workfront's label for a status code of either kind, for lists that mix tasks and issues; null
  * while the metadata loads or when it has none.
  */
-export function useWorkfrontStatusLabel(client: WorkfrontClient) {
+export function useWorkfrontStatusLabel(client: WorkfrontClient): WorkfrontStatusLabel {
   const { data: task } = useQuery(workItemStatusesQuery(client, 'task'));
   const { data: issue } = useQuery(workItemStatusesQuery(client, 'issue'));
   return useCallback(

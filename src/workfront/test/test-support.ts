@@ -1,6 +1,13 @@
+import { QueryClient } from '@tanstack/react-query';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-import type { WorkfrontAnswer, WorkfrontRequest, WorkfrontSession } from '../workfront-client';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
+import {
+  createWorkfrontClient,
+  type WorkfrontAnswer,
+  type WorkfrontRequest,
+  type WorkfrontSession,
+} from '../workfront-client';
+import { WorkfrontApiError } from '../workfront-errors';
 
 /** jsdom's fetch needs absolute URLs: the proxy-mode base on the test page's origin. */
 export const apiBase = 'http://localhost/attask/api/v20.0';
@@ -160,4 +167,47 @@ export function workfrontError(errorClass: string, message: string) {
 /** A 32-hex-character Workfront ID: one hex digit for the family, then the number. */
 export function wfId(family: number, n: number): string {
   return `${family.toString(16)}${n.toString(16).padStart(31, '0')}`;
+}
+
+/** A task as Workfront's wire has it, in project "Launch". */
+export function wireTask(
+  n: number,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    ID: wfId(0xa, n),
+    objCode: 'TASK',
+    name: `Task ${n}`,
+    status: 'INP',
+    percentComplete: 40,
+    priority: 2,
+    plannedCompletionDate: '2026-03-24T17:00:00:000+0400',
+    project: { ID: wfId(0xb, 1), name: 'Launch', objCode: 'PROJ' },
+    ...overrides,
+  };
+}
+
+/** The error a promise fails with, which must be Workfront data the app cannot read. */
+export async function malformedError(promise: Promise<unknown>): Promise<WorkfrontApiError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(WorkfrontApiError);
+  expect((error as WorkfrontApiError).kind).toBe('malformed');
+  return error as WorkfrontApiError;
+}
+
+/**
+ * A test file's fake Workfront, a client of it, and a QueryClient that forgets every query and
+ * mutation after each test, with no retries.
+ */
+export function setupQueryTest() {
+  const server = setupWorkfrontServer();
+  const client = createWorkfrontClient(apiBase, createFakeSession());
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  afterEach(() => {
+    queryClient.clear();
+  });
+  return { server, client, queryClient };
 }

@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import { useMessages } from '../i18n/i18n-context';
-import { messages } from './messages';
+import { notFoundMessages as messages } from './not-found-messages';
 
 export function NotFoundPage() {
   const t = useMessages(messages);
   return (
     <main className="centered-page">
-      <h1>{t('notFoundTitle')}</h1>
-      <p>{t('notFoundText')}</p>
+      <h1>{t('title')}</h1>
+      <p>{t('text')}</p>
       <Link to="/">{t('toStart')}</Link>
     </main>
   );

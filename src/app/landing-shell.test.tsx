@@ -1,0 +1,69 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuthProvider } from '../auth/auth-context';
+import { fakeAuthClient } from '../auth/test/fake-auth-client';
+import { I18nProvider } from '../i18n/i18n-context';
+import { LandingShell } from './landing-shell';
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+function renderShell(openApp = vi.fn()) {
+  const signIn = vi.fn(() => Promise.resolve());
+  const fake = fakeAuthClient({ signIn });
+  render(
+    <I18nProvider>
+      <AuthProvider client={fake.client}>
+        <LandingShell openApp={openApp} />
+      </AuthProvider>
+    </I18nProvider>,
+  );
+  return { ...fake, openApp, signIn };
+}
+
+describe('the start page before the router has loaded', () => {
+  it('is the landing page in the layout: skip link, header and the sign-in button', () => {
+    renderShell();
+    expect(screen.getByRole('link', { name: 'Skip to content' }).getAttribute('href')).toBe(
+      '#main',
+    );
+    expect(screen.getByRole('link', { name: 'Workfront' }).getAttribute('href')).toBe('/');
+    expect(screen.getByRole('button', { name: 'Sign in with Workfront' })).toBeTruthy();
+  });
+
+  it('signs in to the page that returnTo names', () => {
+    window.history.replaceState(null, '', '/?returnTo=%2Fprojects%2F7');
+    const { signIn } = renderShell();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Workfront' }));
+    expect(signIn).toHaveBeenCalledWith('/projects/7');
+  });
+
+  it('hands a click on a header link to the router, not to the browser', () => {
+    const { openApp } = renderShell();
+    const badge = screen.getByRole('link', { name: /Open the flow inspector/ });
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    fireEvent(badge, click);
+    expect(openApp).toHaveBeenCalledWith('/session');
+    expect(click.defaultPrevented).toBe(true);
+  });
+
+  it('leaves a modified click (a new tab) to the browser', () => {
+    const { openApp } = renderShell();
+    const badge = screen.getByRole('link', { name: /Open the flow inspector/ });
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true });
+    fireEvent(badge, click);
+    expect(openApp).not.toHaveBeenCalled();
+    expect(click.defaultPrevented).toBe(false);
+  });
+
+  it('hands over to the router where it is, when a session turns up (another tab signed in)', () => {
+    const { openApp, set } = renderShell();
+    expect(openApp).not.toHaveBeenCalled();
+    act(() => {
+      set({ status: 'signed-in', expiresAt: Date.now() + 60_000 });
+    });
+    expect(openApp).toHaveBeenCalledWith();
+  });
+});

@@ -1,0 +1,16 @@
+import { Navigate, useSearchParams } from 'react-router';
+import { useAuthState } from '../auth/auth-context';
+import { safeReturnPath } from '../auth/return-path';
+import { LandingPage } from './landing-page';
+
+/** `/` inside the router: signed in, it goes on to `returnTo`; signed out, the start page. */
+export function LandingRoute() {
+  const state = useAuthState();
+  const [searchParams] = useSearchParams();
+  const returnTo = searchParams.get('returnTo');
+  if (state.status === 'signed-in') {
+    // A crafted link must not send a signed-in user off this origin (or throw in the router).
+    return <Navigate to={safeReturnPath(returnTo, window.location.origin)} replace />;
+  }
+  return <LandingPage returnTo={returnTo} />;
+}

@@ -1,0 +1,406 @@
+import { MutationObserver } from '@tanstack/react-query';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { workfrontKeys } from './query-keys';
+import {
+  apiBase,
+  malformedError,
+  setupQueryTest,
+  wfId,
+  wireTask,
+  workfrontError,
+} from './test/test-support';
+import {
+  updateWorkItem,
+  updateWorkItemMutation,
+  workItemNotesQuery,
+  workItemQuery,
+} from './work-item-detail';
+import { WorkfrontApiError } from './workfront-errors';
+
+const { server, client, queryClient } = setupQueryTest();
+
+const taskId = wfId(0xa, 1);
+
+const wireDetail = (overrides: Record<string, unknown> = {}) =>
+  wireTask(1, {
+    description: '<script>alert(1)</script>',
+    plannedStartDate: '2026-03-01T09:00:00:000+0000',
+    projectedCompletionDate: null,
+    lastUpdateDate: '2026-03-20T12:30:00:000-0500',
+    assignedTo: { ID: wfId(0xc, 1), name: 'Zoë Ünal' },
+    ...overrides,
+  });
+
+describe('workItemQuery', () => {
+  it.each([
+    ['task', 'TASK'],
+    ['issue', 'OPTASK'],
+  ] as const)(
+    'asks for a %s by its object code and ID with the detail fields',
+    async (kind, obj) => {
+      let url: URL | undefined;
+      server.use(
+        http.get(`${apiBase}/${obj}/${taskId}`, ({ request }) => {
+          url = new URL(request.url);
+          return HttpResponse.json({ data: wireDetail({ objCode: obj }) });
+        }),
+      );
+
+      const detail = await queryClient.query(workItemQuery(client, kind, taskId));
+
+      expect(url?.searchParams.get('fields')?.split(',')).toEqual([
+        'status',
+        'percentComplete',
+        'priority',
+        'plannedCompletionDate',
+        'project:name',
+        'description',
+        'plannedStartDate',
+        'projectedCompletionDate',
+        'lastUpdateDate',
+        'assignedTo:name',
+      ]);
+      expect(detail).toMatchObject({
+        id: taskId,
+        kind,
+        description: '<script>alert(1)</script>',
+        plannedStartDate: new Date('2026-03-01T09:00:00.000Z'),
+        projectedCompletionDate: null,
+        lastUpdateDate: new Date('2026-03-20T17:30:00.000Z'),
+        assignedTo: { id: wfId(0xc, 1), name: 'Zoë Ünal' },
+      });
+      expect(workItemQuery(client, kind, taskId).queryKey).toEqual(
+        workfrontKeys.workItem(kind, taskId),
+      );
+    },
+  );
+
+  it('keeps an ID from the address inside its path segment', async () => {
+    const requests: URL[] = [];
+    server.use(
+      http.get(`${apiBase}/*`, ({ request }) => {
+        requests.push(new URL(request.url));
+        return HttpResponse.json({ data: wireDetail() });
+      }),
+    );
+
+    await queryClient.query(workItemQuery(client, 'task', 'x?method=DELETE&a=/b'));
+
+    expect(requests[0]?.pathname).toBe('/attask/api/v20.0/TASK/x%3Fmethod%3DDELETE%26a%3D%2Fb');
+    expect(requests[0]?.searchParams.has('method')).toBe(false);
+  });
+
+  it('names the kind and the field when the detail is malformed', async () => {
+    server.use(
+      http.get(`${apiBase}/OPTASK/${taskId}`, () =>
+        HttpResponse.json({ data: wireDetail({ objCode: 'OPTASK', lastUpdateDate: 17 }) }),
+      ),
+    );
+
+    const error = await malformedError(queryClient.query(workItemQuery(client, 'issue', taskId)));
+
+    expect(error.message).toMatch(
+      /^Workfront sent an? issue that this app cannot read \(lastUpdateDate: /,
+    );
+  });
+});
+
+describe('workItemNotesQuery', () => {
+  it.each([
+    ['task', 'taskID', 'opTaskID'],
+    ['issue', 'opTaskID', 'taskID'],
+  ] as const)('searches the notes of a %s by %s, newest first', async (kind, filter, other) => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${apiBase}/note/search`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({
+          data: [
+            {
+              ID: 'n2',
+              noteText: 'Done & <i>dusted</i>',
+              entryDate: '2026-03-24T17:00:00:000+0400',
+              owner: { ID: 'u1', name: 'Zoë' },
+            },
+            { ID: 'n1', noteText: '', entryDate: '2026-03-01T08:00:00+0000', owner: null },
+          ],
+        });
+      }),
+    );
+
+    const notes = await queryClient.query(workItemNotesQuery(client, kind, taskId));
+
+    expect(url?.searchParams.get(filter)).toBe(taskId);
+    expect(url?.searchParams.has(other)).toBe(false);
+    expect(url?.searchParams.get('fields')).toBe('noteText,entryDate,owner:name');
+    expect(url?.searchParams.get('entryDate_Sort')).toBe('desc');
+    expect(notes).toEqual([
+      {
+        id: 'n2',
+        text: 'Done & <i>dusted</i>',
+        date: new Date('2026-03-24T13:00:00.000Z'),
+        author: 'Zoë',
+      },
+      { id: 'n1', text: '', date: new Date('2026-03-01T08:00:00.000Z'), author: null },
+    ]);
+  });
+
+  it('refuses a note without an entry date, naming the field', async () => {
+    server.use(
+      http.get(`${apiBase}/note/search`, () =>
+        HttpResponse.json({ data: [{ ID: 'n1', noteText: 'x', entryDate: null, owner: null }] }),
+      ),
+    );
+
+    const error = await malformedError(
+      queryClient.query(workItemNotesQuery(client, 'task', taskId)),
+    );
+
+    expect(error.message).toMatch(
+      /^Workfront sent updates that this app cannot read \(0\.entryDate: /,
+    );
+  });
+});
+
+describe('updateWorkItem', () => {
+  it('PUTs the changes as JSON in updates and reads back the updated item', async () => {
+    let seen: { method: string; url: URL } | undefined;
+    server.use(
+      http.put(`${apiBase}/OPTASK/${taskId}`, ({ request }) => {
+        seen = { method: request.method, url: new URL(request.url) };
+        return HttpResponse.json({
+          data: wireDetail({ objCode: 'OPTASK', status: 'CPL', percentComplete: 100 }),
+        });
+      }),
+    );
+
+    const updated = await updateWorkItem(client, 'issue', taskId, {
+      status: 'CPL',
+      percentComplete: 100,
+    });
+
+    expect(seen?.method).toBe('PUT');
+    expect(JSON.parse(seen?.url.searchParams.get('updates') ?? '')).toEqual({
+      status: 'CPL',
+      percentComplete: 100,
+    });
+    expect(seen?.url.searchParams.get('fields')).toContain('assignedTo:name');
+    expect(updated).toMatchObject({
+      id: taskId,
+      kind: 'issue',
+      status: 'CPL',
+      percentComplete: 100,
+    });
+  });
+
+  it('keeps an ID from the address inside its path segment when writing', async () => {
+    let url: URL | undefined;
+    server.use(
+      http.put(`${apiBase}/*`, ({ request }) => {
+        url = new URL(request.url);
+        return HttpResponse.json({ data: wireDetail() });
+      }),
+    );
+
+    await updateWorkItem(client, 'task', 'x?method=DELETE', { status: 'CPL' });
+
+    expect(url?.pathname).toBe('/attask/api/v20.0/TASK/x%3Fmethod%3DDELETE');
+    expect(url?.searchParams.has('method')).toBe(false);
+    expect(url?.searchParams.get('updates')).toBe('{"status":"CPL"}');
+  });
+
+  it('sends only the fields that changed', async () => {
+    let updates: string | null = null;
+    server.use(
+      http.put(`${apiBase}/TASK/${taskId}`, ({ request }) => {
+        updates = new URL(request.url).searchParams.get('updates');
+        return HttpResponse.json({ data: wireDetail({ percentComplete: 55 }) });
+      }),
+    );
+
+    await updateWorkItem(client, 'task', taskId, { percentComplete: 55 });
+
+    expect(updates).toBe('{"percentComplete":55}');
+  });
+
+  it("passes on Workfront's refusal with its class and message", async () => {
+    server.use(
+      http.put(`${apiBase}/TASK/${taskId}`, () =>
+        HttpResponse.json(
+          workfrontError('com.attask.common.ValidationException', 'Status INP:X does not exist'),
+        ),
+      ),
+    );
+
+    const error: unknown = await updateWorkItem(client, 'task', taskId, { status: 'INP:X' }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+
+    expect(error).toBeInstanceOf(WorkfrontApiError);
+    expect(error).toMatchObject({
+      kind: 'workfront',
+      message: 'Status INP:X does not exist',
+      details: { errorClass: 'com.attask.common.ValidationException' },
+    });
+  });
+
+  it('refuses a malformed answer to an update, naming it', async () => {
+    server.use(
+      http.put(`${apiBase}/TASK/${taskId}`, () =>
+        HttpResponse.json({ data: wireDetail({ percentComplete: null }) }),
+      ),
+    );
+
+    const error = await malformedError(updateWorkItem(client, 'task', taskId, { status: 'CPL' }));
+
+    expect(error.message).toMatch(
+      /^Workfront sent the updated task that this app cannot read \(percentComplete: /,
+    );
+  });
+});
+
+describe('updateWorkItemMutation', () => {
+  const itemKey = workfrontKeys.workItem('task', taskId);
+  let gets = 0;
+
+  /** The task cached as its screen shows it, and the lists that show it. */
+  async function cacheTask() {
+    gets = 0;
+    server.use(
+      http.get(`${apiBase}/TASK/${taskId}`, () => {
+        gets += 1;
+        return HttpResponse.json({ data: wireDetail({ status: 'NEW', percentComplete: 0 }) });
+      }),
+    );
+    await queryClient.query(workItemQuery(client, 'task', taskId));
+    queryClient.setQueryData(workfrontKeys.myWork(), { pages: [], pageParams: [] });
+    queryClient.setQueryData(workfrontKeys.projects(), []);
+  }
+
+  /** Records each PUT; `answer` says how the n-th (from 0) is answered. */
+  function servePuts(answer: (n: number) => Response | Promise<Response>) {
+    const puts: unknown[] = [];
+    server.use(
+      http.put(`${apiBase}/TASK/${taskId}`, ({ request }) => {
+        puts.push(JSON.parse(new URL(request.url).searchParams.get('updates') ?? ''));
+        return answer(puts.length - 1);
+      }),
+    );
+    return puts;
+  }
+
+  // The backoff between attempts is TanStack Query's default; the tests skip its waits.
+  const save = (changes: { status?: string; percentComplete?: number }) =>
+    new MutationObserver(queryClient, {
+      ...updateWorkItemMutation(client, 'task', taskId),
+      retryDelay: 0,
+    }).mutate(changes);
+
+  const unavailable = () => new HttpResponse('<h1>503</h1>', { status: 503 });
+  const cachedStatus = () =>
+    queryClient.getQueryData<{ status: string; percentComplete: number }>(itemKey);
+
+  it('shows the changes in the cached item at once, then what Workfront saved', async () => {
+    await cacheTask();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    servePuts(async () => {
+      await answered;
+      return HttpResponse.json({ data: wireDetail({ status: 'CPL', percentComplete: 100 }) });
+    });
+
+    const saving = save({ status: 'CPL' });
+    await vi.waitFor(() => {
+      expect(cachedStatus()).toMatchObject({ status: 'CPL', percentComplete: 0 });
+    });
+    answer();
+    await saving;
+
+    expect(cachedStatus()).toMatchObject({ status: 'CPL', percentComplete: 100 });
+    expect(queryClient.getQueryState(workfrontKeys.myWork())?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(workfrontKeys.projects())?.isInvalidated).toBe(true);
+  });
+
+  it('retries a failure that may pass next time, as often as a query, then rolls back', async () => {
+    await cacheTask();
+    const puts = servePuts(unavailable);
+
+    await expect(save({ status: 'INP', percentComplete: 30 })).rejects.toMatchObject({
+      kind: 'http',
+      details: { status: 503 },
+    });
+
+    expect(puts).toHaveLength(4);
+    expect(new Set(puts.map((put) => JSON.stringify(put)))).toEqual(
+      new Set(['{"status":"INP","percentComplete":30}']),
+    );
+    expect(cachedStatus()).toMatchObject({ status: 'NEW', percentComplete: 0 });
+    // Workfront may have saved it all the same: the lists are read again.
+    expect(queryClient.getQueryState(workfrontKeys.myWork())?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(workfrontKeys.projects())?.isInvalidated).toBe(true);
+  });
+
+  it('saves at the next attempt after a failure that passed', async () => {
+    await cacheTask();
+    const puts = servePuts((n) =>
+      n === 0
+        ? unavailable()
+        : HttpResponse.json({ data: wireDetail({ status: 'INP', percentComplete: 30 }) }),
+    );
+
+    await save({ status: 'INP', percentComplete: 30 });
+
+    expect(puts).toHaveLength(2);
+    expect(cachedStatus()).toMatchObject({ status: 'INP', percentComplete: 30 });
+  });
+
+  it('does not retry a refusal, which would come back the same', async () => {
+    await cacheTask();
+    const puts = servePuts(() =>
+      HttpResponse.json(workfrontError('com.attask.common.ValidationException', 'No such status'), {
+        status: 422,
+      }),
+    );
+
+    await expect(save({ status: 'INP:X' })).rejects.toMatchObject({ kind: 'workfront' });
+
+    expect(puts).toHaveLength(1);
+    expect(cachedStatus()).toMatchObject({ status: 'NEW' });
+  });
+
+  it.each([
+    ['an answer', () => HttpResponse.json({ data: wireDetail({ status: 'CPL' }) })],
+    [
+      'a failure',
+      () =>
+        HttpResponse.json(workfrontError('com.attask.common.ValidationException', 'No'), {
+          status: 422,
+        }),
+    ],
+  ])('does not fill a cache emptied meanwhile (a sign-out) with %s', async (_what, reply) => {
+    await cacheTask();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    servePuts(async () => {
+      await answered;
+      return reply();
+    });
+
+    const saving = save({ status: 'CPL' }).catch(() => undefined);
+    await vi.waitFor(() => {
+      expect(cachedStatus()).toMatchObject({ status: 'CPL' });
+    });
+    queryClient.clear();
+    answer();
+    await saving;
+
+    expect(queryClient.getQueryData(itemKey)).toBeUndefined();
+    expect(gets).toBe(1);
+  });
+});

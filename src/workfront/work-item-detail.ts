@@ -1,0 +1,138 @@
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import * as v from 'valibot';
+import { workfrontKeys } from './query-keys';
+import { workfrontRetryPolicy } from './retry-policy';
+import { optionalWireDate, parseWire, wireDate, wireId, wireReference } from './wire-schemas';
+import {
+  objCodeOf,
+  type WorkItemChanges,
+  type WorkItemDetail,
+  type WorkItemKind,
+  type WorkItemNote,
+} from './work-item-model';
+import { toWorkItem, workItemListFields, workItemWire } from './work-items';
+import type { WorkfrontClient } from './workfront-client';
+
+/*
+ * One task or issue: its detail, its updates (notes) and the update of its fields. The lists
+ * (work-items.ts) load with My work; this loads with the item's screen.
+ */
+
+/** `<OBJ>/<ID>`, the ID encoded: it comes from the address bar and must stay one path segment. */
+function objectPath(kind: WorkItemKind, id: string): string {
+  return `${objCodeOf[kind]}/${encodeURIComponent(id)}`;
+}
+
+const workItemDetailWire = v.object({
+  ...workItemWire.entries,
+  description: v.nullish(v.string(), null),
+  plannedStartDate: optionalWireDate,
+  projectedCompletionDate: optionalWireDate,
+  lastUpdateDate: optionalWireDate,
+  assignedTo: wireReference,
+});
+
+const noteWire = v.object({
+  ID: wireId,
+  noteText: v.string(),
+  entryDate: wireDate,
+  owner: wireReference,
+});
+
+const detailFields = `${workItemListFields},description,plannedStartDate,projectedCompletionDate,lastUpdateDate,assignedTo:name`;
+
+function toWorkItemDetail(
+  wire: v.InferOutput<typeof workItemDetailWire>,
+  kind: WorkItemKind,
+): WorkItemDetail {
+  return {
+    ...toWorkItem(wire, kind),
+    description: wire.description,
+    plannedStartDate: wire.plannedStartDate,
+    projectedCompletionDate: wire.projectedCompletionDate,
+    lastUpdateDate: wire.lastUpdateDate,
+    assignedTo: wire.assignedTo && { id: wire.assignedTo.ID, name: wire.assignedTo.name },
+  };
+}
+
+export function workItemQuery(client: WorkfrontClient, kind: WorkItemKind, id: string) {
+  return queryOptions({
+    queryKey: workfrontKeys.workItem(kind, id),
+    queryFn: async ({ signal }): Promise<WorkItemDetail> => {
+      const data = await client.get(objectPath(kind, id), { fields: detailFields }, signal);
+      return toWorkItemDetail(parseWire(workItemDetailWire, data, `a ${kind}`), kind);
+    },
+  });
+}
+
+export function workItemNotesQuery(client: WorkfrontClient, kind: WorkItemKind, id: string) {
+  return queryOptions({
+    queryKey: workfrontKeys.notes(kind, id),
+    queryFn: async ({ signal }): Promise<WorkItemNote[]> => {
+      const data = await client.get(
+        'note/search',
+        {
+          [kind === 'task' ? 'taskID' : 'opTaskID']: id,
+          fields: 'noteText,entryDate,owner:name',
+          entryDate_Sort: 'desc',
+        },
+        signal,
+      );
+      return parseWire(v.array(noteWire), data, 'updates').map((note) => ({
+        id: note.ID,
+        text: note.noteText,
+        date: note.entryDate,
+        author: note.owner?.name ?? null,
+      }));
+    },
+  });
+}
+
+/** `PUT <obj>/<ID>?updates={…}`: Workfront answers with the updated object. */
+export async function updateWorkItem(
+  client: WorkfrontClient,
+  kind: WorkItemKind,
+  id: string,
+  changes: WorkItemChanges,
+): Promise<WorkItemDetail> {
+  const data = await client.put(objectPath(kind, id), {
+    updates: JSON.stringify(changes),
+    fields: detailFields,
+  });
+  return toWorkItemDetail(parseWire(workItemDetailWire, data, `the updated ${kind}`), kind);
+}
+
+/**
+ * Saves changes to an item. Its cached detail shows them at once and goes back to what it was if
+ * the save fails; the lists that show the item are refreshed either way. The PUT sets values, so
+ * sending it twice is safe: it is retried as queries are.
+ */
+export function updateWorkItemMutation(client: WorkfrontClient, kind: WorkItemKind, id: string) {
+  const { queryKey } = workItemQuery(client, kind, id);
+  return mutationOptions({
+    mutationKey: [...queryKey, 'update'],
+    mutationFn: (changes: WorkItemChanges) => updateWorkItem(client, kind, id, changes),
+    ...workfrontRetryPolicy,
+    onMutate: async (changes, { client: queryClient }) => {
+      await queryClient.cancelQueries({ queryKey, exact: true });
+      const previous = queryClient.getQueryData(queryKey);
+      queryClient.setQueryData(queryKey, (old) => old && { ...old, ...changes });
+      return { previous };
+    },
+    // The rollback and the answer go only into a cache that still holds the item: a sign-out
+    // empties it, and a late answer must not fill it again.
+    onError: (_error, _changes, context, { client: queryClient }) => {
+      const previous = context?.previous;
+      if (previous) queryClient.setQueryData(queryKey, (old) => old && previous);
+    },
+    onSuccess: (updated, _changes, _context, { client: queryClient }) => {
+      queryClient.setQueryData(queryKey, (old) => old && updated);
+    },
+    onSettled: (_data, _error, _changes, _context, { client: queryClient }) =>
+      Promise.all(
+        [workfrontKeys.myWork(), workfrontKeys.projects()].map((listKey) =>
+          queryClient.invalidateQueries({ queryKey: listKey }),
+        ),
+      ),
+  });
+}
