@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { findChromium } from '../e2e/find-chromium.mjs';
+import { findChromium } from '../deploy/find-chromium.mjs';
 import { appUrl } from './servers';
 
 const demoUser = { email: 'demo@example.com', password: 'demo' };
@@ -32,7 +32,7 @@ export async function withChromium<T>(
   }
 }
 
-/** The Chromium that e2e/run.mjs would use (e2e/find-chromium.mjs). */
+/** The Chromium that e2e/run.mjs would use (deploy/find-chromium.mjs). */
 export const findBenchChromium = () => findChromium('the bench', 'the bench');
 
 /** What the marks script leaves in the page. */
@@ -73,10 +73,25 @@ function installMarks(key: string): void {
   observer.observe(document, { childList: true, subtree: true });
 }
 
+/**
+ * Where the app keeps its tokens: the shared vault (a SharedWorker), as Chromium users get it, or
+ * the per-tab vault of browsers without SharedWorker, a dedicated Worker, which the bench forces
+ * by removing SharedWorker from every page before the app's scripts run (as the e2e suite's
+ * `vaultKind: 'per-tab'` does). The vault's code is the same; only a dedicated worker's requests
+ * can be traced (bench/network-trace.ts), a SharedWorker's cannot (microsoft/playwright#33917).
+ */
+export type VaultKind = 'shared' | 'per-tab';
+
+export interface BenchContextOptions {
+  storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
+  vault?: VaultKind;
+}
+
 export async function newBenchContext(
   browser: Browser,
-  storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
+  options: BenchContextOptions = {},
 ): Promise<BrowserContext> {
+  const { storageState, vault = 'shared' } = options;
   const context = await browser.newContext({
     baseURL: appUrl,
     viewport: { width: 1280, height: 720 },
@@ -87,6 +102,9 @@ export async function newBenchContext(
   // tsx compiles the bench with esbuild's keepNames, which wraps named functions in __name();
   // the functions the bench sends into the page need it there too.
   await context.addInitScript('globalThis.__name = (target) => target;');
+  if (vault === 'per-tab') {
+    await context.addInitScript(() => Reflect.deleteProperty(globalThis, 'SharedWorker'));
+  }
   await context.addInitScript(installMarks, clickedAtKey);
   return context;
 }
@@ -140,10 +158,39 @@ export async function signOut(page: Page): Promise<void> {
   });
 }
 
+const quietMs = 500;
+
+/**
+ * Resolves once `quietMs` pass with no request of the page starting or ending (or after
+ * `stepTimeoutMs`, quiet or not). Playwright's `networkidle` counts requests in flight instead,
+ * and a worker's script is one that Chromium never reports as finished: a page that starts the
+ * token vault's worker as it loads would never be idle by that count.
+ */
+async function waitForQuiet(page: Page): Promise<void> {
+  let lastActivity = Date.now();
+  const touch = () => {
+    lastActivity = Date.now();
+  };
+  page.on('request', touch);
+  page.on('requestfinished', touch);
+  page.on('requestfailed', touch);
+  try {
+    const deadline = Date.now() + stepTimeoutMs;
+    while (Date.now() - lastActivity < quietMs && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    page.off('request', touch);
+    page.off('requestfinished', touch);
+    page.off('requestfailed', touch);
+  }
+}
+
 /** Opens the landing page and waits until it has nothing more to load. */
 export async function openLanding(page: Page): Promise<void> {
-  await page.goto('/', { waitUntil: 'networkidle', timeout: stepTimeoutMs });
+  await page.goto('/', { waitUntil: 'load', timeout: stepTimeoutMs });
   await page.getByRole('button', { name: 'Sign in with Workfront' }).waitFor({
     timeout: stepTimeoutMs,
   });
+  await waitForQuiet(page);
 }

@@ -6,15 +6,17 @@ import { runEmulatorFigures } from './emulator-figures';
 import { measureBundles } from './bundles';
 import { benchRefresh } from './refresh';
 import { checkTargets, formatReport, type BenchResults } from './report';
-import { benchScale, idleFrameP95 } from './scale';
-import { startEmulator, startPreview, type Server } from './servers';
+import { benchPageMetrics } from './page-metrics';
+import { benchScale } from './scale';
+import { findBenchNginx, startApp, startEmulator, type AppServer, type Server } from './servers';
 import { benchSignInPath } from './sign-in-path';
 import { round } from './stats';
 
 /**
  * npm run bench: builds the app and the floor, measures the bundles, then signs in with Chromium
- * against the production build and an emulator on the bench's own ports, and prints the figures
- * against the targets of issue 7. Writes them to bench/results.json.
+ * against the production build behind nginx (deploy/nginx.ts, as the e2e suite serves it) and an
+ * emulator on the bench's own ports, and prints the figures against the targets of issues 7 and
+ * 13. Writes them to bench/results.json.
  */
 const resultsPath = 'bench/results.json';
 const step = (what: string) => {
@@ -26,13 +28,15 @@ async function main(): Promise<void> {
   const loadAverageAtStart = round(loadavg()[0] ?? 0, 2);
   const executablePath = findBenchChromium();
   console.log(`Using Chromium at ${executablePath}`);
+  const nginx = findBenchNginx();
+  console.log(`Using ${nginx.software} at ${nginx.path}`);
 
   step('Building the app, the app with bench hooks, and the floor');
   buildAll();
   const bundle = measureBundles(outDirs.app, outDirs.floor);
 
   const servers = new Set<Server>();
-  const start = async (starting: Promise<Server>) => {
+  const start = async <S extends Server>(starting: Promise<S>) => {
     const server = await starting;
     servers.add(server);
     return server;
@@ -43,7 +47,7 @@ async function main(): Promise<void> {
   };
   try {
     await start(startEmulator());
-    const preview = await start(startPreview(outDirs.app));
+    const app: AppServer = await start(startApp(outDirs.app));
     let chromium = '';
 
     step('Sign-in path');
@@ -52,15 +56,19 @@ async function main(): Promise<void> {
       return benchSignInPath(browser);
     });
 
-    step('Scale');
-    const scale = await withChromium(executablePath, { uncappedFrames: true }, async (browser) => ({
-      idleP95FrameMs: await idleFrameP95(browser),
-      sizes: await benchScale(browser),
-    }));
+    step('Page load: LCP, CLS, TBT of the landing page and My work');
+    const pageMetrics = await withChromium(executablePath, {}, (browser) =>
+      benchPageMetrics(browser),
+    );
+
+    step('Scale, and a static page scrolled the same way');
+    const scale = await withChromium(executablePath, { uncappedFrames: true }, (browser) =>
+      benchScale(browser, outDirs.app),
+    );
 
     step('Refresh: one simulated hour');
-    await stop(preview);
-    await start(startPreview(outDirs.appWithHooks));
+    await stop(app);
+    await start(startApp(outDirs.appWithHooks));
     const refresh = await withChromium(executablePath, {}, (browser) => benchRefresh(browser));
     await Promise.all([...servers].map(stop));
 
@@ -76,8 +84,10 @@ async function main(): Promise<void> {
         chromium,
         loadAverage: loadAverageAtStart,
       },
+      server: { software: app.software, configuredBy: 'deploy/nginx.ts' },
       bundle,
       signInPath,
+      pageMetrics,
       refresh,
       scale,
       emulator,
