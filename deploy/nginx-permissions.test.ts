@@ -3,8 +3,6 @@
 // clone under /root, or in a 0700 temporary folder. Run as root, nginx's workers would otherwise
 // be `nobody`, and every file would be "stat() failed (13: Permission denied)".
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -18,14 +16,7 @@ import {
 } from './nginx.ts';
 import { parseAppConfig } from '../src/config/app-config.ts';
 import { readServedConfig } from './security-headers.ts';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, 'localhost', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
+import { freePort } from './test/free-port.ts';
 
 /** The uids of a process's children (Linux's /proc): nginx's workers, for a master's pid. */
 function childUids(parentPid: number): number[] {

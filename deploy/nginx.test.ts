@@ -9,17 +9,10 @@ import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNginx, type RunningNginx } from './nginx.ts';
 import { readServedConfig, securityHeaders, strictTransportSecurity } from './security-headers.ts';
+import { freePort } from './test/free-port.ts';
 
 const indexHtml =
   '<!doctype html><title>app</title><script type="module" src="/assets/app-4f2a.js"></script>';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, 'localhost', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 interface Seen {
   method: string;

@@ -8,14 +8,7 @@ import { join } from 'node:path';
 import { createServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workfrontProxyOptions } from './workfront-proxy.ts';
-
-async function freePort(): Promise<number> {
-  const server = createHttpServer();
-  await new Promise<void>((done) => server.listen(0, 'localhost', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
+import { freePort } from './test/free-port.ts';
 
 const seen: string[] = [];
 let upstream: Server;
