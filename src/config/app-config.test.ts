@@ -82,6 +82,7 @@ describe('parseAppConfig', () => {
     ['a javascript: URL', { ...valid, workfrontUrl: 'javascript:alert(1)' }, 'workfrontUrl'],
     ['a relative redirect path', { ...valid, redirectPath: 'callback' }, 'redirectPath'],
     ['a protocol-relative redirect path', { ...valid, redirectPath: '//evil/cb' }, 'redirectPath'],
+    ['a backslash redirect path', { ...valid, redirectPath: '/\\evil/cb' }, 'redirectPath'],
     ['a retired API version', { ...valid, apiVersion: 'v15.0' }, 'apiVersion'],
     ['an unknown API version', { ...valid, apiVersion: 'latest' }, 'apiVersion'],
     ['an unknown API mode', { ...valid, apiMode: 'cors' }, 'apiMode'],

@@ -119,7 +119,8 @@ export function parseAppConfig(input: unknown): AppConfig {
   }
   const clientId = readString(raw, 'clientId');
   const redirectPath = readString(raw, 'redirectPath');
-  if (!redirectPath.startsWith('/') || redirectPath.startsWith('//')) {
+  // `/\` is `//` to a browser: a path on another host, not one of this app's.
+  if (!/^\/(?![/\\])/.test(redirectPath)) {
     throw new ConfigError('redirectPath', 'not-a-path', redirectPath);
   }
   const scope = raw.scope === undefined ? 'offline_access' : readString(raw, 'scope');
