@@ -358,6 +358,42 @@ test.describe('config files', () => {
   }
 });
 
+test.describe('app code that does not arrive', () => {
+  // The router's chunk: every page but the signed-out start page needs it.
+  const routerChunk = `${appOrigin}/assets/router-*.js`;
+
+  test('a page whose code cannot load says so and offers a reload', async ({
+    page,
+    issuedTokens,
+  }) => {
+    await page.route(routerChunk, (route) => route.abort('internetdisconnected'));
+    await page.goto('/work');
+    await expectExplained(
+      page,
+      issuedTokens,
+      heading(page, 'Something went wrong'),
+      page.getByRole('button', { name: 'Reload' }),
+    );
+    await expect(page.getByRole('alert')).toContainText('could not load its code');
+  });
+
+  test('the start page still signs in; a callback that could not start picks up after a reload', async ({
+    page,
+  }) => {
+    await page.route(routerChunk, (route) => route.abort('internetdisconnected'));
+    await page.goto('/');
+    await signIn(page);
+    await expect(page.getByRole('alert')).toContainText('could not load its code');
+    expect(new URL(page.url()).pathname).toBe('/callback');
+
+    // Back online: the callback, its code and this tab's pending sign-in are all still there.
+    await page.unroute(routerChunk);
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await expectSignedIn(page);
+    await expect(page).toHaveURL(/\/work$/);
+  });
+});
+
 /** Answers the next token request of `grantType` with `answer`; the others go through. */
 async function answerTokenRequest(
   page: Page,

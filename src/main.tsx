@@ -21,9 +21,17 @@ const root = createRoot(rootElement);
  * download at once, beside config.json.
  */
 let appCode: Promise<typeof import('./app/router')> | undefined;
-const loadAppCode = () => (appCode ??= import('./app/router'));
+const loadAppCode = () =>
+  (appCode ??= import('./app/router').catch((error: unknown) => {
+    appCode = undefined;
+    throw error;
+  }));
+/** A head start only: if it fails, the page tries again when it needs the code. */
+const prefetchAppCode = () => {
+  loadAppCode().catch(() => undefined);
+};
 const onStartPage = window.location.pathname === '/';
-if (!onStartPage) void loadAppCode();
+if (!onStartPage) prefetchAppCode();
 
 function whenIdle(task: () => void) {
   if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
@@ -104,7 +112,6 @@ async function start() {
         // Its code could not load (offline, or a release replaced it). A click lets the browser
         // load the page itself; a page that cannot start says so, with a way on.
         app = undefined;
-        appCode = undefined;
         if (to !== undefined) window.location.assign(to);
         else render(<AppLoadFailure />);
       },
@@ -117,7 +124,7 @@ async function start() {
     // the router's code, which the callback page then finds in the HTTP cache.
     whenIdle(() => {
       auth.preload();
-      void loadAppCode();
+      prefetchAppCode();
     });
   } else {
     openApp();
