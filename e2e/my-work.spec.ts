@@ -80,6 +80,29 @@ test.describe('My work, grouped by due date', () => {
   });
 });
 
+test('signing in lands on My work without moving what is on the screen (CLS)', async ({ page }) => {
+  // Chromium's layout-shift entries, as Lighthouse sums them; a shift right after input is not one.
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    Object.assign(window, { layoutShifts: shifts });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await signInToMyWork(page);
+  await expect(page.getByTestId('signed-in-user')).not.toHaveText('Profile');
+  const shifts = await page.evaluate(
+    () => (window as unknown as { layoutShifts: number[] }).layoutShifts,
+  );
+  // The callback's "Signing in…" giving way to My work once moved #main by its 10vh margin: 0.05.
+  expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+});
+
 test.describe('My work', () => {
   // It edits the app's requests to Workfront (fixtures.ts, networkInReach).
   test.use(networkInReach);
