@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FlowEvent } from './flow-log';
+import { settings } from './test/vault-fixtures';
 import { connectTo, type VaultNotice, type VaultPort } from './vault-connection';
 import {
   VaultError,
   type VaultEnvelope,
   type VaultMessage,
-  type VaultSettings,
   type VaultState,
 } from './vault-protocol';
 
@@ -30,17 +30,6 @@ function fakePort() {
     },
   };
 }
-
-const settings: VaultSettings = {
-  clientId: 'spa',
-  workfrontUrl: 'https://acme.my.workfront.com',
-  authorizationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/authorize',
-  tokenEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token',
-  revocationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/revoke',
-  redirectUri: 'http://localhost:3000/callback',
-  scope: 'offline_access',
-  apiBase: 'http://localhost:3000/attask/api/v20.0',
-};
 
 const signedIn: VaultState = {
   status: 'signed-in',
