@@ -16,10 +16,16 @@ export default defineConfig<VaultOptions>({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 30_000,
+  // No run may outlive CI's 90 minutes: a stuck test fails with its name, and the run ends.
+  globalTimeout: 40 * 60_000,
   expect: { timeout: 5_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: appUrl,
+    // Playwright waits forever for a navigation or an action by default; a step that hangs
+    // (Back across a cache restore, a click on a frozen page) must fail on its own, named.
+    navigationTimeout: 15_000,
+    actionTimeout: 10_000,
     trace: 'retain-on-failure',
     // The emulated Workfront instance keeps its dates in UTC-7, so "today" agrees with it.
     timezoneId: 'America/Phoenix',

@@ -27,15 +27,17 @@ const restoredFromCache = (page: Page) =>
   page.evaluate(() => sessionStorage.getItem('e2e.restoredFromCache') === 'yes');
 
 /**
- * Whether Chromium keeps a page in the back/forward cache here: not one whose SharedWorker has no
- * other tab ('SharedWorkerWithNoActiveClient'), so with the shared vault and one tab, Back loads
- * the page again; the per-tab vault's dedicated worker is frozen with its page.
+ * Engines differ here, and so do Chromium's releases: Chromium 150 kept no page whose SharedWorker
+ * had no other tab in the back/forward cache, and let the only tab's shared vault end with a
+ * reload; Chromium 156 keeps both, and Firefox and WebKit end the shared worker. So a test reads
+ * which case it met, notes it in the report, and checks the outcome the user must see in that case.
  */
-const cachedWithOneTab = (vaultKind: 'shared' | 'per-tab') => vaultKind === 'per-tab';
+function note(type: string, description: string) {
+  test.info().annotations.push({ type, description });
+}
 
 test('Back from Workfront’s sign-in page gives a working Sign in button again', async ({
   page,
-  vaultKind,
 }) => {
   await noteRestores(page);
   await page.goto('/');
@@ -44,14 +46,27 @@ test('Back from Workfront’s sign-in page gives a working Sign in button again'
 
   await page.goBack({ waitUntil: 'commit' });
   await expect(signInButton(page)).toBeEnabled();
-  expect(await restoredFromCache(page)).toBe(cachedWithOneTab(vaultKind));
+  note(
+    'start page after Back',
+    (await restoredFromCache(page)) ? 'restored from the cache' : 'loaded again',
+  );
   await signInButton(page).click();
   await expect(page.getByLabel('Email')).toBeVisible();
 });
 
-test('Back from Workfront’s error page after a reload never leaves the page waiting', async ({
+/** After a reload of the only tab: the vault kept the session, or the page bounced to Workfront. */
+async function afterReload(page: Page): Promise<'kept' | 'bounced'> {
+  const bounced = page
+    .waitForURL(/localhost:8787\/integrations\/oauth2\/authorize/)
+    .then(() => 'bounced' as const);
+  const kept = itemCount(page)
+    .waitFor()
+    .then(() => 'kept' as const);
+  return Promise.race([bounced, kept]);
+}
+
+test('a reload of the only tab never leaves the page waiting, even when Workfront fails', async ({
   page,
-  vaultKind,
 }) => {
   await noteRestores(page);
   await page.goto('/work');
@@ -60,11 +75,23 @@ test('Back from Workfront’s error page after a reload never leaves the page wa
   await emulator.fault({ target: 'authorize', count: 100, status: 500, body: 'html' });
 
   await page.reload();
-  await expect(page).toHaveURL(/localhost:8787\/integrations\/oauth2\/authorize/);
-  await page.goBack({ waitUntil: 'commit' });
-  await expect(signInButton(page)).toBeEnabled();
+  const outcome = await afterReload(page);
+  note(
+    'reload of the only tab',
+    outcome === 'kept' ? 'the vault kept the session' : 'bounced to Workfront',
+  );
+  if (outcome === 'kept') {
+    await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+  } else {
+    // Workfront's error page: Back must give a start page that works, not one still restoring.
+    await page.goBack({ waitUntil: 'commit' });
+    await expect(signInButton(page)).toBeEnabled();
+    note(
+      'start page after Back',
+      (await restoredFromCache(page)) ? 'restored from the cache' : 'loaded again',
+    );
+  }
   await expect(page.getByText('Restoring your Workfront session')).toHaveCount(0);
-  expect(await restoredFromCache(page)).toBe(cachedWithOneTab(vaultKind));
 });
 
 test('a tab signed out elsewhere shows none of its data after Back', async ({ page, context }) => {
