@@ -37,7 +37,7 @@ export interface InstanceProfile {
     authError: { status: number; errorClass: string | null; evidence: Evidence };
     tokenErrorStyle: Measured<'rfc6749' | 'workfront' | 'workfront-boolean' | 'unknown'>;
     myWorkObjCode: Measured<'TASK_OPTASK' | 'WORK' | 'unknown'>;
-    myWorkPaging: Measured<'honoured' | 'ignored' | 'unknown'>;
+    myWorkPaging: Measured<Settings['myWorkPaging'] | 'unknown'>;
     apiVersions: { answered: string[]; refused: string[]; evidence: Evidence };
     issueStatuses: Measured<string[]>;
   };
@@ -249,7 +249,7 @@ function readProfile(input: unknown): InstanceProfile {
         choice(value, path, ['TASK_OPTASK', 'WORK', 'unknown']),
       ),
       myWorkPaging: measured(behaviours, 'myWorkPaging', (value, path) =>
-        choice(value, path, ['honoured', 'ignored', 'unknown']),
+        choice(value, path, ['honoured', 'ignored', 'limit-only', 'unknown']),
       ),
       apiVersions: {
         answered: strings(
@@ -440,6 +440,13 @@ export function readInstanceProfile(input: unknown): ProfileReadResult {
 
 // --- Writing ------------------------------------------------------------------------------------
 
+/** What the app's check of `work/myWork` (`$$LIMIT=1` at `$$FIRST=0`, then 1) notes of each. */
+const myWorkPagingNotes: Record<Settings['myWorkPaging'], string> = {
+  honoured: 'one item at $$FIRST=0, another or none at $$FIRST=1',
+  ignored: '$$LIMIT=1 answered with more than one item',
+  'limit-only': '$$FIRST=1 answered with the item of $$FIRST=0',
+};
+
 /**
  * The profile that the app's check of an emulator with these settings gives, evidence included
  * as the check words it (src/workfront/instance-check.ts in the app). `readInstanceProfile` turns
@@ -517,12 +524,7 @@ export function settingsToProfile(
       },
       myWorkPaging: {
         value: settings.myWorkPaging,
-        evidence: {
-          note:
-            settings.myWorkPaging === 'honoured'
-              ? 'one item at $$FIRST=0, another or none at $$FIRST=1'
-              : '$$LIMIT=1 answered with more than one item',
-        },
+        evidence: { note: myWorkPagingNotes[settings.myWorkPaging] },
       },
       apiVersions: {
         answered: [...emulatorApiVersions],

@@ -4,7 +4,7 @@ import { createControlRoutes } from './control/control-routes.ts';
 import type { EmulatorEnv } from './env.ts';
 import { homePage } from './html/home-page.tsx';
 import { cors, isLocalhostOrigin } from './http/cors.ts';
-import { refuseCrossSite } from './http/cross-site.ts';
+import { refuseCrossSite, refuseForeignHost, refuseFraming } from './http/cross-site.ts';
 import { apiPaths, paths } from './http/endpoints.ts';
 import { createFaultInjector } from './http/faults.ts';
 import { createRequestLog } from './http/request-log.ts';
@@ -16,6 +16,7 @@ import { createBrowserSessionStore } from './oauth/browser-sessions.ts';
 import { demoApp } from './oauth/demo-app.ts';
 import { createGrantStore } from './oauth/grants.ts';
 import { createJwtExchangeRoute } from './oauth/jwt-exchange-route.ts';
+import { CrossSiteFormPage } from './oauth/pages.tsx';
 import { createRevokeRoute } from './oauth/revoke-route.ts';
 import { createTokenGrants } from './oauth/token-grants.ts';
 import { createTokenRoute } from './oauth/token-route.ts';
@@ -104,7 +105,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     headers: ['Content-Type', 'Accept'],
   });
   const app = new Hono<EmulatorEnv>();
-  app.use(log.middleware);
+  app.use(log.middleware, refuseForeignHost, refuseFraming);
   app.use(paths.token, tokenCors, faults.middleware('token'));
   app.use(paths.revoke, tokenCors, faults.middleware('revoke'));
   const apiCors = cors({
@@ -115,16 +116,26 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   });
   for (const base of apiPaths) app.use(`${base}/*`, apiCors, faults.middleware('api'));
   app.use(paths.authorize, faults.middleware('authorize'));
+  // Only the emulator's own pages send these forms. Another site's page must not sign the user in
+  // to an account of its choosing, nor allow an app in the user's name: SameSite=Lax alone lets a
+  // page on another localhost port, the same site, post with the session cookie.
+  app.on(
+    'POST',
+    [paths.signIn, paths.consent],
+    refuseCrossSite((c) => c.html(CrossSiteFormPage(), 403)),
+  );
   app.use(
     `${paths.control}/*`,
-    refuseCrossSite((c) =>
-      c.json(
-        {
-          error:
-            'The control API refuses cross-site requests: call it from a page on http://localhost, or without a browser',
-        },
-        403,
-      ),
+    refuseCrossSite(
+      (c) =>
+        c.json(
+          {
+            error:
+              'The control API refuses cross-site requests: call it from a page on http://localhost, or without a browser',
+          },
+          403,
+        ),
+      isLocalhostOrigin,
     ),
     cors({
       enabled: () => true,

@@ -76,10 +76,10 @@ export const settingSpecs: { [K in keyof Settings]: SettingSpec<Settings[K]> } =
   workItems: integerSetting('Number of seeded work items (tasks and issues).', 0, 100_000),
   maxConcurrentRequests: integerSetting('Concurrent API requests per user; 0 is no cap.', 0, 1000),
   myWorkObjCode: choiceSetting('The objCode of work/myWork items.', ['TASK_OPTASK', 'WORK']),
-  myWorkPaging: choiceSetting('Whether work/myWork applies $$FIRST, $$LIMIT and _Sort.', [
-    'honoured',
-    'ignored',
-  ]),
+  myWorkPaging: choiceSetting(
+    'Whether work/myWork applies $$FIRST, $$LIMIT and _Sort (honoured), none of them (ignored), or all but $$FIRST (limit-only).',
+    ['honoured', 'ignored', 'limit-only'],
+  ),
 };
 
 export const settingKeys = Object.keys(settingSpecs) as (keyof Settings)[];

@@ -38,8 +38,11 @@ export interface Settings {
   maxConcurrentRequests: number;
   /** The objCode of `work/myWork` items: their own (TASK, OPTASK), or that of the WORK object. */
   myWorkObjCode: 'TASK_OPTASK' | 'WORK';
-  /** Whether `work/myWork` applies `$$FIRST`, `$$LIMIT` and `_Sort`, or sends every item unsorted. */
-  myWorkPaging: 'honoured' | 'ignored';
+  /**
+   * Whether `work/myWork` applies `$$FIRST`, `$$LIMIT` and `_Sort`; sends every item unsorted
+   * (`ignored`); or applies all but `$$FIRST`, so that every page starts at the first item.
+   */
+  myWorkPaging: 'honoured' | 'ignored' | 'limit-only';
 }
 
 export const defaultSettings: Settings = {

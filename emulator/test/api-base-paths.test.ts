@@ -85,7 +85,7 @@ describe('the work/myWork settings', () => {
     const refused = await running.control('POST', '/settings', { myWorkPaging: 'sometimes' });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({
-      error: 'myWorkPaging must be "honoured" or "ignored"',
+      error: 'myWorkPaging must be "honoured" or "ignored" or "limit-only"',
     });
   });
 });

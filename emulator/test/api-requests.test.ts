@@ -339,4 +339,13 @@ describe('work/myWork switches', () => {
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.length).toBeLessThan(natural.length);
   });
+
+  it('myWorkPaging=limit-only: $$LIMIT and _Sort apply, and every page starts at the first item', async () => {
+    const sorted = await myWork('&name_Sort=desc');
+    server.settings.myWorkPaging = 'limit-only';
+    expect(await myWork('&$$FIRST=3&$$LIMIT=5&name_Sort=desc')).toEqual(sorted.slice(0, 5));
+    expect(await myWork('&$$FIRST=1&$$LIMIT=1')).toEqual(await myWork('&$$LIMIT=1'));
+    expect(await myWork('&$$FIRST=x')).toEqual(await myWork());
+    expect((await server.request('/v20.0/work/myWork?$$LIMIT=2001')).status).toBe(422);
+  });
 });

@@ -244,7 +244,7 @@ describe('the command line with an instance profile', () => {
     [
       'a malformed behaviour',
       () => profileFile('paging.json', { myWorkPaging: 'sometimes' }),
-      'behaviours.myWorkPaging.value must be "honoured" or "ignored" or "unknown"',
+      'behaviours.myWorkPaging.value must be "honoured" or "ignored" or "limit-only" or "unknown"',
     ],
     [
       'a file that is not JSON',

@@ -93,7 +93,7 @@ describe('readInstanceProfile', () => {
         'workfront-boolean' as const,
       ),
       myWorkObjCode: fc.constantFrom('TASK_OPTASK' as const, 'WORK' as const),
-      myWorkPaging: fc.constantFrom('honoured' as const, 'ignored' as const),
+      myWorkPaging: fc.constantFrom('honoured' as const, 'ignored' as const, 'limit-only' as const),
     });
     fc.assert(
       fc.property(settings, fc.boolean(), (chosen, rotates) => {
@@ -210,7 +210,7 @@ describe('readInstanceProfile', () => {
     ],
     [
       changed('behaviours.myWorkPaging.value', 'sometimes'),
-      'behaviours.myWorkPaging.value must be "honoured" or "ignored" or "unknown"',
+      'behaviours.myWorkPaging.value must be "honoured" or "ignored" or "limit-only" or "unknown"',
     ],
     [
       changed('behaviours.apiVersions.answered', ['v9.0']),

@@ -23,7 +23,7 @@ async function page(path: string): Promise<{ status: number; html: string }> {
 async function submit(
   path: string,
   form: Record<string, string>,
-): Promise<{ status: number; html: string; location: string | null }> {
+): Promise<{ status: number; html: string; location: string | null; cacheControl: string | null }> {
   const response = await fetch(`${running.baseUrl}${path}`, {
     method: 'POST',
     body: new URLSearchParams(form),
@@ -33,6 +33,7 @@ async function submit(
     status: response.status,
     html: await response.text(),
     location: response.headers.get('location'),
+    cacheControl: response.headers.get('cache-control'),
   };
 }
 
@@ -216,6 +217,7 @@ describe('the public keys of a machine-to-machine app', () => {
     const created = await submit(setupPath, { type: 'm2m', name: 'Nightly sync', description: '' });
     return {
       html: created.html,
+      cacheControl: created.cacheControl,
       clientId: clientIdOf(created.html),
       clientSecret: secretOf(created.html) ?? '',
     };
@@ -264,6 +266,20 @@ describe('the public keys of a machine-to-machine app', () => {
     expect(await me.json()).toMatchObject({
       data: [{ ID: userId, emailAddr: 'demo@example.com' }],
     });
+  });
+
+  it('sends the pages that show a client secret or a private key with no-store', async () => {
+    const created = await createM2m();
+    expect(created.clientSecret).not.toBe('');
+    expect(created.cacheControl).toBe('no-store');
+    const { clientId } = created;
+    await submit(`${setupPath}/${clientId}/client-secret/delete`, {});
+    const secret = await submit(`${setupPath}/${clientId}/client-secret`, {});
+    expect(secretOf(secret.html)).toBeDefined();
+    expect(secret.cacheControl).toBe('no-store');
+    const generated = await submit(`${setupPath}/${clientId}/public-keys/generate`, {});
+    expect(privateKeyOf(generated.html)).toBeDefined();
+    expect(generated.cacheControl).toBe('no-store');
   });
 
   it('adds a pasted public key, lists it with its fingerprint, and deletes it', async () => {

@@ -76,7 +76,8 @@ export interface EmulatorSettings {
   workItems: number;
   maxConcurrentRequests: number;
   myWorkObjCode: 'TASK_OPTASK' | 'WORK';
-  myWorkPaging: 'honoured' | 'ignored';
+  /** `limit-only`: `$$LIMIT` applies, `$$FIRST` does not: every page starts at the first item. */
+  myWorkPaging: 'honoured' | 'ignored' | 'limit-only';
 }
 
 /** An instance profile as JSON, as the inspector's "Check this Workfront" downloads it. */
@@ -232,7 +233,10 @@ export function createEmulatorControl(baseUrl: string, options: EmulatorControlO
     /** The token requests of one grant in the log. */
     tokenCalls: async (grantType: GrantType): Promise<LogEntry[]> =>
       (await log()).filter((entry) => isTokenCall(entry) && entry.grantType === grantType),
-    /** The tokens issued since the last reset, to look for where they must never be. */
+    /**
+     * The tokens issued since the last reset, to look for where they must never be. From Node
+     * only: the emulator refuses them to a browser, the app's own page included.
+     */
     issuedTokens: () => call<IssuedTokens>('issuedTokens', 'GET', '/issued-tokens'),
   };
 }

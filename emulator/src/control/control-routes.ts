@@ -186,8 +186,18 @@ export function createControlRoutes(deps: {
   });
 
   routes.get('/log', (c) => c.json(deps.log.entries()));
-  // The tokens themselves, for tests: the emulator's sessions are made up and local.
-  routes.get('/issued-tokens', (c) => c.json(deps.issuedTokens()));
+  // The tokens themselves, for tests: the emulator's sessions are made up and local. Never to a
+  // page, the app's included: the e2e suite searches the browser for each token, and would miss a
+  // leak that a page's own fetch put there. Browsers send Sec-Fetch-Site on every request and
+  // Origin on cross-origin ones; Node's fetch sends neither.
+  routes.get('/issued-tokens', (c) =>
+    c.req.header('origin') === undefined && c.req.header('sec-fetch-site') === undefined
+      ? c.json(deps.issuedTokens())
+      : c.json(
+          { error: 'The issued tokens are for tests outside a browser: no page may read them' },
+          403,
+        ),
+  );
   routes.delete('/log', (c) => {
     deps.log.clear();
     return c.body(null, 204);

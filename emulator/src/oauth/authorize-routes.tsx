@@ -118,7 +118,7 @@ export function createAuthorizeRoutes(deps: {
     return c.redirect(`/integrations/oauth2/authorize${read.query}`, 303);
   });
 
-  // SameSite=Lax keeps other sites from posting a consent in the user's name.
+  // Another site's page cannot post a consent in the user's name: server.ts refuses it.
   routes.post('/consent', async (c) => {
     const read = readRequest(c);
     if ('response' in read) return read.response;

@@ -17,6 +17,19 @@ export function AuthorizeErrorPage(props: { message: string }) {
   );
 }
 
+/** A sign-in or consent form that another site's page sent. */
+export function CrossSiteFormPage() {
+  return (
+    <Layout title="Request refused">
+      <h1>Request refused</h1>
+      <p class="error" role="alert">
+        This form was sent from another site. Workfront takes its sign-in and consent forms only
+        from its own pages: go back to the app and sign in from there.
+      </p>
+    </Layout>
+  );
+}
+
 export function SignInPage(props: {
   appName: string;
   action: string;

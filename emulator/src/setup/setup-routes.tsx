@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import type { EmulatorEnv } from '../env.ts';
+import { isLocalhostOrigin } from '../http/cors.ts';
 import { refuseCrossSite } from '../http/cross-site.ts';
 import { appTypes, newAppDefaults, type FieldErrors } from '../oauth/app-fields.ts';
 import type { AppChange, AppRegistry, OAuthApp } from '../oauth/apps.ts';
@@ -76,10 +77,15 @@ export function createSetupRoutes(deps: {
     return app ? appPage(c, app, { ...options, change }) : notFound(c);
   }
 
+  // Some pages show a new client secret or private key: no page is kept in a cache or history.
+  routes.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
   // Another site's page must not change the apps through the user's browser.
   routes.post(
     '*',
-    refuseCrossSite((c) => c.html(<CrossSitePage />, 403)),
+    refuseCrossSite((c) => c.html(<CrossSitePage />, 403), isLocalhostOrigin),
   );
 
   routes.get('/', (c) => c.html(<AppListPage apps={apps.list()} />));

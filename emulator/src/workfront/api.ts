@@ -151,7 +151,7 @@ function createObjectRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const { userId } = c.var.session;
     // Tasks and issues have the same fields but for taskNumber and wbs: TASK's schema reads both.
     const list = readListRequest(request.params, objectSchemas.TASK, context(c, deps), {
-      paged: myWorkPaging === 'honoured',
+      paging: myWorkPaging,
     });
     const mine = [...data.tasks, ...data.issues].filter(
       (item) => isAssignedTo(item, userId, data) && !isFinished(item.objCode, item.status),
@@ -166,7 +166,9 @@ function createObjectRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const request = await readApiRequest(c.req);
     operation(c, request, ['GET']);
     const schema = schemaOf(c.req.param('objCode'));
-    const list = readListRequest(request.params, schema, context(c, deps), { paged: true });
+    const list = readListRequest(request.params, schema, context(c, deps), {
+      paging: 'honoured',
+    });
     const data = deps.data();
     return dataResponse(list.respond(data.records(schema.objCode), data));
   });
@@ -281,16 +283,16 @@ function readListRequest(
   params: URLSearchParams,
   schema: ObjectSchema,
   searchContext: SearchContext,
-  options: { paged: boolean },
+  options: { paging: Settings['myWorkPaging'] },
 ) {
   const selection = parseFieldSelection(
     params.get('fields') ?? undefined,
     schema,
     searchContext.apiModel,
   );
-  if (!options.paged) params = withoutPagingAndSorts(params);
+  params = withoutIgnored(params, options.paging);
   const query = parseSearchQuery(params, schema, searchContext);
-  const paging = options.paged ? parsePaging(params) : undefined;
+  const paging = options.paging === 'ignored' ? undefined : parsePaging(params);
   return {
     respond: (records: readonly WorkfrontRecord[], data: WorkfrontData) => {
       const found = runSearch(records, query, data);
@@ -301,12 +303,16 @@ function readListRequest(
   };
 }
 
-function withoutPagingAndSorts(params: URLSearchParams): URLSearchParams {
-  return new URLSearchParams(
-    [...params].filter(
-      ([name]) => name !== '$$FIRST' && name !== '$$LIMIT' && !name.endsWith('_Sort'),
-    ),
-  );
+/** The parameters that each paging leaves unread, and so unchecked too. */
+const ignoredParams: Record<Settings['myWorkPaging'], (name: string) => boolean> = {
+  honoured: () => false,
+  ignored: (name) => name === '$$FIRST' || name === '$$LIMIT' || name.endsWith('_Sort'),
+  'limit-only': (name) => name === '$$FIRST',
+};
+
+function withoutIgnored(params: URLSearchParams, paging: Settings['myWorkPaging']) {
+  const ignored = ignoredParams[paging];
+  return new URLSearchParams([...params].filter(([name]) => !ignored(name)));
 }
 
 function selectionOf(c: ApiContext, request: ApiRequest, schema: ObjectSchema): FieldSelection {
