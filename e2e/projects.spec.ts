@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { demoUser, expect, test } from './fixtures';
+import { emulator, emulatorUrl, type LogEntry } from './support/emulator';
 import { failOnDialogs, signInToMyWork } from './support/screens';
 import { WorkfrontApi, type WireProject, type WireWorkItem } from './support/workfront-api';
 
@@ -19,14 +20,17 @@ const projectStatusLabels: Record<string, string> = {
 
 const byName = (a: string, b: string) => a.localeCompare(b);
 
-/** What Projects should list: the projects I own, and those holding work assigned to me. */
-async function expectedProjects(api: WorkfrontApi) {
+/** What Projects should list: the projects I own, and those holding `work`. */
+async function expectedProjects(
+  api: WorkfrontApi,
+  work: readonly Pick<WireWorkItem, 'projectID'>[],
+) {
   const owned = await api.get<WireProject[]>('proj/search', {
     ownerID: '$$USER.ID',
     fields: 'status,ownerID',
     $$LIMIT: 2000,
   });
-  const workProjectIds = new Set((await api.myWork()).flatMap((item) => item.projectID ?? []));
+  const workProjectIds = new Set(work.flatMap((item) => item.projectID ?? []));
   const all = await api.get<WireProject[]>('proj/search', { fields: 'status', $$LIMIT: 2000 });
   const withWork = all.filter((project) => workProjectIds.has(project.ID));
   const byId = new Map([...owned, ...withWork].map((project) => [project.ID, project]));
@@ -41,7 +45,7 @@ test.describe('projects', () => {
     const dialogs = failOnDialogs(page);
     await signInToMyWork(page);
     const api = new WorkfrontApi(issuedTokens);
-    const projects = await expectedProjects(api);
+    const projects = await expectedProjects(api, await api.myWork());
 
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -92,6 +96,59 @@ test.describe('projects', () => {
     await expect(page).toHaveURL('/projects');
     expect(dialogs).toEqual([]);
   });
+});
+
+/** The `$$FIRST` of each work/myWork request of Projects: the ones that ask for projectID alone. */
+const projectsPagesIn = (log: readonly LogEntry[]) =>
+  log
+    .map((entry) => new URL(entry.path, emulatorUrl))
+    .filter(
+      (url) =>
+        url.pathname.endsWith('/work/myWork') && url.searchParams.get('fields') === 'projectID',
+    )
+    .map((url) => url.searchParams.get('$$FIRST'));
+
+test.describe('projects when work/myWork does not page as asked', () => {
+  for (const { paging, workItems } of [
+    // Everything at once: 2,000 items fill the page exactly, so only the repeat of it stops.
+    { paging: 'ignored', workItems: 2_000 },
+    // Every page starts at the first item: the second page repeats the first.
+    { paging: 'limit-only', workItems: 2_500 },
+  ] as const) {
+    test(`with myWorkPaging ${paging} and ${workItems} items, lists them after two pages`, async ({
+      page,
+      issuedTokens,
+    }) => {
+      await emulator.settings({ myWorkPaging: paging, workItems });
+      await signInToMyWork(page);
+
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Projects' })
+        .click();
+      await expect(page).toHaveURL('/projects');
+      await expect(page.getByRole('status', { name: 'Loading projects' })).toHaveCount(0, {
+        timeout: 15_000,
+      });
+      const links = page.getByRole('main').getByRole('listitem').getByRole('link');
+      await expect(links.first()).toBeVisible();
+      // Read before the test's own work/myWork request below joins the log.
+      expect(projectsPagesIn(await emulator.log())).toEqual(['0', '2000']);
+
+      // What work/myWork answers the app's first request: all items when paging is ignored, the
+      // first 2000 when $$FIRST is; either way all the app can learn.
+      const api = new WorkfrontApi(issuedTokens);
+      const work = await api.get<Pick<WireWorkItem, 'projectID'>[]>('work/myWork', {
+        fields: 'projectID',
+        $$LIMIT: 2000,
+      });
+      const projects = await expectedProjects(api, work);
+      await expect(links).toHaveCount(projects.length);
+      expect((await links.allTextContents()).sort(byName)).toEqual(
+        projects.map((project) => project.name).sort(byName),
+      );
+    });
+  }
 });
 
 test.describe('profile', () => {

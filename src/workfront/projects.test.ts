@@ -2,7 +2,14 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { myProjectsQuery, projectQuery, projectTasksQuery } from './projects';
 import { workfrontKeys } from './query-keys';
-import { apiBase, setupQueryTest, wfId } from './test/test-support';
+import {
+  apiBase,
+  pageAsServed,
+  type PagingBehaviour,
+  setupQueryTest,
+  wfId,
+  workfrontError,
+} from './test/test-support';
 import { WorkfrontApiError } from './workfront-errors';
 
 const { server, client, queryClient } = setupQueryTest();
@@ -29,7 +36,12 @@ interface ProjectWorld {
   owned: ReturnType<typeof wireProject>[];
   /** The projectID of each work item assigned to me, in myWork's order. */
   workProjectIds: (string | null)[];
+  /** How work/myWork treats $$FIRST and $$LIMIT; honoured unless given. */
+  paging?: PagingBehaviour;
 }
+
+/** More work/myWork requests than any pager may send: a pager that loops fails, not hangs. */
+const runawayRequests = 100;
 
 /** Serves proj/search (owned, or by `ID_Mod=in`) and work/myWork, and records each request URL. */
 function serveProjects(world: ProjectWorld) {
@@ -39,6 +51,11 @@ function serveProjects(world: ProjectWorld) {
     if (id) all.set(id, wireProject(Number.parseInt(id.slice(1), 16)));
   }
   for (const project of world.owned) all.set(project.ID, project);
+  const workItems = world.workProjectIds.map((projectID, index) => ({
+    ID: wfId(0xa, index),
+    objCode: 'TASK',
+    projectID,
+  }));
   server.use(
     http.get(`${apiBase}/proj/search`, ({ request }) => {
       const url = new URL(request.url);
@@ -55,9 +72,10 @@ function serveProjects(world: ProjectWorld) {
       const first = Number(url.searchParams.get('$$FIRST') ?? 0);
       const limit = Number(url.searchParams.get('$$LIMIT') ?? 100);
       if (limit > 2000) throw new Error('$$LIMIT over 2000');
-      const page = world.workProjectIds
-        .slice(first, first + limit)
-        .map((projectID, index) => ({ ID: wfId(0xa, first + index), objCode: 'TASK', projectID }));
+      if (urls.filter((seen) => seen.pathname.endsWith('/work/myWork')).length > runawayRequests) {
+        return HttpResponse.json(workfrontError('RunawayPager', 'Too many work/myWork requests'));
+      }
+      const page = pageAsServed(workItems, world.paging ?? 'honoured', first, limit);
       return HttpResponse.json({ data: page });
     }),
   );
@@ -155,6 +173,32 @@ describe('myProjectsQuery', () => {
       '2000',
       '4000',
     ]);
+  });
+
+  describe('when work/myWork does not page as asked', () => {
+    it.each([
+      ['ignored', 2000, ['0', '2000']],
+      ['ignored', 4100, ['0']],
+      ['limit-only', 2000, ['0', '2000']],
+      ['limit-only', 4100, ['0', '2000']],
+    ] as const)(
+      'with $$FIRST and $$LIMIT %s and %i items, asks at most twice ($$FIRST %j)',
+      async (paging, count, firsts) => {
+        // A project for each thousand items, so that the items past 2000 hold projects of their own.
+        const workProjectIds = Array.from({ length: count }, (_, index) =>
+          projectIdOf(1 + Math.floor(index / 1000)),
+        );
+        const urls = serveProjects({ owned: [], workProjectIds, paging });
+
+        const projects = await queryClient.query(myProjectsQuery(client));
+
+        const pages = urls.filter((url) => url.pathname.endsWith('/work/myWork'));
+        expect(pages.map((url) => url.searchParams.get('$$FIRST'))).toEqual(firsts);
+        // Past the first 2000 items, an instance that ignores $$FIRST shows nothing more.
+        const seen = paging === 'ignored' ? workProjectIds : workProjectIds.slice(0, 2000);
+        expect(projects.map((project) => project.id)).toEqual([...new Set(seen)]);
+      },
+    );
   });
 
   it('names the field when a project is malformed', async () => {

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
+import { allPages, pageSize } from './paging';
 import { workfrontKeys } from './query-keys';
 import { optionalWireDate, parseWire, wireId, wireReference } from './wire-schemas';
 import type { WorkItem } from './work-item-model';
-import { pageSize, toWorkItem, workItemListFields, workItemWire } from './work-items';
+import { toWorkItem, workItemListFields, workItemWire } from './work-items';
 import type { WorkfrontClient } from './workfront-client';
 
 export interface Project {
@@ -53,27 +54,23 @@ async function searchProjects(
   return parseWire(v.array(projectWire), data, 'a project list').map(toProject);
 }
 
+const workProjectWire = v.array(
+  // Workfront sends ID whatever `fields` asks: the pager tells pages apart by it.
+  v.object({ ID: wireId, projectID: v.nullish(v.string()) }),
+);
+
 /** The projectID of every work item assigned to me, through all of myWork's pages. */
-async function myWorkProjectIds(
+function myWorkProjectIds(
   client: WorkfrontClient,
   signal: AbortSignal,
 ): Promise<{ projectID?: string | null }[]> {
-  const items: { projectID?: string | null }[] = [];
-  for (let first = 0; ; first += pageSize) {
-    const data = await client.get(
-      'work/myWork',
-      { fields: 'projectID', $$FIRST: first, $$LIMIT: pageSize },
-      signal,
-    );
-    const page = parseWire(
-      v.array(v.object({ projectID: v.nullish(v.string()) })),
-      data,
-      'a work list',
-    );
-    items.push(...page);
-    // Longer than asked for: Workfront ignored $$LIMIT and sent everything (see myWorkQuery).
-    if (page.length !== pageSize) return items;
-  }
+  return allPages(async (page) => {
+    const data = await client.get('work/myWork', { fields: 'projectID', ...page }, signal);
+    return parseWire(workProjectWire, data, 'a work list').map((item) => ({
+      id: item.ID,
+      projectID: item.projectID,
+    }));
+  });
 }
 
 /** Projects I own, and projects in which work is assigned to me. */

@@ -1,17 +1,26 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { workfrontKeys } from './query-keys';
-import { apiBase, malformedError, setupQueryTest, wfId, wireTask } from './test/test-support';
+import { pageSize } from './paging';
+import {
+  apiBase,
+  malformedError,
+  pageAsServed,
+  type PagingBehaviour,
+  setupQueryTest,
+  wfId,
+  wireTask,
+} from './test/test-support';
 import type { WorkItem } from './work-item-model';
-import { myWorkQuery, nextPageOffset, pageSize, uniqueItems } from './work-items';
+import { myWorkQuery } from './work-items';
 
 const { server, client, queryClient } = setupQueryTest();
 
 const taskId = wfId(0xa, 1);
 const projectId = wfId(0xb, 1);
 
-/** Serves `work/myWork` from `items`, honouring `$$FIRST` and `$$LIMIT`, and records each URL. */
-function serveMyWork(items: Record<string, unknown>[]) {
+/** Serves `work/myWork` from `items`, paging as `paging` says, and records each URL. */
+function serveMyWork(items: Record<string, unknown>[], paging: PagingBehaviour = 'honoured') {
   const urls: URL[] = [];
   server.use(
     http.get(`${apiBase}/work/myWork`, ({ request }) => {
@@ -19,7 +28,7 @@ function serveMyWork(items: Record<string, unknown>[]) {
       urls.push(url);
       const first = Number(url.searchParams.get('$$FIRST') ?? 0);
       const limit = Number(url.searchParams.get('$$LIMIT') ?? 100);
-      return HttpResponse.json({ data: items.slice(first, first + limit) });
+      return HttpResponse.json({ data: pageAsServed(items, paging, first, limit) });
     }),
   );
   return urls;
@@ -100,21 +109,9 @@ describe('myWorkQuery', () => {
   });
 
   describe('when Workfront ignores $$FIRST and $$LIMIT', () => {
-    /** Every request gets the whole list, whatever it asks for. */
-    function serveEverything(items: Record<string, unknown>[]) {
-      const urls: URL[] = [];
-      server.use(
-        http.get(`${apiBase}/work/myWork`, ({ request }) => {
-          urls.push(new URL(request.url));
-          return HttpResponse.json({ data: items });
-        }),
-      );
-      return urls;
-    }
-
     it('stops at an answer longer than asked, with every item once', async () => {
       const items = Array.from({ length: 10_000 }, (_, index) => wireTask(index + 1));
-      const urls = serveEverything(items);
+      const urls = serveMyWork(items, 'ignored');
 
       const result = await queryClient.infiniteQuery({ ...myWorkQuery(client), pages: 60 });
 
@@ -124,12 +121,26 @@ describe('myWorkQuery', () => {
 
     it('stops at a page that repeats the one before, and shows it once', async () => {
       const items = Array.from({ length: pageSize }, (_, index) => wireTask(index + 1));
-      const urls = serveEverything(items);
+      const urls = serveMyWork(items, 'ignored');
 
       const result = await queryClient.infiniteQuery({ ...myWorkQuery(client), pages: 60 });
 
       expect(urls.map((url) => url.searchParams.get('$$FIRST'))).toEqual(['0', '2000']);
       expect(result.map((item) => item.id)).toEqual(items.map((item) => item.ID as string));
+    });
+  });
+
+  describe('when Workfront honours $$LIMIT but ignores $$FIRST', () => {
+    it('stops at the second page, a repeat of the first, and shows the first once', async () => {
+      const items = Array.from({ length: 4500 }, (_, index) => wireTask(index + 1));
+      const urls = serveMyWork(items, 'limit-only');
+
+      const result = await queryClient.infiniteQuery({ ...myWorkQuery(client), pages: 60 });
+
+      expect(urls.map((url) => url.searchParams.get('$$FIRST'))).toEqual(['0', '2000']);
+      expect(result.map((item) => item.id)).toEqual(
+        items.slice(0, pageSize).map((item) => item.ID as string),
+      );
     });
   });
 
@@ -226,46 +237,5 @@ describe('myWorkQuery', () => {
     await queryClient.infiniteQuery(myWorkQuery(spyClient));
 
     expect(seenSignal).toBeInstanceOf(AbortSignal);
-  });
-});
-
-describe('nextPageOffset', () => {
-  const page = (from: number, length: number) =>
-    Array.from({ length }, (_, index) => ({ id: `id-${from + index}` }));
-
-  it.each([
-    ['a full first page', [page(0, 2000)], 0, 2000],
-    ['a full page after others', [page(0, 2000), page(2000, 2000)], 2000, 4000],
-    ['a short page', [page(0, 1999)], 0, undefined],
-    ['an empty page', [page(0, 2000), page(2000, 0)], 2000, undefined],
-    ['a page longer than asked', [page(0, 2001)], 0, undefined],
-    ['a page that repeats an earlier one', [page(0, 2000), page(0, 2000)], 2000, undefined],
-  ] as const)('after %s is %s', (_, pages, offset, next) => {
-    expect(nextPageOffset(pages, offset)).toBe(next);
-  });
-
-  it('goes on after a page that only overlaps the one before', () => {
-    expect(nextPageOffset([page(0, 2000), page(1000, 2000)], 2000)).toBe(4000);
-  });
-
-  it('stops after 50 pages, whatever the server sends', () => {
-    const pages = Array.from({ length: 50 }, (_, index) => page(index * 2000, 2000));
-    expect(nextPageOffset(pages, 98_000)).toBeUndefined();
-  });
-});
-
-describe('uniqueItems', () => {
-  it('keeps the first of each ID, in order', () => {
-    const a = { id: 'a', n: 1 };
-    const b = { id: 'b', n: 2 };
-    expect(
-      uniqueItems([
-        [a, b],
-        [
-          { id: 'a', n: 3 },
-          { id: 'c', n: 4 },
-        ],
-      ]),
-    ).toEqual([a, b, { id: 'c', n: 4 }]);
   });
 });

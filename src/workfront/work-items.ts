@@ -1,5 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import * as v from 'valibot';
+import { nextPageOffset, pageParams, pageSize, uniqueItems } from './paging';
 import { workfrontKeys } from './query-keys';
 import { optionalWireDate, parseWire, wireId, wireReference } from './wire-schemas';
 import { kindOf, type WorkItem, type WorkItemKind } from './work-item-model';
@@ -19,9 +20,6 @@ export const workItemWire = v.object({
 
 export const workItemListFields =
   'status,percentComplete,priority,plannedCompletionDate,project:name';
-
-/** Workfront's largest page; more is an error. */
-export const pageSize = 2000;
 
 type WorkItemWire = v.InferOutput<typeof workItemWire>;
 
@@ -67,31 +65,6 @@ async function issueIdsAmong(
   return new Set(found.map((issue) => issue.ID));
 }
 
-/** A bound on pages, for a server that keeps sending new ones: 100,000 items. */
-const maxPages = 50;
-
-/**
- * Where the next page of a list starts, or undefined when the list is complete. A page shorter
- * than asked is the last. So is a longer one, or one whose items all came before: both mean that
- * Workfront ignored `$$FIRST`/`$$LIMIT` and sent everything, and asking again would loop.
- */
-export function nextPageOffset(
-  pages: readonly (readonly { id: string }[])[],
-  lastOffset: number,
-): number | undefined {
-  const last = pages.at(-1) ?? [];
-  if (last.length !== pageSize || pages.length >= maxPages) return undefined;
-  const earlier = new Set(pages.slice(0, -1).flatMap((page) => page.map((item) => item.id)));
-  if (earlier.size > 0 && last.every((item) => earlier.has(item.id))) return undefined;
-  return lastOffset + pageSize;
-}
-
-/** The items of all pages, each once: a repeated page, or an overlap between pages, drops out. */
-export function uniqueItems<T extends { id: string }>(pages: readonly (readonly T[])[]): T[] {
-  const seen = new Set<string>();
-  return pages.flat().filter((item) => !seen.has(item.id) && Boolean(seen.add(item.id)));
-}
-
 /**
  * The tasks and issues assigned to me, due first, in pages of 2000 (`$$FIRST`/`$$LIMIT`).
  * `work/myWork` knows who "me" is, so no request waits on another.
@@ -105,8 +78,7 @@ export function myWorkQuery(client: WorkfrontClient) {
         {
           fields: workItemListFields,
           plannedCompletionDate_Sort: 'asc',
-          $$FIRST: pageParam,
-          $$LIMIT: pageSize,
+          ...pageParams(pageParam),
         },
         signal,
       );

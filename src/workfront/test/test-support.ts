@@ -211,3 +211,27 @@ export function setupQueryTest() {
   });
   return { server, client, queryClient };
 }
+
+/**
+ * What work/myWork may do with `$$FIRST` and `$$LIMIT`, as the emulator's `myWorkPaging` switch
+ * offers: apply both, ignore both, or apply `$$LIMIT` but always start from the first item.
+ */
+export const pagingBehaviours = ['honoured', 'ignored', 'limit-only'] as const;
+export type PagingBehaviour = (typeof pagingBehaviours)[number];
+
+/** The part of `items` that an instance with this paging behaviour answers. */
+export function pageAsServed<T>(
+  items: readonly T[],
+  paging: PagingBehaviour,
+  first: number,
+  limit: number,
+): T[] {
+  switch (paging) {
+    case 'honoured':
+      return items.slice(first, first + limit);
+    case 'ignored':
+      return [...items];
+    case 'limit-only':
+      return items.slice(0, limit);
+  }
+}
