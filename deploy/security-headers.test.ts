@@ -51,12 +51,15 @@ describe('the Content-Security-Policy', () => {
 
   it('stays the same, worker and Trusted Types included, whatever the configured endpoints', () => {
     const other = contentSecurityPolicy(
-      parseAppConfig({
-        workfrontUrl: 'https://other.my.workfront.com',
-        clientId: 'spa',
-        redirectPath: '/callback',
-        tokenEndpoint: 'https://auth.example.com/token',
-      }),
+      parseAppConfig(
+        {
+          workfrontUrl: 'https://other.my.workfront.com',
+          clientId: 'spa',
+          redirectPath: '/callback',
+          tokenEndpoint: 'https://work.example.com/oauth/token',
+        },
+        'https://work.example.com',
+      ),
     );
     const parsed = directives(other);
     expect(parsed.get('worker-src')).toEqual(["'self'"]);

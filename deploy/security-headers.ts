@@ -95,6 +95,14 @@ export function securityHeaders(
 }
 
 /**
+ * The CSP of every answer proxied from Workfront, in place of the app's (deploy/nginx.ts,
+ * deploy/workfront-proxy.ts). Such an answer is data on the app's origin: opened as a page (an
+ * HTML error, a sniffed type), it runs and loads nothing, and `sandbox` gives it an opaque origin,
+ * away from the app's storage and its token vault.
+ */
+export const proxiedContentSecurityPolicy = "default-src 'none'; sandbox";
+
+/**
  * Sent by nginx only when served over https (deploy/nginx.conf.template); `vite preview` serves
  * plain HTTP on localhost, where browsers ignore it.
  */
@@ -102,13 +110,18 @@ export const strictTransportSecurity = 'max-age=63072000; includeSubDomains';
 
 /**
  * The configuration the served app will load: `config.json` in the served folder, with the same
- * build-time override of the Workfront URL that the app applies (src/main.tsx).
+ * build-time override of the Workfront URL that the app applies (src/main.tsx). `appOrigin` is
+ * where it is served; without it, no endpoint may be on the app's own origin.
  */
-export function readServedConfig(root: string, env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function readServedConfig(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+  appOrigin?: string,
+): AppConfig {
   const raw = JSON.parse(readFileSync(join(root, 'config.json'), 'utf8')) as Record<
     string,
     unknown
   >;
   const workfrontUrl = env.VITE_WORKFRONT_URL ?? raw.workfrontUrl;
-  return parseAppConfig({ ...raw, workfrontUrl });
+  return parseAppConfig({ ...raw, workfrontUrl }, appOrigin);
 }

@@ -102,6 +102,24 @@ describe('npm run setup -- --profile', () => {
     expect(stdout).toContain('warning: behaviours.refreshTokenIssued.value is false');
   });
 
+  it('writes stateEcho false when the check saw the redirect back arrive without state', async () => {
+    const profile = sample();
+    profile.behaviours.stateEchoed = { value: false, evidence: { keys: ['code'] } };
+    const { code, stdout, config } = await setupWith(profile);
+    expect(code).toBe(0);
+    expect(config).toMatchObject({ stateEcho: false });
+    expect(stdout).toContain('stateEcho false: the redirect back carried no state');
+  });
+
+  it('leaves stateEcho out when the state probe did not run: its false is a placeholder', async () => {
+    const profile = sample();
+    profile.behaviours.stateEchoed = { value: false, evidence: {} };
+    profile.notRun = [{ probe: 'stateEchoed', reason: 'no-sign-in' }];
+    const { code, config } = await setupWith(profile);
+    expect(code).toBe(0);
+    expect(config).not.toHaveProperty('stateEcho');
+  });
+
   it('refuses an --api-version that the instance refused, and writes nothing', async () => {
     const profile = sample();
     profile.behaviours.apiVersions = { answered: ['v22.0'], refused: ['v20.0'], evidence: {} };

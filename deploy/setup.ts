@@ -1,7 +1,8 @@
 // npm run setup -- --url https://acme.my.workfront.com --client-id <id> [--profile <file>]
 // Checks the values with the app's own rules, checks that the instance's authorize endpoint
 // answers, and writes public/config.json. Asks for missing values when run in a terminal. With
-// an instance profile (the app's "Check this Workfront"), apiMode and apiVersion follow it.
+// an instance profile (the app's "Check this Workfront"), apiMode, apiVersion and stateEcho
+// follow it.
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,8 @@ const usage = `Usage: npm run setup -- --url <Workfront URL> --client-id <client
                    refuse localhost redirect URLs: npm run dev then serves https://<name>:5173
   --redirect-path  default /callback
   --profile        an instance profile from the app's "Check this Workfront": apiMode and
-                   apiVersion follow it, unless --api-mode or --api-version says otherwise
+                   apiVersion follow it, unless --api-mode or --api-version says otherwise;
+                   stateEcho is false if the instance sent no state back
   --api-version    default v20.0, or the profile's choice
   --api-mode       proxy (default) or direct, or the profile's choice
   --out            default public/config.json
@@ -100,12 +102,15 @@ async function checkAuthorize(config: AppConfig, appOrigin: string): Promise<str
 interface ProfileChoice {
   apiMode: string;
   apiVersion: string;
+  /** false only when the check saw the redirect back arrive without `state`. */
+  stateEcho: boolean;
   /** One line each: why these values, and what the profile says needs attention. */
   lines: string[];
 }
 
 /**
- * Reads an instance profile with the app's own reader, and picks apiMode and apiVersion from it.
+ * Reads an instance profile with the app's own reader, and picks apiMode, apiVersion and
+ * stateEcho from it.
  * An explicit --api-mode wins, with a warning when the profile disagrees; an explicit
  * --api-version wins unless the instance refused it. Throws an Error naming the field.
  */
@@ -152,6 +157,14 @@ function profileChoice(
       ? `apiVersion ${chosenVersion}: ${answered.length > 0 ? `this Workfront answered ${answered.join(', ')}` : 'no version answered; the default is kept'} (behaviours.apiVersions)`
       : `apiVersion ${chosenVersion}: from --api-version`,
   );
+  // A probe that did not run leaves false as a placeholder: only a measured false counts.
+  const stateEcho =
+    behaviours.stateEchoed.value || profile.notRun.some(({ probe }) => probe === 'stateEchoed');
+  if (!stateEcho) {
+    lines.push(
+      "stateEcho false: the redirect back carried no state (behaviours.stateEchoed), so a callback without state may be matched to its tab's pending sign-in",
+    );
+  }
   if (chosenMode === 'direct' && !behaviours.apiCors.value) {
     lines.push(
       'warning: behaviours.apiCors.value is false: the API did not answer cross-origin calls from the checked origin, so direct calls may fail there; proxy always works',
@@ -170,7 +183,7 @@ function profileChoice(
   for (const { probe, reason } of profile.notRun) {
     lines.push(`note: the check did not run ${probe} (${reason})`);
   }
-  return { apiMode: chosenMode, apiVersion: chosenVersion, lines };
+  return { apiMode: chosenMode, apiVersion: chosenVersion, stateEcho, lines };
 }
 
 function isLocalhost(origin: string): boolean {
@@ -243,6 +256,7 @@ async function main(): Promise<number> {
       redirectPath: values['redirect-path'],
       apiVersion: choice?.apiVersion ?? values['api-version'],
       apiMode: choice?.apiMode ?? values['api-mode'],
+      stateEcho: choice?.stateEcho,
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -270,6 +284,7 @@ async function main(): Promise<number> {
     scope: config.scope,
     apiVersion: config.apiVersion,
     apiMode: config.apiMode,
+    ...(config.stateEcho ? {} : { stateEcho: false }),
   };
   writeFileSync(values.out, `${JSON.stringify(file, null, 2)}\n`);
   console.log(`Wrote ${values.out}. Register ${appOrigin}${config.redirectPath} in Workfront.`);

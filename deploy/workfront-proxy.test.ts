@@ -1,5 +1,6 @@
 // The Vite proxy to Workfront, on real servers: `vite preview` with vite.config.ts, and the dev
-// server with the same options, in front of a stand-in Workfront that sets and echoes cookies.
+// server with the same options, in front of a stand-in Workfront that sets and echoes cookies
+// and sends a CSP of its own.
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +21,7 @@ beforeAll(async () => {
     response.writeHead(200, {
       'Content-Type': 'application/json',
       'Set-Cookie': ['wf_session=upstream; Path=/', 'other=2; Path=/'],
+      'Content-Security-Policy': 'default-src *',
     });
     response.end(JSON.stringify({ cookie: request.headers.cookie ?? null }));
   });
@@ -48,6 +50,10 @@ async function expectProxiedWithoutCookies(url: string) {
     expect(response.status, base).toBe(200);
     expect(await response.json(), base).toEqual({ cookie: null });
     expect(response.headers.get('set-cookie'), base).toBeNull();
+    // As nginx: an API answer is data, never a page of the app's.
+    expect(response.headers.get('content-security-policy'), base).toBe(
+      "default-src 'none'; sandbox",
+    );
   }
   expect(seen).toEqual([
     '/attask/api/v20.0/user/search?ID=$$USER.ID',
@@ -63,7 +69,7 @@ async function expectProxiedWithoutCookies(url: string) {
 }
 
 describe('the Vite proxy to Workfront', () => {
-  it('in vite preview (vite.config.ts): the API paths only, no cookies either way', async () => {
+  it('in vite preview (vite.config.ts): the API paths only, no cookies either way, a sandboxing CSP', async () => {
     const previous = process.env.WORKFRONT_PROXY_TARGET;
     process.env.WORKFRONT_PROXY_TARGET = upstreamUrl;
     try {

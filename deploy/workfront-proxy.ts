@@ -1,6 +1,8 @@
 // The Vite dev and preview servers' proxy to Workfront (vite.config.ts), held to what nginx does
-// in production (nginx.conf.template): the REST API's three paths only, and no cookies either way.
+// in production (nginx.conf.template): the REST API's three paths only, no cookies either way, and
+// a sandboxing CSP on the answers.
 import type { ProxyOptions } from 'vite';
+import { proxiedContentSecurityPolicy } from './security-headers.ts';
 
 /** A Vite proxy key that starts with ^ is a regular expression. */
 export const workfrontApiPaths = '^/attask/api(-internal|-unsupported)?/';
@@ -18,6 +20,8 @@ export function workfrontProxyOptions(target: string): Record<string, ProxyOptio
         });
         proxy.on('proxyRes', (response) => {
           delete response.headers['set-cookie'];
+          // Replaces Workfront's, and in vite preview the app's (deploy/security-headers.ts).
+          response.headers['content-security-policy'] = proxiedContentSecurityPolicy;
         });
       },
     },

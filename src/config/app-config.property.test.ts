@@ -15,14 +15,19 @@ const fields = [
   'apiVersion',
   'apiMode',
   'emulator',
+  'stateEcho',
   'authorizationEndpoint',
   'tokenEndpoint',
+  'revocationEndpoint',
 ] as const;
+const endpointFields = ['authorizationEndpoint', 'tokenEndpoint', 'revocationEndpoint'] as const;
+const appOrigin = 'https://work.example.com';
+const centralAuthorizeOrigin = 'https://oauth.my.workfront.com';
 
 /** Parses, and turns a ConfigError into a value; any other error fails the property. */
-function parse(input: unknown) {
+function parse(input: unknown, origin?: string) {
   try {
-    return parseAppConfig(input);
+    return parseAppConfig(input, origin);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -62,6 +67,45 @@ describe('parseAppConfig, for any file', () => {
         }
         expect(new URL(result.workfrontUrl).pathname).toBe('/');
       }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("only ever sends the sign-in, the code and the tokens to the instance, the app's origin, or Workfront's central host for sign-in", () => {
+    const origins = fc.constantFrom(
+      valid.workfrontUrl,
+      appOrigin,
+      centralAuthorizeOrigin,
+      'https://evil.example',
+      'https://acme.my.workfront.com.evil.example',
+      'https://work.example.com:8443',
+      'http://localhost:8787',
+    );
+    const url = fc.oneof(
+      fc.webUrl(),
+      fc.tuple(origins, fc.webPath()).map(([origin, path]) => origin + path),
+    );
+    fc.assert(
+      fc.property(
+        fc.record(
+          Object.fromEntries(endpointFields.map((field) => [field, url])) as Record<
+            (typeof endpointFields)[number],
+            typeof url
+          >,
+          { requiredKeys: [] },
+        ),
+        fc.option(fc.constantFrom(appOrigin, 'http://localhost:4173'), { nil: undefined }),
+        (endpoints, origin) => {
+          const result = parse({ ...valid, ...endpoints }, origin);
+          if (result instanceof ConfigError) return;
+          const ours = [valid.workfrontUrl, ...(origin ? [origin] : [])];
+          for (const field of endpointFields) {
+            const allowed =
+              field === 'authorizationEndpoint' ? [...ours, centralAuthorizeOrigin] : ours;
+            expect(allowed, field).toContain(new URL(result[field]).origin);
+          }
+        },
+      ),
       { numRuns: 1_000 },
     );
   });

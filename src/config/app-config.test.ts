@@ -7,9 +7,14 @@ const valid = {
   redirectPath: '/callback',
 };
 
-function problemWith(input: unknown): { field: string; problem: string; value: string } {
+const appOrigin = 'https://work.example.com';
+
+function problemWith(
+  input: unknown,
+  origin?: string,
+): { field: string; problem: string; value: string } {
   try {
-    parseAppConfig(input);
+    parseAppConfig(input, origin);
   } catch (error) {
     if (error instanceof ConfigError) {
       return { field: error.field, problem: error.problem, value: error.value };
@@ -27,6 +32,7 @@ describe('parseAppConfig', () => {
       apiVersion: 'v20.0',
       apiMode: 'proxy',
       emulator: false,
+      stateEcho: true,
       authorizationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/authorize',
       tokenEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token',
       revocationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/revoke',
@@ -35,26 +41,90 @@ describe('parseAppConfig', () => {
 
   it('puts the revocation endpoint beside an explicit token endpoint', () => {
     expect(
-      parseAppConfig({ ...valid, tokenEndpoint: 'https://proxy.example.com/oauth/token' })
+      parseAppConfig({ ...valid, tokenEndpoint: `${appOrigin}/oauth/token` }, appOrigin)
         .revocationEndpoint,
-    ).toBe('https://proxy.example.com/oauth/revoke');
+    ).toBe(`${appOrigin}/oauth/revoke`);
     expect(
-      parseAppConfig({ ...valid, tokenEndpoint: 'https://proxy.example.com/exchange' })
+      parseAppConfig({ ...valid, tokenEndpoint: `${appOrigin}/exchange` }, appOrigin)
         .revocationEndpoint,
     ).toBe('https://acme.my.workfront.com/integrations/oauth2/api/v1/revoke');
     expect(
-      parseAppConfig({ ...valid, revocationEndpoint: 'https://proxy.example.com/r' })
+      parseAppConfig({ ...valid, revocationEndpoint: `${appOrigin}/r` }, appOrigin)
         .revocationEndpoint,
-    ).toBe('https://proxy.example.com/r');
+    ).toBe(`${appOrigin}/r`);
   });
 
-  it('keeps explicit endpoints, for proxies and compatible servers', () => {
-    const config = parseAppConfig({
-      ...valid,
-      tokenEndpoint: 'https://proxy.example.com/token',
-      authorizationEndpoint: 'https://acme.my.workfront.adobe.com/integrations/oauth2/authorize',
+  it("keeps explicit endpoints on the instance, on the app's origin, and Workfront's central host for sign-in", () => {
+    const config = parseAppConfig(
+      {
+        ...valid,
+        authorizationEndpoint: 'https://oauth.my.workfront.com/integrations/oauth2/authorize',
+        tokenEndpoint: `${appOrigin}/oauth/token`,
+        revocationEndpoint: 'https://acme.my.workfront.com/custom/revoke',
+      },
+      appOrigin,
+    );
+    expect(config).toMatchObject({
+      authorizationEndpoint: 'https://oauth.my.workfront.com/integrations/oauth2/authorize',
+      tokenEndpoint: `${appOrigin}/oauth/token`,
+      revocationEndpoint: 'https://acme.my.workfront.com/custom/revoke',
     });
-    expect(config.tokenEndpoint).toBe('https://proxy.example.com/token');
+    expect(
+      parseAppConfig({ ...valid, authorizationEndpoint: `${appOrigin}/authorize` }, appOrigin)
+        .authorizationEndpoint,
+    ).toBe(`${appOrigin}/authorize`);
+  });
+
+  it.each<[string, Record<string, string>, string | undefined]>([
+    [
+      'a sign-in on another host',
+      { authorizationEndpoint: 'https://evil.example/authorize' },
+      appOrigin,
+    ],
+    [
+      'a sign-in on a look-alike of the instance',
+      { authorizationEndpoint: 'https://acme.my.workfront.com.evil.example/authorize' },
+      appOrigin,
+    ],
+    [
+      'a token endpoint on another host',
+      { tokenEndpoint: 'https://evil.example/token' },
+      appOrigin,
+    ],
+    [
+      "a token endpoint on Workfront's central host",
+      { tokenEndpoint: 'https://oauth.my.workfront.com/integrations/oauth2/api/v1/token' },
+      appOrigin,
+    ],
+    ['a revoke on another host', { revocationEndpoint: 'https://evil.example/revoke' }, appOrigin],
+    [
+      'a token endpoint on the same host and another port',
+      { tokenEndpoint: 'https://work.example.com:8443/oauth/token' },
+      appOrigin,
+    ],
+    [
+      "the app's origin, where no app origin is known (npm run setup)",
+      { tokenEndpoint: `${appOrigin}/oauth/token` },
+      undefined,
+    ],
+  ])('refuses %s, naming the field and the foreign origin', (_, endpoints, origin) => {
+    const [field, url] = Object.entries(endpoints)[0] ?? ['', ''];
+    expect(problemWith({ ...valid, ...endpoints }, origin)).toEqual({
+      field,
+      problem: 'foreign-origin',
+      value: new URL(url).origin,
+    });
+  });
+
+  it('takes stateEcho, true unless the file says false', () => {
+    expect(parseAppConfig({ ...valid, stateEcho: false }).stateEcho).toBe(false);
+    expect(parseAppConfig({ ...valid, stateEcho: true }).stateEcho).toBe(true);
+    expect(problemWith({ ...valid, stateEcho: 'no' })).toEqual({
+      field: 'stateEcho',
+      problem: 'not-a-boolean',
+      value: '"no"',
+    });
+    expect(problemWith({ ...valid, stateEcho: null }).problem).toBe('not-a-boolean');
   });
 
   it('allows http for localhost only', () => {
@@ -118,6 +188,26 @@ describe('loadAppConfig', () => {
     const config = await loadAppConfig({ clientId: 'from-build', apiVersion: undefined });
     expect(config.clientId).toBe('from-build');
     expect(config.apiVersion).toBe('v20.0');
+  });
+
+  it('revalidates the file by default, and reads it from the cache when asked', async () => {
+    serve(Response.json(valid));
+    await loadAppConfig();
+    expect(fetch).toHaveBeenLastCalledWith('/config.json', { cache: 'no-cache' });
+    serve(Response.json(valid));
+    await loadAppConfig({}, { cache: 'force-cache' });
+    expect(fetch).toHaveBeenLastCalledWith('/config.json', { cache: 'force-cache' });
+  });
+
+  it("accepts a token endpoint on the page's own origin, and no other", async () => {
+    const tokenEndpoint = `${location.origin}/oauth/token`;
+    serve(Response.json({ ...valid, tokenEndpoint }));
+    expect((await loadAppConfig()).tokenEndpoint).toBe(tokenEndpoint);
+    serve(Response.json({ ...valid, tokenEndpoint }));
+    await expect(loadAppConfig({}, { appOrigin })).rejects.toMatchObject({
+      field: 'tokenEndpoint',
+      problem: 'foreign-origin',
+    });
   });
 
   it.each<[string, Response | Error, string]>([

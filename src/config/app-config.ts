@@ -22,7 +22,17 @@ export interface AppConfig {
   apiMode: 'proxy' | 'direct';
   /** The Workfront URL is the local emulator: the flow inspector offers its what-if controls. */
   emulator: boolean;
-  /** Defaults to <workfrontUrl>/integrations/oauth2/authorize. */
+  /**
+   * Whether the instance sends `state` back on the redirect to redirectPath (default true).
+   * false: it does not, so a callback without `state` may be matched to this tab's pending
+   * sign-in.
+   */
+  stateEcho: boolean;
+  /**
+   * Defaults to <workfrontUrl>/integrations/oauth2/authorize. Each endpoint may only be on the
+   * instance's origin or the app's own (a same-origin proxy); this one also on Workfront's
+   * central authorize host.
+   */
   authorizationEndpoint: string;
   /** Defaults to <workfrontUrl>/integrations/oauth2/api/v1/token. */
   tokenEndpoint: string;
@@ -39,6 +49,7 @@ export type ConfigField =
   | 'apiVersion'
   | 'apiMode'
   | 'emulator'
+  | 'stateEcho'
   | 'authorizationEndpoint'
   | 'tokenEndpoint'
   | 'revocationEndpoint';
@@ -49,6 +60,7 @@ export type ConfigProblem =
   | 'not-a-url'
   | 'not-https'
   | 'has-credentials'
+  | 'foreign-origin'
   | 'has-path'
   | 'not-a-path'
   | 'unsupported-version'
@@ -75,6 +87,9 @@ export class ConfigError extends Error {
 type RawConfig = Record<string, unknown>;
 
 const supportedApiVersions = /^v(1[6-9]|2[0-2])\.0$/;
+
+/** Workfront's central sign-in host, which routes users to their instance (its own demo uses it). */
+const centralAuthorizeOrigin = 'https://oauth.my.workfront.com';
 
 function isLocalhost(url: URL): boolean {
   return url.hostname === 'localhost' || url.hostname === '[::1]';
@@ -104,11 +119,38 @@ function readUrl(raw: RawConfig, field: ConfigField): string {
   return url.href.replace(/\/+$/, '');
 }
 
-function readOptionalUrl(raw: RawConfig, field: ConfigField, fallback: string): string {
-  return raw[field] === undefined ? fallback : readUrl(raw, field);
+/**
+ * An endpoint sees the sign-in's `state` and PKCE challenge, or the code and the tokens: on any
+ * other origin, a tampered config.json could read them, or sign the user in to another account.
+ */
+function readEndpoint(
+  raw: RawConfig,
+  field: ConfigField,
+  fallback: string,
+  allowedOrigins: readonly string[],
+): string {
+  if (raw[field] === undefined) return fallback;
+  const url = readUrl(raw, field);
+  const { origin } = new URL(url);
+  if (!allowedOrigins.includes(origin)) throw new ConfigError(field, 'foreign-origin', origin);
+  return url;
 }
 
-export function parseAppConfig(input: unknown): AppConfig {
+function readBoolean(raw: RawConfig, field: ConfigField, fallback: boolean): boolean {
+  const value = raw[field];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') {
+    throw new ConfigError(field, 'not-a-boolean', JSON.stringify(value));
+  }
+  return value;
+}
+
+/**
+ * `appOrigin` is where the app is served (the page's `location.origin`), the one origin besides
+ * the instance's where an endpoint may be: a same-origin proxy (deploy/nginx.ts). Without it, as
+ * in `npm run setup`, endpoints must be the instance's.
+ */
+export function parseAppConfig(input: unknown, appOrigin?: string): AppConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ConfigError('config.json', 'not-an-object');
   }
@@ -132,34 +174,36 @@ export function parseAppConfig(input: unknown): AppConfig {
   if (apiMode !== 'proxy' && apiMode !== 'direct') {
     throw new ConfigError('apiMode', 'unknown-api-mode', JSON.stringify(apiMode));
   }
-  if (raw.emulator !== undefined && typeof raw.emulator !== 'boolean') {
-    throw new ConfigError('emulator', 'not-a-boolean', JSON.stringify(raw.emulator));
-  }
-  const tokenEndpoint = readOptionalUrl(
+  const ours = [new URL(workfrontUrl).origin, ...(appOrigin ? [new URL(appOrigin).origin] : [])];
+  const tokenEndpoint = readEndpoint(
     raw,
     'tokenEndpoint',
     `${workfrontUrl}/integrations/oauth2/api/v1/token`,
+    ours,
   );
   return {
     workfrontUrl,
     clientId,
     apiMode,
-    emulator: raw.emulator ?? false,
+    emulator: readBoolean(raw, 'emulator', false),
+    stateEcho: readBoolean(raw, 'stateEcho', true),
     redirectPath,
     scope,
     apiVersion,
-    authorizationEndpoint: readOptionalUrl(
+    authorizationEndpoint: readEndpoint(
       raw,
       'authorizationEndpoint',
       `${workfrontUrl}/integrations/oauth2/authorize`,
+      [...ours, centralAuthorizeOrigin],
     ),
     tokenEndpoint,
-    revocationEndpoint: readOptionalUrl(
+    revocationEndpoint: readEndpoint(
       raw,
       'revocationEndpoint',
       tokenEndpoint.endsWith('/token')
         ? `${tokenEndpoint.slice(0, -'token'.length)}revoke`
         : `${workfrontUrl}/integrations/oauth2/api/v1/revoke`,
+      ours,
     ),
   };
 }
@@ -178,14 +222,24 @@ function withOverrides(raw: unknown, overrides: ConfigOverrides): unknown {
   return merged;
 }
 
+export interface LoadOptions {
+  /**
+   * `no-cache` (the default) revalidates the file, a 304 when unchanged, so a fixed file applies
+   * at the next load. A page that follows the one that just revalidated it (the callback, after
+   * the start page) may take `force-cache`.
+   */
+  cache?: RequestCache;
+  /** The app's origin, for parseAppConfig: the page's own. */
+  appOrigin?: string;
+}
+
 export async function loadAppConfig(
   overrides: ConfigOverrides = {},
-  url = '/config.json',
+  { cache = 'no-cache', appOrigin = location.origin }: LoadOptions = {},
 ): Promise<AppConfig> {
   let response: Response;
   try {
-    // The server sends config.json with no-cache, so a changed file is seen on the next load.
-    response = await fetch(url);
+    response = await fetch('/config.json', { cache });
   } catch {
     throw new ConfigError('config.json', 'not-downloaded');
   }
@@ -196,5 +250,5 @@ export async function loadAppConfig(
   } catch {
     throw new ConfigError('config.json', 'not-json');
   }
-  return parseAppConfig(withOverrides(raw, overrides));
+  return parseAppConfig(withOverrides(raw, overrides), appOrigin);
 }

@@ -11,6 +11,8 @@ export const messages = defineMessages('config/messages', {
   'problem.not-a-url': 'is not an absolute URL: "{value}"',
   'problem.not-https': 'must use https (http only for localhost): "{value}"',
   'problem.has-credentials': 'must not contain a user name or password',
+  'problem.foreign-origin':
+    'points to another site, {value}, which would see the sign-in or the tokens',
   'problem.has-path': 'must be the instance origin, without a path: "{value}"',
   'problem.not-a-path': 'must be a path that starts with a single "/": "{value}"',
   'problem.unsupported-version': 'is not a supported Workfront API version: "{value}"',
@@ -30,7 +32,12 @@ export const messages = defineMessages('config/messages', {
   'fix.apiVersion': 'Use a supported version from v16.0 to v22.0, e.g. "v20.0".',
   'fix.apiMode': 'Use "proxy" unless Workfront allows this origin to call its API directly.',
   'fix.emulator': 'Use true only for the local emulator.',
-  'fix.authorizationEndpoint': "Remove it to use Workfront's default, or give an https URL.",
-  'fix.tokenEndpoint': "Remove it to use Workfront's default, or give an https URL.",
-  'fix.revocationEndpoint': "Remove it to use Workfront's default, or give an https URL.",
+  'fix.stateEcho':
+    'Leave it out, or use false only for an instance that sends no state back to the redirect path.',
+  'fix.authorizationEndpoint':
+    "Remove it to use Workfront's default, or give an https URL on the Workfront instance, on this app's origin, or on https://oauth.my.workfront.com.",
+  'fix.tokenEndpoint':
+    "Remove it to use Workfront's default, or give an https URL on the Workfront instance or on this app's origin (a proxy).",
+  'fix.revocationEndpoint':
+    "Remove it to use Workfront's default, or give an https URL on the Workfront instance or on this app's origin (a proxy).",
 });

@@ -13,6 +13,7 @@ export default {
     'problem.not-a-url': '不是绝对 URL：“{value}”',
     'problem.not-https': '必须使用 https（仅 localhost 可用 http）：“{value}”',
     'problem.has-credentials': '不得包含用户名或密码',
+    'problem.foreign-origin': '指向其他站点 {value}，该站点将能看到登录请求或令牌',
     'problem.has-path': '必须是实例的源地址，不能带路径：“{value}”',
     'problem.not-a-path': '必须是以单个“/”开头的路径：“{value}”',
     'problem.unsupported-version': '不是受支持的 Workfront API 版本：“{value}”',
@@ -31,8 +32,12 @@ export default {
     'fix.apiVersion': '请使用 v16.0 至 v22.0 之间受支持的版本，例如 "v20.0"。',
     'fix.apiMode': '除非 Workfront 允许此源地址直接调用其 API，否则请使用 "proxy"。',
     'fix.emulator': '仅在本地模拟器中使用 true。',
-    'fix.authorizationEndpoint': '删除此项以使用 Workfront 的默认值，或提供 https URL。',
-    'fix.tokenEndpoint': '删除此项以使用 Workfront 的默认值，或提供 https URL。',
-    'fix.revocationEndpoint': '删除此项以使用 Workfront 的默认值，或提供 https URL。',
+    'fix.stateEcho': '请省略此项；仅当实例在重定向回来时不返回 state 时才使用 false。',
+    'fix.authorizationEndpoint':
+      '删除此项以使用 Workfront 的默认值，或提供位于 Workfront 实例、本应用源地址或 https://oauth.my.workfront.com 上的 https URL。',
+    'fix.tokenEndpoint':
+      '删除此项以使用 Workfront 的默认值，或提供位于 Workfront 实例或本应用源地址（代理）上的 https URL。',
+    'fix.revocationEndpoint':
+      '删除此项以使用 Workfront 的默认值，或提供位于 Workfront 实例或本应用源地址（代理）上的 https URL。',
   },
 } satisfies Translation<typeof messages>;
