@@ -92,6 +92,8 @@ const hosts = mostly(
 );
 const ports = mostly('', fc.constantFrom(':443', ':8443', ':', ':0443', ':80'));
 const segments = fc.oneof(
+  // Mostly segments of the app's kind, so that enough URLs pass to test what passes.
+  { arbitrary: fc.stringMatching(/^[A-Za-z0-9._-]{1,10}$/), weight: 2 },
   fc.constantFrom(
     'attask',
     'api',
@@ -182,13 +184,15 @@ describe('checkApiRequest, for any URL', () => {
     );
   });
 
-  it('lets a plain URL under any API root go, with any method and query', () => {
+  it('lets a plain URL under any API root go, with any method and a query with no method in it', () => {
     const plainSegment = fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/);
-    const plainQuery = fc.stringMatching(/^[A-Za-z0-9=&,._-]{0,30}$/);
+    const plainQuery = fc
+      .stringMatching(/^[A-Za-z0-9=&,._-]{0,30}$/)
+      .filter((query) => !/method/i.test(query));
     fc.assert(
       fc.property(
         fc.constantFrom(...roots),
-        fc.array(plainSegment, { maxLength: 5 }),
+        fc.array(plainSegment, { minLength: 1, maxLength: 5 }),
         plainQuery,
         fc.constantFrom('GET' as const, 'PUT' as const, 'POST' as const),
         (root, path, query, method) => {
@@ -197,6 +201,118 @@ describe('checkApiRequest, for any URL', () => {
         },
       ),
     );
+  });
+
+  it('refuses any path with a character the app never sends in one', () => {
+    const allowed = /^[A-Za-z0-9._/-]$/;
+    // `?` and `#` end the path, so they are not path characters.
+    const stranger = fc.oneof(
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+      fc.constantFrom(
+        ...Array.from("%\\;:@!$&'()*+,=~|^ "),
+        '%2e',
+        '%C0%AE',
+        '%u002e',
+        '%00',
+        '%41',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...roots),
+        fc.array(fc.stringMatching(/^[A-Za-z0-9._-]{1,8}$/), { minLength: 1, maxLength: 4 }),
+        stranger.filter((text) => !allowed.test(text) && !/[?#]/.test(text)),
+        fc.nat(),
+        (root, segments, character, at) => {
+          const path = segments.join('/');
+          const cut = at % (path.length + 1);
+          const url = `https://${host}${root}${path.slice(0, cut)}${character}${path.slice(cut)}`;
+          expect(checkApiRequest({ method: 'GET', url }, apiBase), url).toBeDefined();
+        },
+      ),
+    );
+  });
+
+  it('refuses a method parameter, in any case, encoding, place or number, but the app’s own', () => {
+    /** As the app encodes a name or a value. */
+    const formEncoded = (text: string) => new URLSearchParams({ _: text }).toString().slice(2);
+    /** A letter of `method`, mostly in lower case, perhaps percent-encoded (either hex case). */
+    const letter = (char: string) =>
+      fc
+        .tuple(
+          fc.oneof({ arbitrary: fc.constant(char), weight: 5 }, fc.constant(char.toUpperCase())),
+          fc.constantFrom('plain', 'lower', 'upper'),
+        )
+        .map(([spelled, encoding]) => {
+          const hex = spelled.charCodeAt(0).toString(16);
+          const sent = { plain: spelled, lower: `%${hex}`, upper: `%${hex.toUpperCase()}` };
+          return { spelled, sent: sent[encoding] };
+        });
+    const spellings = fc.tuple(...Array.from('method', letter)).map((letters) => ({
+      name: letters.map((each) => each.spelled).join(''),
+      sent: letters.map((each) => each.sent).join(''),
+    }));
+    const places = fc.constantFrom('query' as const, 'form' as const);
+    const methodParams = fc.array(
+      fc.record({
+        spelling: spellings,
+        value: fc.oneof(
+          { arbitrary: fc.constant('GET'), weight: 3 },
+          fc.constantFrom('PUT', 'DELETE', 'POST', 'get', ''),
+          fc.string(),
+        ),
+        place: places,
+      }),
+      { maxLength: 3 },
+    );
+    const otherParams = fc.array(
+      fc.record({
+        name: fc.stringMatching(/^[A-Za-z$_]{1,10}$/).filter((name) => !/^method$/i.test(name)),
+        value: fc.string(),
+        place: places,
+      }),
+      { maxLength: 4 },
+    );
+    let appsOwnSeen = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('GET' as const, 'PUT' as const, 'POST' as const),
+        fc.constantFrom('task/search', 'optask/search', `task/${'5f1e0c2a'.repeat(4)}`, 'task'),
+        methodParams,
+        otherParams,
+        (method, path, methods, others) => {
+          // Only a POST has a form: elsewhere every parameter goes in the query.
+          const placeOf = (place: 'query' | 'form') => (method === 'POST' ? place : 'query');
+          const sent = [
+            ...others.map(({ name, value, place }) => ({ sent: formEncoded(name), value, place })),
+            ...methods.map(({ spelling, value, place }) => ({ sent: spelling.sent, value, place })),
+          ];
+          const join = (place: 'query' | 'form') =>
+            sent
+              .filter((param) => placeOf(param.place) === place)
+              .map((param) => `${param.sent}=${formEncoded(param.value)}`)
+              .join('&');
+          const query = join('query');
+          const url = `${apiBase}/${path}${query ? `?${query}` : ''}`;
+          const request: ApiRequest =
+            method === 'POST' ? { method, url, form: join('form') } : { method, url };
+          const [only, ...more] = methods;
+          const appsOwn =
+            method === 'POST' &&
+            path.endsWith('/search') &&
+            more.length === 0 &&
+            only?.place === 'form' &&
+            only.spelling.name === 'method' &&
+            only.value === 'GET';
+          if (appsOwn) appsOwnSeen += 1;
+          const allowed = checkApiRequest(request, apiBase) === undefined;
+          expect(allowed, JSON.stringify(request)).toBe(methods.length === 0 || appsOwn);
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+    // The property above tells the app's own request from the rest only if it came up.
+    expect(appsOwnSeen).toBeGreaterThan(0);
   });
 
   it('refuses every URL of another origin', () => {
