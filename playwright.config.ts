@@ -33,6 +33,8 @@ export default defineConfig<VaultOptions>({
     ...devices['Desktop Chrome'],
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
+      // Playwright's default is 3 minutes: a browser that does not start fails its tests sooner.
+      timeout: 30_000,
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
@@ -43,7 +45,8 @@ export default defineConfig<VaultOptions>({
     // and back/forward cache suites run again so.
     {
       name: 'per-tab vault',
-      testMatch: /(sign-in|session|session-safety|token-vault|back-forward-cache)\.spec\.ts/,
+      testMatch:
+        /(sign-in|session|session-safety|token-vault|token-acquisition|back-forward-cache)\.spec\.ts/,
       use: { vaultKind: 'per-tab' },
     },
   ],

@@ -1,9 +1,14 @@
 /// <reference types="vitest/config" />
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions, type ServerOptions } from 'vite';
+import {
+  callbackDocument,
+  callbackSecurityHeaders,
+  readCallbackDocument,
+} from './deploy/callback-document.ts';
 import { readDevHost } from './deploy/dev-host.ts';
 import { readServedConfig, securityHeaders } from './deploy/security-headers.ts';
 import { workfrontProxyOptions } from './deploy/workfront-proxy.ts';
@@ -13,10 +18,13 @@ import { workfrontProxyOptions } from './deploy/workfront-proxy.ts';
  * nginx does (deploy/workfront-proxy.ts). WORKFRONT_PROXY_TARGET wins over it: the bench previews on its own ports next to the e2e suite,
  * and its proxy must reach its own emulator.
  */
+const publicConfig = JSON.parse(readFileSync('public/config.json', 'utf8')) as {
+  workfrontUrl?: unknown;
+  redirectPath?: unknown;
+};
+
 function workfrontProxy(): Record<string, ProxyOptions> {
-  const config = JSON.parse(readFileSync('public/config.json', 'utf8')) as {
-    workfrontUrl?: unknown;
-  };
+  const config = publicConfig;
   const target = process.env.WORKFRONT_PROXY_TARGET ?? config.workfrontUrl;
   if (typeof target !== 'string') return {};
   return workfrontProxyOptions(target);
@@ -70,18 +78,35 @@ function embeddedEmulator(): Plugin {
 
 /**
  * `vite preview` sends the production security headers, from the one source nginx uses too
- * (deploy/security-headers.ts), built from the config.json it serves. The dev server sends none:
- * Vite's HMR needs inline script and eval, which the policy forbids.
+ * (deploy/security-headers.ts), built from the config.json it serves; it proxies no token
+ * endpoint, so that file may put none on the app's origin. The dev server sends none: Vite's HMR
+ * needs inline script and eval, which the policy forbids. Caching is Vite's: every file with
+ * no-cache and an ETag, so config.json is revalidated on each load as nginx has it.
  */
 function securityHeadersOnPreview(): Plugin {
   return {
     name: 'security-headers',
     configurePreviewServer(server) {
       const { root, build } = server.config;
-      const headers = securityHeaders(readServedConfig(resolve(root, build.outDir)));
-      server.middlewares.use((_request, response, next) => {
-        for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-        next();
+      const served = resolve(root, build.outDir);
+      const config = readServedConfig(served);
+      const headers = securityHeaders(config);
+      // The callback document, with its own CSP and never stored, as nginx serves it.
+      const callback = existsSync(resolve(served, 'callback.html'))
+        ? readCallbackDocument(served)
+        : undefined;
+      const callbackHeaders = callback && {
+        ...callbackSecurityHeaders(headers, callback),
+        'Cache-Control': 'no-store',
+        'Content-Type': 'text/html; charset=utf-8',
+      };
+      server.middlewares.use((request, response, next) => {
+        const isCallback = callbackHeaders && request.url?.split('?')[0] === config.redirectPath;
+        for (const [name, value] of Object.entries(isCallback ? callbackHeaders : headers)) {
+          response.setHeader(name, value);
+        }
+        if (isCallback) response.end(callback);
+        else next();
       });
     },
   };
@@ -107,7 +132,14 @@ function devServer(mode: string): ServerOptions {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), securityHeadersOnPreview(), mode === 'demo' ? embeddedEmulator() : []],
+  plugins: [
+    react(),
+    callbackDocument(
+      typeof publicConfig.redirectPath === 'string' ? publicConfig.redirectPath : '/callback',
+    ),
+    securityHeadersOnPreview(),
+    mode === 'demo' ? embeddedEmulator() : [],
+  ],
   server: devServer(mode),
   preview: { port: 4173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
   // The token vault's worker (src/auth/vault-worker.ts) is a module, like the app.

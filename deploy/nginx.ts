@@ -11,7 +11,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AppConfig } from '../src/config/app-config.ts';
+import { callbackSecurityHeaders, readCallbackDocument } from './callback-document.ts';
 import {
+  proxiedContentSecurityPolicy,
   readServedConfig,
   securityHeaders,
   strictTransportSecurity,
@@ -77,8 +79,10 @@ function proxyLines(target: URL, headers: HeaderMap): string {
         ]
       : [];
   return [
-    // Some servers take a backslash for a slash; no Workfront API path has one.
-    'if ($uri ~ "\\x5C") { return 400; }',
+    // Some servers take a backslash for a slash, and Java servers read `;` as the start of path
+    // parameters (`..;` is `..` to them); no Workfront API path has either. $uri is decoded, so
+    // %5C and %3B are caught too.
+    'if ($uri ~ "[;\\x5C]") { return 400; }',
     'proxy_http_version 1.1;',
     'proxy_set_header Connection "";',
     `proxy_set_header Host ${target.host};`,
@@ -91,10 +95,10 @@ function proxyLines(target: URL, headers: HeaderMap): string {
     ...[...Object.keys(headers), 'Strict-Transport-Security'].map(
       (name) => `proxy_hide_header ${name};`,
     ),
-    'include security-headers.conf;',
   ]
     .map((line) => `${line}\n`)
-    .join('');
+    .join('')
+    .concat(headerLines({ ...headers, 'Content-Security-Policy': proxiedContentSecurityPolicy }));
 }
 
 /**
@@ -163,8 +167,27 @@ export function renderNginxFiles(site: NginxSite, mimeTypes = '/etc/nginx/mime.t
         '',
       ].join('\n')
     : '';
+  const callbackPath = site.config.redirectPath;
+  const callbackHtml = existsSync(join(site.root, 'callback.html'))
+    ? readCallbackDocument(site.root)
+    : undefined;
+  const callbackDocument = callbackHtml
+    ? [
+        '',
+        '        # Where Workfront redirects back to: the callback document, whose one script hands the',
+        '        # code to the token vault before any of the app runs (deploy/callback-document.ts).',
+        '        # Its CSP allows that script by hash; the page holds a code, so it is never stored.',
+        `        location = ${quoted(callbackPath)} {`,
+        '            include callback-headers.conf;',
+        '            add_header Cache-Control "no-store" always;',
+        '            try_files /callback.html =404;',
+        '        }',
+        '',
+      ].join('\n')
+    : '';
   const values: Record<string, string> = {
     workerUser: workerUserLine(site.workerUser),
+    callbackDocument,
     mimeTypes,
     listen: site.listen,
     root: resolve(site.root),
@@ -178,9 +201,11 @@ export function renderNginxFiles(site: NginxSite, mimeTypes = '/etc/nginx/mime.t
     if (value === undefined) throw new Error(`nginx.conf.template: unknown {{${name}}}`);
     return value;
   });
+  const callbackHeaders = callbackHtml && callbackSecurityHeaders(headers, callbackHtml);
   return {
     'nginx.conf': conf,
     'security-headers.conf': headerLines(headers),
+    ...(callbackHeaders ? { 'callback-headers.conf': headerLines(callbackHeaders) } : {}),
     'proxy-to-workfront.conf': proxyLines(target, headers),
   };
 }
@@ -278,8 +303,10 @@ async function main(): Promise<number> {
       'write-only': { type: 'boolean', default: false },
     },
   });
-  if (!existsSync(join(values.root, 'index.html'))) {
-    console.error(`error: ${values.root}/index.html is missing: run npm run build first.`);
+  if (!['index.html', 'callback.html'].every((file) => existsSync(join(values.root, file)))) {
+    console.error(
+      `error: ${values.root} has no index.html or callback.html: run npm run build first.`,
+    );
     return 1;
   }
   const site: NginxSite = {
@@ -287,7 +314,7 @@ async function main(): Promise<number> {
     listen: values.listen,
     appOrigin: values['app-origin'],
     proxyTarget: values['proxy-target'] ?? process.env.WORKFRONT_PROXY_TARGET,
-    config: readServedConfig(values.root),
+    config: readServedConfig(values.root, process.env, values['app-origin']),
   };
   if (values['write-only']) {
     const out = values.out ?? mkdtempSync(join(tmpdir(), 'wf-nginx-'));

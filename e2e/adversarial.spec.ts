@@ -7,6 +7,7 @@
 import type { Page, Route } from '@playwright/test';
 import { demoUser, expect, expectSignedIn, signIn, test, networkInReach } from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
+import { serveAppConfig } from './support/app-config';
 import { emulator, emulatorUrl } from './support/emulator';
 import { expectExplained, expectNoTokenLeak } from './support/safety';
 import { appOrigin, expectAfterRetries, failOnDialogs, itemCount } from './support/screens';
@@ -151,8 +152,10 @@ test.describe('callback URLs', () => {
       absoluteExpirationSeconds: null,
       inactivityExpirationSeconds: 15_552_000,
     });
-    // This tab has a sign-in pending; Workfront then answers another client's request without
-    // state, which the app matches to the one pending sign-in. PKCE and the client binding stop it.
+    // An instance that does not echo state (config.json says so): this tab has a sign-in pending;
+    // Workfront then answers another client's request without state, which the app matches to
+    // the one pending sign-in. PKCE and the client binding stop it.
+    await serveAppConfig(page, { stateEcho: false });
     await startSignIn(page);
     await page.getByLabel('Email').fill(demoUser.email);
     await page.getByLabel('Password').fill(demoUser.password);
@@ -333,6 +336,19 @@ test.describe('config files', () => {
       body: JSON.stringify({ ...valid, redirectPath: '//evil.example/callback' }),
     },
     {
+      name: 'a tampered authorizationEndpoint',
+      field: 'authorizationEndpoint',
+      body: JSON.stringify({ ...valid, authorizationEndpoint: 'https://evil.example/authorize' }),
+    },
+    {
+      name: 'a token endpoint on a look-alike host',
+      field: 'tokenEndpoint',
+      body: JSON.stringify({
+        ...valid,
+        tokenEndpoint: 'https://localhost.evil.example/integrations/oauth2/api/v1/token',
+      }),
+    },
+    {
       name: 'a string for emulator',
       field: 'emulator',
       body: JSON.stringify({ ...valid, emulator: 'yes' }),
@@ -377,16 +393,17 @@ test.describe('app code that does not arrive', () => {
     await expect(page.getByRole('alert')).toContainText('could not load its code');
   });
 
-  test('the start page still signs in; a callback that could not start picks up after a reload', async ({
+  test('the start page still signs in; an app that could not start after it picks up after a reload', async ({
     page,
   }) => {
     await page.route(routerChunk, (route) => route.abort('internetdisconnected'));
     await page.goto('/');
     await signIn(page);
     await expect(page.getByRole('alert')).toContainText('could not load its code');
-    expect(new URL(page.url()).pathname).toBe('/callback');
+    // The callback document had spent the code and left the address for the page asked for.
+    expect(new URL(page.url()).pathname).toBe('/work');
 
-    // Back online: the callback, its code and this tab's pending sign-in are all still there.
+    // Back online: the session is in the vault, or a prompt-less bounce brings it back.
     await page.unroute(routerChunk);
     await page.getByRole('button', { name: 'Reload' }).click();
     await expectSignedIn(page);

@@ -10,6 +10,7 @@ test.use({
   launchOptions: {
     ...(process.env.CHROMIUM_PATH ? { executablePath: process.env.CHROMIUM_PATH } : {}),
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 30_000,
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
   },
 });

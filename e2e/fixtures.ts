@@ -16,6 +16,8 @@ export interface VaultOptions {
    * per-tab vault of browsers without SharedWorker, forced by removing it from the page.
    */
   vaultKind: 'shared' | 'per-tab';
+  /** Violations a test provokes on purpose (an attack the policy blocks); all others fail it. */
+  expectedViolations: RegExp | undefined;
 }
 
 export const test = base.extend<
@@ -27,6 +29,7 @@ export const test = base.extend<
   }
 >({
   vaultKind: ['shared', { option: true }],
+  expectedViolations: [undefined, { option: true }],
   perTabVault: [
     async ({ context, vaultKind }, use) => {
       if (vaultKind === 'per-tab') {
@@ -47,7 +50,7 @@ export const test = base.extend<
     await use(() => emulator.issuedTokens());
   },
   failOnPageErrors: [
-    async ({ context }, use) => {
+    async ({ context, expectedViolations }, use) => {
       const errors: string[] = [];
       // Every page of the context reports its policy violations (CSP and Trusted Types) through
       // a binding, which outlives navigations, unlike anything kept on `window`.
@@ -64,7 +67,8 @@ export const test = base.extend<
       context.pages().forEach(watch);
       context.on('page', watch);
       await use(undefined);
-      expect(errors, 'uncaught errors or policy violations in the page').toEqual([]);
+      const unexpected = errors.filter((error) => !expectedViolations?.test(error));
+      expect(unexpected, 'uncaught errors or policy violations in the page').toEqual([]);
     },
     { auto: true },
   ],

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { demoUser, expect, signIn, test, type IssuedTokens } from './fixtures';
+import { serveAppConfig } from './support/app-config';
 import { emulator } from './support/emulator';
 import { openInspector as openSessionPage, timeline } from './support/session-screens';
 
@@ -119,7 +120,27 @@ test.describe('flow inspector', () => {
     await expect(page.getByRole('timer')).toBeVisible();
   });
 
-  test('drop state: signing in again still works', async ({ page }) => {
+  test('drop state: an instance that echoes state refuses the answer, and says why', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await signIn(page);
+    await openInspector(page);
+    await page.getByRole('button', { name: 'Drop state from redirects' }).click();
+    await expect(page.getByRole('status')).toContainText('Done.');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, { expectPrompt: false });
+    await expect(
+      page.getByRole('heading', { name: 'This sign-in response does not belong to this tab' }),
+    ).toBeVisible();
+    await expect(page.getByText('came back without the state this sign-in sent')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeEnabled();
+  });
+
+  test('drop state: signing in again still works where config.json says stateEcho false', async ({
+    page,
+  }) => {
+    await serveAppConfig(page, { stateEcho: false });
     await page.goto('/');
     await signIn(page);
     await openInspector(page);

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parseInstanceProfile, type InstanceProfile } from '../src/workfront/instance-profile.ts';
 import { expect, expectSignedIn, signIn, test, type IssuedTokens } from './fixtures';
+import { serveConfigFor } from './support/app-config';
 import { demoClientId, emulator } from './support/emulator';
 
 /**
@@ -177,6 +178,7 @@ test.describe('Check this Workfront', () => {
     test(`reports each switch as set: ${scenario.name}`, async ({ page, issuedTokens }) => {
       const switches: Switches = { ...defaults, ...scenario.switches, ...scenario.afterSignIn };
       await emulator.settings(scenario.switches);
+      await serveConfigFor(page, scenario.switches);
       await emulator.updateApp(demoClientId, { rotateRefreshToken: scenario.rotates });
       await page.goto('/');
       await signIn(page);
@@ -228,6 +230,7 @@ test.describe('Check this Workfront', () => {
       myWorkPaging: 'ignored',
     };
     await emulator.settings(switches);
+    await serveConfigFor(page, switches);
     await emulator.updateApp(demoClientId, { rotateRefreshToken: false });
     await page.goto('/');
     await signIn(page);

@@ -8,6 +8,7 @@ import {
   test,
   networkInReach,
 } from './fixtures';
+import { serveAppConfig } from './support/app-config';
 import { emulator } from './support/emulator';
 
 test.describe('sign-in with Workfront', () => {
@@ -70,6 +71,8 @@ test.describe('sign-in with Workfront', () => {
   });
 
   test('shows an error parameter as text, never as HTML', async ({ page }) => {
+    // An instance that echoes no state, so that the hostile answer needs none to be read.
+    await serveAppConfig(page, { stateEcho: false });
     await page.goto('/');
     // Start a sign-in so that a state is pending, then come back with a hostile error.
     await page.getByRole('button', { name: 'Sign in with Workfront' }).click();
@@ -131,6 +134,7 @@ test.describe('sign-in with Workfront', () => {
 
   test('completes safely when Workfront does not echo state', async ({ page, issuedTokens }) => {
     await emulator.settings({ echoState: false });
+    await serveAppConfig(page, { stateEcho: false });
     let callbackUrl = '';
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame() && frame.url().includes('/callback?'))

@@ -1,10 +1,13 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the injected script wraps the browser's own methods, as an attacker's would */
+import { createHash } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
 import { demoUser, expect, expectSignedIn, signIn, test } from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
-import { emulator, emulatorUrl } from './support/emulator';
+import { serveAppConfig } from './support/app-config';
+import { demoClientId, emulator, emulatorUrl } from './support/emulator';
 import { runClock } from './support/page-clock';
 import { workList } from './support/screens';
+import { WorkfrontApi } from './support/workfront-api';
 import { openInspector, refreshes, signInButton } from './support/session-screens';
 
 const attackerBinding = '__attackerSaw';
@@ -152,6 +155,40 @@ async function expectNoIssuedTokenIn(texts: string[]) {
   }
 }
 
+/** Injected script takes hold of the page's channel to the vault as the app first uses it. */
+function stealVaultPort() {
+  const steal = (prototype: MessagePort | Worker) => {
+    const post = prototype.postMessage as (...rest: unknown[]) => void;
+    prototype.postMessage = function (this: MessagePort | Worker, ...args: unknown[]) {
+      // The one that carries the vault's requests (React's scheduler posts on a port too).
+      const [message] = args;
+      if (typeof message === 'object' && message !== null && 'id' in message) {
+        (window as unknown as { stolenPort?: MessagePort | Worker }).stolenPort = this;
+      }
+      post.apply(this, args);
+    };
+  };
+  steal(MessagePort.prototype);
+  steal(Worker.prototype);
+}
+
+/** The vault's reply to each API call asked on the stolen channel. */
+function askVault(page: Page, requests: object[]): Promise<unknown[]> {
+  return page.evaluate(async (calls) => {
+    const port = (window as unknown as { stolenPort?: MessagePort | Worker }).stolenPort;
+    if (!port) throw new Error('no port to the vault');
+    const ask = (request: object, id: number) =>
+      new Promise<unknown>((resolve) => {
+        port.addEventListener('message', (event: Event) => {
+          const data = (event as MessageEvent<{ id?: number }>).data;
+          if (data.id === id) resolve(data);
+        });
+        port.postMessage({ type: 'call-api', id, request });
+      });
+    return Promise.all(calls.map((request, index) => ask(request, 900_000 + index)));
+  }, requests);
+}
+
 test.describe('the token vault', () => {
   test('script injected into the page finds no token, before, during and after a sign-in, refreshes and a sign-out', async ({
     page,
@@ -218,58 +255,63 @@ test.describe('the token vault', () => {
     page,
     context,
   }) => {
-    // Injected script takes hold of the page's channel to the vault as the app first uses it.
-    await context.addInitScript(() => {
-      const steal = (prototype: MessagePort | Worker) => {
-        const post = prototype.postMessage as (...rest: unknown[]) => void;
-        prototype.postMessage = function (this: MessagePort | Worker, ...args: unknown[]) {
-          // The one that carries the vault's requests (React's scheduler posts on a port too).
-          const [message] = args;
-          if (typeof message === 'object' && message !== null && 'id' in message) {
-            (window as unknown as { stolenPort?: MessagePort | Worker }).stolenPort = this;
-          }
-          post.apply(this, args);
-        };
-      };
-      steal(MessagePort.prototype);
-      steal(Worker.prototype);
-    });
+    await context.addInitScript(stealVaultPort);
     await page.goto('/');
     await signIn(page);
     await expectSignedIn(page);
-    const answers = await page.evaluate(
-      async (requests) => {
-        const port = (window as unknown as { stolenPort?: MessagePort | Worker }).stolenPort;
-        if (!port) throw new Error('no port to the vault');
-        const ask = (request: object, id: number) =>
-          new Promise<unknown>((resolve) => {
-            port.addEventListener('message', (event: Event) => {
-              const data = (event as MessageEvent<{ id?: number }>).data;
-              if (data.id === id) resolve(data);
-            });
-            port.postMessage({ type: 'call-api', id, request });
-          });
-        return Promise.all(requests.map((request, index) => ask(request, 900_000 + index)));
+    const answers = await askVault(page, [
+      ...[
+        'https://evil.example/attask/api/v20.0/user/search',
+        `${emulatorUrl}/integrations/oauth2/api/v1/token`,
+        'http://localhost:4173/attask/api/v20.0/../../integrations/oauth2/api/v1/token',
+        'http://localhost:4173/config.json',
+      ].map((url) => ({ method: 'GET', url })),
+      // Workfront's API, but with headers of the script's own.
+      {
+        method: 'GET',
+        url: 'http://localhost:4173/attask/api/v20.0/user/search',
+        headers: { Authorization: 'Bearer stolen' },
       },
-      [
-        ...[
-          'https://evil.example/attask/api/v20.0/user/search',
-          `${emulatorUrl}/integrations/oauth2/api/v1/token`,
-          'http://localhost:4173/attask/api/v20.0/../../integrations/oauth2/api/v1/token',
-          'http://localhost:4173/config.json',
-        ].map((url) => ({ method: 'GET', url })),
-        // Workfront's API, but with headers of the script's own.
-        {
-          method: 'GET',
-          url: 'http://localhost:4173/attask/api/v20.0/user/search',
-          headers: { Authorization: 'Bearer stolen' },
-        },
-        { method: 'DELETE', url: 'http://localhost:4173/attask/api/v20.0/task/1' },
-      ],
-    );
+      { method: 'DELETE', url: 'http://localhost:4173/attask/api/v20.0/task/1' },
+    ]);
     for (const answer of answers) {
       expect(answer).toMatchObject({ ok: false, failure: { kind: 'refused' } });
     }
+  });
+
+  test('refuses a method parameter: injected script can neither edit nor delete a task through it', async ({
+    page,
+    context,
+    issuedTokens,
+  }) => {
+    await context.addInitScript(stealVaultPort);
+    await page.goto('/');
+    await signIn(page);
+    await expectSignedIn(page);
+    const api = new WorkfrontApi(issuedTokens);
+    const [task] = await api.myItemsOf('task');
+    if (!task) throw new Error('The demo user has no task');
+    const before = await api.workItem('task', task.ID);
+    const taskUrl = `http://localhost:4173/attask/api/v20.0/task/${task.ID}`;
+    const percentComplete = before.percentComplete === 42 ? 43 : 42;
+    const edit = new URLSearchParams({ updates: JSON.stringify({ percentComplete }) }).toString();
+
+    const [own, ...others] = await askVault(page, [
+      // The channel works: a call as the app makes it is answered.
+      { method: 'GET', url: `${taskUrl}?fields=percentComplete` },
+      // Workfront takes the operation from `method` over the HTTP method.
+      { method: 'GET', url: `${taskUrl}?method=PUT&${edit}` },
+      { method: 'GET', url: `${taskUrl}?method=DELETE` },
+      { method: 'GET', url: `${taskUrl}?METHOD=PUT&${edit}` },
+      { method: 'GET', url: `${taskUrl}?%6Dethod=DELETE` },
+      { method: 'POST', url: taskUrl, form: `method=PUT&${edit}` },
+    ]);
+    expect(own).toMatchObject({ ok: true, value: { status: 200 } });
+    for (const answer of others) {
+      expect(answer).toMatchObject({ ok: false, failure: { kind: 'refused' } });
+    }
+    // Asked of Workfront itself: the task is there, as it was.
+    expect(await api.workItem('task', task.ID)).toEqual(before);
   });
 });
 
@@ -335,4 +377,148 @@ test.describe('tabs that share the vault', () => {
         : /this tab’s token vault/,
     );
   });
+});
+
+/**
+ * The page as another release serves it: the same code, but its vault's script at another URL. A
+ * SharedWorker is keyed by its script's URL, so after a deploy old and new tabs each have a shared
+ * vault of their own.
+ */
+async function asAnotherRelease(page: Page) {
+  const elsewhere = (text: string) => text.replace(/(vault-worker-[\w-]+\.js)/g, '$1?release=2');
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: elsewhere(await response.text()) });
+  });
+  // Workfront's redirect back is followed by a navigation of the test's own, which Playwright
+  // routes (it cannot route the request a redirect leads to).
+  await page.route(
+    (url) => url.origin === emulatorUrl && url.pathname.startsWith('/integrations/oauth2/'),
+    async (route) => {
+      const response = await route.fetch({ maxRedirects: 0 });
+      const location = response.headers().location ?? '';
+      if (!location.includes('/callback')) return route.fulfill({ response });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: `<script>location.replace(${JSON.stringify(location)})</script>`,
+      });
+    },
+  );
+  // Its callback document names the same vault, and its CSP the hash of that script.
+  await page.route(
+    (url) => url.pathname === '/callback',
+    async (route) => {
+      const response = await route.fetch();
+      const body = elsewhere(await response.text());
+      const script = /<script type="module">([\s\S]*?)<\/script>/.exec(body)?.[1] ?? '';
+      const hash = createHash('sha256').update(script).digest('base64');
+      const policy = (response.headers()['content-security-policy'] ?? '').replace(
+        /'sha256-[^']+'/,
+        `'sha256-${hash}'`,
+      );
+      await route.fulfill({
+        response,
+        body,
+        headers: { ...response.headers(), 'content-security-policy': policy },
+      });
+    },
+  );
+}
+
+test('sign-out holds across releases: the vaults of two script URLs sign out together', async ({
+  page,
+  context,
+}) => {
+  const older = page;
+  const newer = await context.newPage();
+  await asAnotherRelease(newer);
+  await older.goto('/work');
+  await signIn(older);
+  await expect(older.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+  // Its own vault: it signs in for tokens of its own, prompt-less.
+  await newer.goto('/work');
+  await expect(newer.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+  expect(await emulator.tokenCalls('authorization_code')).toHaveLength(2);
+
+  await newer.getByRole('button', { name: 'Sign out' }).click();
+  await expect(signInButton(older)).toBeVisible();
+  await expect(workList(older)).toHaveCount(0);
+
+  // And the other way round.
+  await signInButton(newer).click();
+  await expect(newer.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+  await signInButton(older).click();
+  await expect(older.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+  await older.getByRole('button', { name: 'Sign out' }).click();
+  await expect(signInButton(newer)).toBeVisible();
+  await expect(workList(newer)).toHaveCount(0);
+});
+
+test('a tab whose config.json differs from the shared vault’s says so, with what to do', async ({
+  page,
+  context,
+  vaultKind,
+}) => {
+  await page.goto('/work');
+  await signIn(page);
+  await expectSignedIn(page);
+  const other = await context.newPage();
+  // The file changed between the two loads (a fix deployed, or a tampered copy).
+  await serveAppConfig(other, { apiVersion: 'v19.0' });
+  await other.goto('/');
+  await signInButton(other).click();
+  if (vaultKind === 'shared') {
+    await expect(other.getByRole('alert')).toHaveText(
+      'Sign-in could not start: another open tab of this app runs an older configuration. Close or reload the other tabs of this app, then sign in again.',
+    );
+  } else {
+    // A vault of its own, with the configuration it loaded.
+    await expect(other.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+  }
+  await expectSignedIn(page);
+});
+
+const priya = { email: 'priya.raman@example.com', password: 'demo', name: 'Priya Raman' };
+
+test('a second user’s sign-in in another tab signs the first one out: no tab keeps her data', async ({
+  page,
+  context,
+  vaultKind,
+}) => {
+  // A shared computer: tab B is left on Workfront's sign-in page, Dana signs in in tab A.
+  const tabB = await context.newPage();
+  await tabB.goto('/');
+  await signInButton(tabB).click();
+  await expect(tabB.getByLabel('Email')).toBeVisible();
+  await page.goto('/work');
+  await signIn(page);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+  await expect(workList(page)).toBeVisible();
+
+  // Later Priya signs in in tab B.
+  await tabB.getByLabel('Email').fill(priya.email);
+  await tabB.getByLabel('Password').fill(priya.password);
+  await tabB.getByRole('button', { name: 'Sign in' }).click();
+  await tabB.getByRole('button', { name: 'Allow' }).click();
+  await expect(tabB.getByTestId('signed-in-user')).toHaveText(priya.name);
+
+  if (vaultKind === 'shared') {
+    // One vault, one user: Dana's session ended, and tab A shows whom it acts for now.
+    await expect(page.getByTestId('signed-in-user')).toHaveText(priya.name);
+  } else {
+    // Tab A's own vault heard the sign-out of Dana, and holds no session.
+    await expect(signInButton(page)).toBeVisible();
+    await expect(workList(page)).toHaveCount(0);
+  }
+  // Dana's refresh token was revoked with her session: it refreshes nothing.
+  const danas = (await emulator.issuedTokens()).refreshTokens[0] ?? '';
+  const refused = await fetch(`${emulatorUrl}/integrations/oauth2/api/v1/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: demoClientId,
+      refresh_token: danas,
+    }),
+  });
+  expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
 });

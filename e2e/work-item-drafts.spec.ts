@@ -225,3 +225,14 @@ test.describe('the work item form keeps what the user typed', () => {
     expect(await putStatuses()).toEqual([]);
   });
 });
+
+test('a user’s own sign-out takes their unsaved draft with it', async ({ page, issuedTokens }) => {
+  await signInToMyWork(page);
+  await openNewItem(page, issuedTokens);
+  await typeChanges(page);
+  await expect.poll(() => draftKeys(page)).toHaveLength(1);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in with Workfront' })).toBeVisible();
+  expect(await draftKeys(page)).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoTokenStored, test } from './fixtures';
+import { serveConfigFor } from './support/app-config';
 import { emulator } from './support/emulator';
 import { itemCount, signInToMyWork, workRow } from './support/screens';
 import { WorkfrontApi, type WireWorkItem } from './support/workfront-api';
@@ -62,6 +63,7 @@ async function changeStatus(page: Page, label: string) {
 for (const variant of variants) {
   test(`main path with ${variant.name}`, async ({ page, issuedTokens }) => {
     await emulator.settings(variant.settings);
+    await serveConfigFor(page, variant.settings);
     await signInToMyWork(page);
     const api = new WorkfrontApi(issuedTokens);
     const mine = (await api.myWork()).length;

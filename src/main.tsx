@@ -61,11 +61,6 @@ async function start() {
   const auth = createAuthClient(config, { openVault });
 
   const { pathname, search, hash } = window.location;
-  if (pathname === config.redirectPath) {
-    // Coming back from Workfront: start the token vault while the router's code downloads, so
-    // the token request waits for one download, not two in a row.
-    auth.preload();
-  }
   if (auth.wasSignedIn() && pathname !== config.redirectPath) {
     await localeReady;
     root.render(

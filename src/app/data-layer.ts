@@ -5,6 +5,7 @@ import { workItemStatusesQuery } from '../workfront/work-item-statuses';
 import { myWorkQuery } from '../workfront/work-items';
 import type { AppConfig } from '../config/app-config';
 import { workfrontRetryPolicy } from '../workfront/retry-policy';
+import { forgetDrafts } from '../work/forget-drafts';
 import type { AuthClient } from '../auth/auth-client';
 import {
   createWorkfrontClient,
@@ -30,7 +31,12 @@ export function createDataLayer(config: AppConfig, auth: AuthClient) {
   });
   // Whoever signs in next in this tab must never see this user's data, not even for a frame.
   auth.subscribe(() => {
-    if (auth.getState().status === 'signed-out') queryClient.clear();
+    const state = auth.getState();
+    if (state.status !== 'signed-out') return;
+    queryClient.clear();
+    // A sign-out takes the user's unsaved drafts with it; a session that ended keeps them for
+    // after the next sign-in.
+    if (state.reason === 'signed-out') forgetDrafts();
   });
   // The queries of the other screens load with them, not with My work.
   const projects = () => import('../workfront/projects');

@@ -2,11 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vite
 import { parseAppConfig, type AppConfig } from '../config/app-config';
 import { createAuthClient, type AuthClient } from './auth-client';
 import { AuthProblemError } from './auth-errors';
+import { completeCallback, stateLessWindowMs } from './callback-exchange';
+import { createFlowLog } from './flow-log';
 import { minimumValiditySeconds, refreshMarginSeconds } from './refresh-schedule';
 import { deferred } from './test/vault-fixtures';
 import type { VaultConnection, VaultNotice } from './vault-connection';
 import {
+  connectRequest,
   VaultError,
+  vaultProtocolVersion,
   type ApiRequest,
   type VaultFailure,
   type VaultKind,
@@ -15,6 +19,7 @@ import {
   type VaultRequestType,
   type VaultState,
 } from './vault-protocol';
+import { vaultSettings } from './vault-settings';
 
 const config = parseAppConfig({
   workfrontUrl: 'https://acme.my.workfront.com',
@@ -124,7 +129,13 @@ function createFakeVault({
       return {
         url: `${config.authorizationEndpoint}?${query.toString()}`,
         stateId,
-        pendingSignIn: JSON.stringify({ id: stateId, code_verifier: verifier, returnTo }),
+        pendingSignIn: JSON.stringify({
+          id: stateId,
+          code_verifier: verifier,
+          returnTo,
+          // As oidc-client-ts stamps it, in seconds.
+          created: Math.floor(Date.now() / 1000),
+        }),
       };
     },
     'finish-sign-in': ({ pendingSignIn }) => {
@@ -279,6 +290,45 @@ afterEach(() => {
   Object.defineProperty(window, 'location', { configurable: true, value: realLocation });
 });
 
+const settings = vaultSettings(config, 'http://localhost:3000');
+
+/** Signs in from one page; Workfront sends the browser back to the callback document. */
+async function returnFromWorkfront(
+  vault: FakeVault,
+  callbackQuery = 'code=abcdefghijkl&state=state-1',
+) {
+  await createClient(vault).signIn('/projects/p1');
+  const authorizeUrl = String(assign.mock.calls[0]?.[0]);
+  const authorizeAt = Date.now();
+  vi.advanceTimersByTime(2_000);
+  return { authorizeUrl, authorizeAt, href: `http://localhost:3000/callback?${callbackQuery}` };
+}
+
+/** What callback-document.ts does with the callback at `href`, on the fake vault. */
+function finishCallback(vault: FakeVault, href: string, stateEcho = true) {
+  const flow = createFlowLog(window.sessionStorage);
+  const connection = vault.openVault(config.clientId, (notice) => {
+    if (notice.type === 'flow') flow.add(notice.event);
+  });
+  return completeCallback(href, {
+    storage: window.sessionStorage,
+    flagStorage: window.localStorage,
+    origin: 'http://localhost:3000',
+    flow,
+    open: async () => {
+      await connection.request(connectRequest(settings));
+      return { stateEcho, vault: connection };
+    },
+  });
+}
+
+/** The app, loaded into the page after the callback document (or into a fresh one). */
+async function appAfterCallback(vault: FakeVault) {
+  const page = createClient(vault);
+  await page.afterReload('/projects/p1');
+  return page;
+}
+
 describe('signIn', () => {
   it('connects with the settings the vault needs, and nothing secret', async () => {
     const vault = createFakeVault();
@@ -287,6 +337,7 @@ describe('signIn', () => {
     expect(vault.openVault).toHaveBeenCalledWith('spa', expect.any(Function));
     expect(vault.requests[0]).toEqual({
       type: 'connect',
+      version: vaultProtocolVersion,
       settings: {
         clientId: 'spa',
         workfrontUrl: 'https://acme.my.workfront.com',
@@ -364,77 +415,80 @@ describe('signIn', () => {
   });
 });
 
-describe('completeSignIn', () => {
-  /** Signs in from one page; Workfront sends the browser back to a new page in the same tab. */
-  async function returnFromWorkfront(
-    vault: FakeVault,
-    callbackQuery = 'code=abcdefghijkl&state=state-1',
-  ) {
-    const before = createClient(vault);
-    await before.signIn('/projects/p1');
-    const authorizeUrl = String(assign.mock.calls[0]?.[0]);
-    const authorizeAt = Date.now();
-    vi.advanceTimersByTime(2_000);
-    window.history.replaceState(null, '', `/callback?${callbackQuery}`);
-    return { authorizeUrl, authorizeAt, page: createClient(vault) };
+describe('the callback document, then the app it loads', () => {
+  async function callbackProblem(page: AuthClient) {
+    const error: unknown = await page.completeSignIn().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(AuthProblemError);
+    return error as AuthProblemError;
   }
 
-  it('exchanges the code for the pending sign-in and goes where the sign-in started', async () => {
+  it('exchanges the code for the pending sign-in, and the app opens signed in where it started', async () => {
     const vault = createFakeVault();
-    const { page } = await returnFromWorkfront(vault);
+    const { href } = await returnFromWorkfront(vault);
     const pending = window.sessionStorage.getItem(pendingKey('state-1'));
 
-    await expect(page.completeSignIn()).resolves.toBe('/projects/p1');
+    await expect(finishCallback(vault, href)).resolves.toBe('/projects/p1');
 
     expect(vault.requestsOf('finish-sign-in')).toEqual([
-      {
-        type: 'finish-sign-in',
-        url: 'http://localhost:3000/callback?code=abcdefghijkl&state=state-1',
-        pendingSignIn: pending,
-      },
+      { type: 'finish-sign-in', url: href, pendingSignIn: pending },
     ]);
     expect(window.sessionStorage.getItem(pendingKey('state-1'))).toBeNull();
+    const page = await appAfterCallback(vault);
     expect(page.getState()).toMatchObject({ status: 'signed-in' });
     expect(page.wasSignedIn()).toBe(true);
   });
 
-  it('wipes the callback URL at once: the code leaves the address bar and history', () => {
+  it('supplies the state from the one sign-in pending, where config.json says Workfront does not echo it', async () => {
     const vault = createFakeVault();
-    window.history.replaceState(null, '', '/callback?code=abcdefghijkl&state=state-1');
-    const page = createClient(vault);
+    const { href } = await returnFromWorkfront(vault, 'code=abcdefghijkl');
 
-    void page.completeSignIn().catch(() => undefined);
-
-    expect(window.location.href).toBe('http://localhost:3000/callback');
-  });
-
-  it('exchanges the code once, even when called twice (StrictMode mounts twice)', async () => {
-    const vault = createFakeVault();
-    const { page } = await returnFromWorkfront(vault);
-
-    const first = page.completeSignIn();
-    const second = page.completeSignIn();
-
-    expect(second).toBe(first);
-    await expect(second).resolves.toBe('/projects/p1');
-    expect(vault.requestsOf('finish-sign-in')).toHaveLength(1);
-  });
-
-  it('supplies the state Workfront did not echo from the one sign-in pending', async () => {
-    const vault = createFakeVault();
-    const { page } = await returnFromWorkfront(vault, 'code=abcdefghijkl');
-
-    await expect(page.completeSignIn()).resolves.toBe('/projects/p1');
+    await expect(finishCallback(vault, href, false)).resolves.toBe('/projects/p1');
 
     const [finish] = vault.requestsOf('finish-sign-in');
     expect(new URL(finish?.url ?? '').searchParams.get('state')).toBe('state-1');
   });
 
-  it('records the authorize request, the callback (code masked) and the PKCE proof', async () => {
+  it('refuses a callback without state from an instance that echoes it', async () => {
     const vault = createFakeVault();
-    const { page, authorizeUrl, authorizeAt } = await returnFromWorkfront(vault);
+    const { href } = await returnFromWorkfront(vault, 'code=abcdefghijkl');
 
-    await page.completeSignIn();
+    await expect(finishCallback(vault, href)).resolves.toBe(undefined);
+
+    expect((await callbackProblem(createClient(vault))).problem).toEqual({
+      kind: 'state-mismatch',
+      detail: 'missing-state',
+    });
+    expect(vault.requestsOf('finish-sign-in')).toEqual([]);
+  });
+
+  it('never matches a callback without state to a sign-in pending for over ten minutes', async () => {
+    const vault = createFakeVault();
+    const { href } = await returnFromWorkfront(vault, 'code=abcdefghijkl');
+    vi.advanceTimersByTime(stateLessWindowMs);
+
+    await expect(finishCallback(vault, href, false)).resolves.toBe(undefined);
+
+    expect((await callbackProblem(createClient(vault))).problem).toEqual({
+      kind: 'state-mismatch',
+      detail: 'expired',
+    });
+    expect(vault.requestsOf('finish-sign-in')).toEqual([]);
+  });
+
+  it('matches a callback with its state to its sign-in, however long it waited', async () => {
+    const vault = createFakeVault();
+    const { href } = await returnFromWorkfront(vault);
+    vi.advanceTimersByTime(60 * 60_000);
+
+    await expect(finishCallback(vault, href)).resolves.toBe('/projects/p1');
+  });
+
+  it("records the authorize request, the callback (code masked) and the PKCE proof in the app's story", async () => {
+    const vault = createFakeVault();
+    const { href, authorizeUrl, authorizeAt } = await returnFromWorkfront(vault);
+
+    await finishCallback(vault, href);
+    const page = await appAfterCallback(vault);
 
     expect(page.flow.events()).toEqual([
       { type: 'authorize', at: authorizeAt, url: authorizeUrl },
@@ -451,28 +505,40 @@ describe('completeSignIn', () => {
     expect(JSON.stringify(page.flow.events())).not.toContain('abcdefghijkl');
   });
 
+  it('tells the app once: a page loaded after it sees no callback', async () => {
+    const vault = createFakeVault();
+    const { href } = await returnFromWorkfront(vault);
+    await finishCallback(vault, href);
+    await appAfterCallback(vault);
+
+    expect((await callbackProblem(createClient(vault))).problem).toEqual({
+      kind: 'not-a-callback',
+    });
+  });
+
   it('refuses a page that is no callback, and clears the flag', async () => {
     window.localStorage.setItem(flagKey, '1');
-    window.history.replaceState(null, '', '/callback?foo=1');
     const vault = createFakeVault();
 
-    const error: unknown = await createClient(vault)
-      .completeSignIn()
-      .catch((thrown: unknown) => thrown);
+    await expect(finishCallback(vault, 'http://localhost:3000/callback?foo=1')).resolves.toBe(
+      undefined,
+    );
 
-    expect((error as AuthProblemError).problem).toEqual({ kind: 'not-a-callback' });
+    expect((await callbackProblem(createClient(vault))).problem).toEqual({
+      kind: 'not-a-callback',
+    });
     expect(window.localStorage.getItem(flagKey)).toBeNull();
     expect(vault.requestsOf('finish-sign-in')).toEqual([]);
   });
 
   it('refuses a callback for no sign-in of this tab, and clears the flag', async () => {
     const vault = createFakeVault();
-    const { page } = await returnFromWorkfront(vault, 'code=abcdefghijkl&state=forged');
+    const { href } = await returnFromWorkfront(vault, 'code=abcdefghijkl&state=forged');
     window.localStorage.setItem(flagKey, '1');
 
-    const error: unknown = await page.completeSignIn().catch((thrown: unknown) => thrown);
+    await expect(finishCallback(vault, href)).resolves.toBe(undefined);
 
-    expect((error as AuthProblemError).problem).toEqual({
+    expect((await callbackProblem(createClient(vault))).problem).toEqual({
       kind: 'state-mismatch',
       detail: 'unknown-state',
     });
@@ -482,7 +548,7 @@ describe('completeSignIn', () => {
 
   it("passes on the vault's problem, says whether it was a bounce, and clears the flag", async () => {
     const vault = createFakeVault();
-    const { page } = await returnFromWorkfront(vault, 'error=access_denied&state=state-1');
+    const { href } = await returnFromWorkfront(vault, 'error=access_denied&state=state-1');
     window.localStorage.setItem(flagKey, '1');
     vault.handlers['finish-sign-in'] = () =>
       fail({
@@ -492,31 +558,29 @@ describe('completeSignIn', () => {
         endsSession: false,
       });
 
-    const error: unknown = await page.completeSignIn().catch((thrown: unknown) => thrown);
+    await finishCallback(vault, href);
+    const page = createClient(vault);
+    const error = await callbackProblem(page);
 
-    expect(error).toBeInstanceOf(AuthProblemError);
-    expect((error as AuthProblemError).problem).toEqual({ kind: 'access-denied' });
-    expect((error as AuthProblemError).afterReload).toBe(true);
+    expect(error.problem).toEqual({ kind: 'access-denied' });
+    expect(error.afterReload).toBe(true);
     expect(window.localStorage.getItem(flagKey)).toBeNull();
     expect(page.getState().status).toBe('signed-out');
   });
 
   it('ends the bounce, whatever the callback brings', async () => {
     window.sessionStorage.setItem(bounceKey, String(Date.now()));
-    window.history.replaceState(null, '', '/callback?foo=1');
 
-    await createClient(createFakeVault())
-      .completeSignIn()
-      .catch(() => undefined);
+    await finishCallback(createFakeVault(), 'http://localhost:3000/callback?foo=1');
 
     expect(window.sessionStorage.getItem(bounceKey)).toBeNull();
   });
 
   it('never goes off this origin after the sign-in, whatever the vault returns', async () => {
     const vault = createFakeVault();
-    const { page } = await returnFromWorkfront(vault);
+    const { href } = await returnFromWorkfront(vault);
     vault.handlers['finish-sign-in'] = () => ({ returnTo: '//evil.example/x' });
-    await expect(page.completeSignIn()).resolves.toBe('/work');
+    await expect(finishCallback(vault, href)).resolves.toBe('/work');
   });
 });
 
@@ -987,10 +1051,9 @@ describe('signOut', () => {
 
   it('forgets the spent PKCE verifier of the sign-in', async () => {
     const vault = createFakeVault();
-    await createClient(vault).signIn('/work');
-    window.history.replaceState(null, '', '/callback?code=abcdefghijkl&state=state-1');
-    const page = createClient(vault);
-    await page.completeSignIn();
+    const { href } = await returnFromWorkfront(vault);
+    await finishCallback(vault, href);
+    const page = await appAfterCallback(vault);
     expect(JSON.stringify(page.flow.events())).toContain(verifier);
 
     await page.signOut();
@@ -1077,15 +1140,18 @@ describe('the back/forward cache', () => {
   const pageEvent = (type: 'pagehide' | 'pageshow', persisted: boolean) =>
     Object.assign(new Event(type), { persisted });
 
-  it('leaves the vault when the page goes into the cache, and not when it unloads', async () => {
+  it('leaves the vault on every pagehide: into the cache, or unloading (a reload, a close)', async () => {
     const { vault, listeners } = await signedInPage();
-    listeners.get('pagehide')?.(pageEvent('pagehide', false));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(vault.requestsOf('disconnect')).toEqual([]);
-
     listeners.get('pagehide')?.(pageEvent('pagehide', true));
     await vi.advanceTimersByTimeAsync(0);
     expect(vault.requestsOf('disconnect')).toEqual([{ type: 'disconnect' }]);
+
+    listeners.get('pagehide')?.(pageEvent('pagehide', false));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vault.requestsOf('disconnect')).toEqual([
+      { type: 'disconnect' },
+      { type: 'disconnect' },
+    ]);
   });
 
   it('signs out, back from the cache, when another tab signed out meanwhile', async () => {

@@ -1,21 +1,19 @@
 import type { AppConfig } from '../config/app-config';
 import { AuthProblemError } from './auth-errors';
-import { checkCallbackUrl } from './callback-url';
-import { createFlowLog, maskCode, type FlowEvent, type RefreshReason } from './flow-log';
+import { createFlowLog, type FlowEvent, type RefreshReason } from './flow-log';
 import type { InstanceProbes } from './instance-probes';
 import { minimumValiditySeconds, refreshMarginSeconds, retryDelaysMs } from './refresh-schedule';
 import { safeReturnPath } from './return-path';
-import type { VaultConnection, VaultNotice } from './vault-connection';
-import type {
-  ApiAnswer,
-  ApiRequest,
-  Credential,
-  VaultFailure,
-  VaultKind,
-  VaultSettings,
-  VaultState,
-} from './vault-protocol';
-import { VaultError } from './vault-protocol';
+import {
+  bounceMarker,
+  keepPendingSignIn,
+  signedInFlag,
+  takeCallbackOutcome,
+} from './sign-in-storage';
+import { authError, type VaultConnection, type VaultNotice } from './vault-connection';
+import type { ApiAnswer, ApiRequest, Credential, VaultKind, VaultState } from './vault-protocol';
+import { connectRequest, VaultError } from './vault-protocol';
+import { vaultSettings } from './vault-settings';
 
 export type AuthState =
   | { status: 'signed-in'; expiresAt: number }
@@ -35,7 +33,10 @@ export interface AuthClient {
   subscribe: (listener: () => void) => () => void;
   /** Sends the browser to Workfront's authorize endpoint; comes back to `returnTo`. */
   signIn: (returnTo: string) => Promise<void>;
-  /** Finishes the sign-in on the callback page. Resolves to the path to go to next. */
+  /**
+   * How the callback document's sign-in went, for the callback page it leaves for when it
+   * fails: rejects with the problem, or `not-a-callback` when no callback came before.
+   */
   completeSignIn: () => Promise<string>;
   /** A non-secret flag says this browser was signed in when the page was last loaded. */
   wasSignedIn: () => boolean;
@@ -57,7 +58,7 @@ export interface AuthClient {
   /** Workfront refused even a freshly refreshed token: the session has ended. */
   sessionEnded: () => Promise<void>;
   signOut: () => Promise<void>;
-  /** Starts the vault now, e.g. on the callback page before it renders. */
+  /** Starts the vault now, e.g. on the start page when idle, before a sign-in needs it. */
   preload: () => void;
   /** This tab's OAuth story, for the flow inspector. Tokens appear only as fingerprints. */
   flow: { events: () => readonly FlowEvent[]; subscribe: (listener: () => void) => () => void };
@@ -76,59 +77,16 @@ export interface AuthClientOptions {
   flagStorage?: Storage;
 }
 
-const signedInFlag = 'workfront.wasSignedIn';
-/** When this tab last bounced through Workfront by itself; removed when a callback comes back. */
-const bounceMarker = 'workfront.bounceStartedAt';
 /** A bounce gone longer than this without a callback failed: Workfront did not send it back. */
 const bounceWindowMs = 30_000;
-/** The pending sign-in, as the vault made it: kept in this tab across the redirect. */
-const pendingPrefix = 'workfront.signin.';
-
-function pendingSignIns(storage: Storage): string[] {
-  return Object.keys(storage).filter((key) => key.startsWith(pendingPrefix));
-}
-
-async function base64UrlSha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return btoa(String.fromCharCode(...new Uint8Array(digest)))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
-}
-
-/** A vault failure as the error the screens explain. */
-function authError(failure: VaultFailure): AuthProblemError {
-  switch (failure.kind) {
-    case 'problem':
-      return new AuthProblemError(failure.problem, failure.afterBounce);
-    case 'network':
-    case 'timeout':
-      return new AuthProblemError({ kind: 'network' });
-    case 'signed-out':
-    case 'bounce':
-    case 'cancelled':
-      return new AuthProblemError({ kind: 'signed-out' });
-    case 'refused':
-      return new AuthProblemError({ kind: 'unexpected', detail: failure.detail });
-  }
-}
 
 export function createAuthClient(config: AppConfig, options: AuthClientOptions): AuthClient {
   const flagStorage = options.flagStorage ?? window.localStorage;
   const tabStorage = options.signInRequestStorage ?? window.sessionStorage;
   const origin = options.origin ?? window.location.origin;
-  const settings: VaultSettings = {
-    clientId: config.clientId,
-    workfrontUrl: config.workfrontUrl,
-    authorizationEndpoint: config.authorizationEndpoint,
-    tokenEndpoint: config.tokenEndpoint,
-    revocationEndpoint: config.revocationEndpoint,
-    redirectUri: `${origin}${config.redirectPath}`,
-    scope: config.scope,
-    apiBase: new URL(
-      `${config.apiMode === 'proxy' ? origin : config.workfrontUrl}/attask/api/${config.apiVersion}`,
-    ).href,
-  };
+  const settings = vaultSettings(config, origin);
+  /** How the callback document's exchange went, when it loaded this page. */
+  const callbackOutcome = takeCallbackOutcome(tabStorage);
 
   let state: AuthState = { status: 'signed-out', reason: 'none' };
   let credential: Credential | null = null;
@@ -144,6 +102,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
   };
 
   const flow = createFlowLog(tabStorage);
+  callbackOutcome?.events.forEach(flow.add);
   let info: VaultInfo | null = null;
   const infoListeners = new Set<() => void>();
 
@@ -199,7 +158,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
         if (notice.type === 'state') apply(notice.state);
         else flow.add(notice.event);
       });
-      apply(await opened.request({ type: 'connect', settings }));
+      apply(await opened.request(connectRequest(settings)));
       connection = opened;
       return opened;
     })().catch((error: unknown) => {
@@ -221,11 +180,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     const started = await ask((open) =>
       open.request({ type: 'begin-sign-in', returnTo: safeReturnPath(returnTo, origin), bounce }),
     );
-    // A tab has at most one sign-in pending; older ones were abandoned (Back, a second click).
-    pendingSignIns(tabStorage).forEach((key) => {
-      tabStorage.removeItem(key);
-    });
-    tabStorage.setItem(`${pendingPrefix}${started.stateId}`, started.pendingSignIn);
+    keepPendingSignIn(tabStorage, started.stateId, started.pendingSignIn);
     flow.rememberAuthorize(started.stateId, started.url);
     window.location.assign(started.url);
   }
@@ -308,12 +263,12 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
   }
   window.addEventListener('online', refreshIfStale);
 
-  // A page going into the back/forward cache leaves the vault's count of tabs. Back, it opens
-  // the vault again (the shared one may have ended with the last other tab) and hears what
-  // happened meanwhile. If another tab signed out (the flag is gone), it signs out here too
-  // rather than show its data.
-  window.addEventListener('pagehide', (event) => {
-    if (event.persisted) void connection?.request({ type: 'disconnect' });
+  // A page that goes, into the back/forward cache or for good, leaves the vault's count of tabs.
+  // Back from the cache, it opens the vault again (the shared one may have ended with the last
+  // other tab) and hears what happened meanwhile. If another tab signed out (the flag is gone),
+  // it signs out here too rather than show its data.
+  window.addEventListener('pagehide', () => {
+    void connection?.request({ type: 'disconnect' });
   });
   window.addEventListener('pageshow', (event) => {
     if (!event.persisted || !connection) return;
@@ -323,64 +278,13 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     }
     if (connection.kind === 'per-tab') {
       // This tab's own vault was frozen with it, tokens and all.
-      void connection.request({ type: 'connect', settings }).then(apply, () => undefined);
+      void connection.request(connectRequest(settings)).then(apply, () => undefined);
       return;
     }
     connection = undefined;
     connecting = undefined;
     vault().catch(() => undefined);
   });
-
-  let callback: Promise<string> | undefined;
-
-  async function finishCallback(href: string): Promise<string> {
-    const pendingKeys = pendingSignIns(tabStorage);
-    const checked = checkCallbackUrl(
-      href,
-      pendingKeys.map((key) => key.slice(pendingPrefix.length)),
-    );
-    if (!checked.ok) {
-      throw new AuthProblemError(
-        checked.problem === 'not-a-callback'
-          ? { kind: 'not-a-callback' }
-          : { kind: 'state-mismatch', detail: checked.problem },
-      );
-    }
-    const stateId = new URL(checked.url).searchParams.get('state') ?? '';
-    flow.recallAuthorize(stateId);
-    flow.add({
-      type: 'callback',
-      at: Date.now(),
-      params: [...new URL(href).searchParams].map(([name, value]) => [
-        name,
-        name === 'code' ? maskCode(value) : value,
-      ]),
-    });
-    const pending = tabStorage.getItem(`${pendingPrefix}${stateId}`);
-    if (pending === null)
-      throw new AuthProblemError({ kind: 'state-mismatch', detail: 'unknown-state' });
-    tabStorage.removeItem(`${pendingPrefix}${stateId}`);
-    await recordPkceProof(pending);
-    const finished = await ask((open) =>
-      open.request({ type: 'finish-sign-in', url: checked.url, pendingSignIn: pending }),
-    );
-    return safeReturnPath(finished.returnTo, origin);
-  }
-
-  /** The verifier goes to Workfront with the code now, so it is spent: the inspector may show it. */
-  async function recordPkceProof(pending: string) {
-    let verifier: unknown;
-    try {
-      verifier = (JSON.parse(pending) as { code_verifier?: unknown }).code_verifier;
-    } catch {
-      return;
-    }
-    const authorize = flow.events().findLast((event) => event.type === 'authorize');
-    const challenge = authorize && new URL(authorize.url).searchParams.get('code_challenge');
-    if (typeof verifier !== 'string' || !challenge) return;
-    const computed = await base64UrlSha256(verifier);
-    flow.add({ type: 'pkce-proof', at: Date.now(), verifier, challenge, computed });
-  }
 
   async function send(
     request: ApiRequest,
@@ -425,23 +329,22 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     },
     signIn: (returnTo) => signIn(returnTo),
     completeSignIn() {
-      // The callback URL is read and wiped once per page load. A second call, such as React
-      // StrictMode mounting the page twice, shares the first exchange: a code is single-use.
-      if (!callback) {
-        // Whatever it brings, the bounce (if this was one) came back.
-        tabStorage.removeItem(bounceMarker);
-        const href = window.location.href;
-        window.history.replaceState(window.history.state, '', config.redirectPath);
-        callback = finishCallback(href).catch((error: unknown) => {
-          // Whatever failed, the next reload must show the landing page, not bounce again.
-          flagStorage.removeItem(signedInFlag);
-          throw error;
-        });
+      if (!callbackOutcome) {
+        return Promise.reject(new AuthProblemError({ kind: 'not-a-callback' }));
       }
-      return callback;
+      if (!callbackOutcome.ok) {
+        const { problem, afterBounce } = callbackOutcome;
+        return Promise.reject(new AuthProblemError(problem, afterBounce));
+      }
+      return Promise.resolve('/work');
     },
     wasSignedIn: () => flagStorage.getItem(signedInFlag) === '1',
     async afterReload(path) {
+      if (callbackOutcome?.ok) {
+        // The callback document signed in and loaded this page: the vault has the session.
+        await vault().catch(() => undefined);
+        return 'ready';
+      }
       const bouncedAt = Number(tabStorage.getItem(bounceMarker) ?? NaN);
       if (Date.now() - bouncedAt > bounceWindowMs) {
         // This tab bounced long ago and no callback came back: the bounce failed for good.

@@ -4,12 +4,21 @@ import type { CallbackUrlProblem } from './callback-url';
 export type AuthProblem =
   | { kind: 'access-denied' }
   | { kind: 'authorization-error'; error: string; description: string | null }
-  | { kind: 'state-mismatch'; detail: CallbackUrlProblem | 'unknown-state' }
+  | {
+      kind: 'state-mismatch';
+      /** `expired`: a callback without `state`, for a sign-in pending too long to be its own. */
+      detail: CallbackUrlProblem | 'unknown-state' | 'expired';
+    }
   | { kind: 'not-a-callback' }
   | { kind: 'code-rejected'; description: string | null }
   | { kind: 'token-error'; error: string; description: string | null }
   | { kind: 'invalid-token-response'; detail: string }
   | { kind: 'network' }
+  /**
+   * The vault, which other tabs share, runs another configuration (config.json changed) or
+   * another release of the app than this page: this page must load again.
+   */
+  | { kind: 'vault-mismatch'; with: 'configuration' | 'release' }
   | { kind: 'signed-out' }
   | { kind: 'unexpected'; detail: string };
 

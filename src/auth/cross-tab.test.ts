@@ -32,6 +32,21 @@ describe('the sign-out channel between per-tab vaults', () => {
     expect(here).not.toHaveBeenCalled();
   });
 
+  it('tells the others who signed in, by Workfront’s user ID, and nothing else', async () => {
+    const told = deferred();
+    const signedOut = vi.fn();
+    const signedIn = vi.fn(() => {
+      told.resolve();
+    });
+    const channel = createSignOutChannel('wf-demo-spa', vi.fn());
+    opened.push(channel, createSignOutChannel('wf-demo-spa', signedOut, signedIn));
+
+    channel.announceSignIn('4f2a00000000000000000000000000c1');
+    await told.promise;
+    expect(signedIn).toHaveBeenCalledWith('4f2a00000000000000000000000000c1');
+    expect(signedOut).not.toHaveBeenCalled();
+  });
+
   it('does not tell the tabs of another app (another client ID)', async () => {
     const told = deferred();
     const sameApp = vi.fn(() => {

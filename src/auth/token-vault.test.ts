@@ -52,6 +52,8 @@ function fakeWorkfront({
     );
   let codes = 0;
   let serial = 0;
+  /** Workfront's ID of the user whom the next code is for (`wid`), if it names one. */
+  let user: string | undefined;
 
   const newToken = (kind: string) => `${kind}-${++serial}-${crypto.randomUUID()}`;
   const refusal = () =>
@@ -75,6 +77,7 @@ function fakeWorkfront({
     const access = newToken('access');
     issuedAccess.push(access);
     const body: Record<string, unknown> = { access_token: access, token_type: 'sessionID' };
+    if (user && form.get('grant_type') === 'authorization_code') body.wid = user;
     if (expiresIn !== null) body.expires_in = expiresIn;
     if (rotate || form.get('grant_type') === 'authorization_code') {
       const refresh = newToken('refresh');
@@ -127,6 +130,10 @@ function fakeWorkfront({
     revokes,
     logouts,
     apiCalls,
+    /** Who signs in at Workfront's login page from now on. */
+    actAs(id: string | undefined) {
+      user = id;
+    },
     /** Where Workfront sends the browser back after the user agrees. */
     authorize(authorizeUrl: string) {
       const params = new URL(authorizeUrl).searchParams;
@@ -186,6 +193,7 @@ function setUp(options?: Parameters<typeof fakeWorkfront>[0]) {
   const flows: FlowEvent[] = [];
   const events = {
     changed: vi.fn(),
+    signedIn: vi.fn(),
     flow: (event: FlowEvent) => {
       flows.push(event);
     },
@@ -725,6 +733,70 @@ describe('an API call', () => {
   });
 });
 
+describe('a sign-in while signed in', () => {
+  it('as another user is a sign-out of the first: its session ended, its chain revoked, then the second user', async () => {
+    const { vault, wf, events } = setUp();
+    wf.actAs('dana');
+    await signIn(vault, wf);
+    const [danaAccess, danaRefresh] = [wf.issuedAccess[0], wf.issuedRefresh[0]];
+    const seen: unknown[] = [];
+    events.changed.mockImplementation(() => seen.push(vault.state()));
+
+    wf.actAs('priya');
+    await signIn(vault, wf);
+
+    expect(seen).toEqual([
+      { status: 'signed-out', reason: 'signed-out' },
+      expect.objectContaining({ status: 'signed-in', userId: 'priya' }),
+    ]);
+    expect(events.signedOut).toHaveBeenCalledOnce();
+    await vi.waitFor(() => {
+      expect(wf.revokedTokens()).toEqual([danaRefresh]);
+    });
+    expect(wf.logouts.map((sent) => sent.headers.get('sessionID'))).toEqual([danaAccess]);
+  });
+
+  it('by a Workfront that names no user is taken for another user', async () => {
+    const { vault, wf, events } = setUp();
+    await signIn(vault, wf);
+    await signIn(vault, wf);
+    expect(events.signedOut).toHaveBeenCalledOnce();
+    await vi.waitFor(() => {
+      expect(wf.revokedTokens()).toEqual([wf.issuedRefresh[0]]);
+    });
+  });
+
+  it('tells the other vaults who signed in; one that holds another user signs that user out', async () => {
+    const here = setUp();
+    here.wf.actAs('dana');
+    await signIn(here.vault, here.wf);
+    expect(here.events.signedIn).toHaveBeenCalledWith('dana');
+
+    here.vault.signedInElsewhere('dana');
+    expect(here.vault.state()).toMatchObject({ status: 'signed-in', userId: 'dana' });
+    here.vault.signedInElsewhere('priya');
+    expect(here.vault.state()).toEqual({ status: 'signed-out', reason: 'signed-out' });
+    // Told by another vault: not announced back.
+    expect(here.events.signedOut).not.toHaveBeenCalled();
+    await vi.waitFor(() => {
+      expect(here.wf.revokedTokens()).toEqual([here.wf.issuedRefresh[0]]);
+    });
+  });
+
+  it('as the same user replaces the tokens, and revokes the refresh token it replaced', async () => {
+    const { vault, wf, events } = setUp();
+    wf.actAs('dana');
+    await signIn(vault, wf);
+    await signIn(vault, wf);
+    expect(vault.state()).toMatchObject({ status: 'signed-in', userId: 'dana', credential: 2 });
+    expect(events.signedOut).not.toHaveBeenCalled();
+    await vi.waitFor(() => {
+      expect(wf.revokedTokens()).toEqual([wf.issuedRefresh[0]]);
+    });
+    expect(wf.logouts).toEqual([]);
+  });
+});
+
 describe('signing out', () => {
   it('forgets the tokens at once, then ends the API session and revokes the refresh chain', async () => {
     const { vault, wf, events, flows } = setUp();
@@ -740,7 +812,11 @@ describe('signing out', () => {
     expect(wf.logouts[0]?.headers.get('sessionID')).toBe(access);
     expect(wf.logouts[0]?.keepalive).toBe(true);
 
-    expect(wf.revokes).toHaveLength(1);
+    // logout first: a revoke at the same moment may end the session it would end (a 401).
+    expect(wf.revokes).toHaveLength(0);
+    await vi.waitFor(() => {
+      expect(wf.revokes).toHaveLength(1);
+    });
     const [revoke] = wf.revokes;
     expect(revoke?.method).toBe('POST');
     expect(revoke?.keepalive).toBe(true);
@@ -786,7 +862,9 @@ describe('signing out', () => {
     vault.signOut(true);
     expect(vault.state()).toEqual({ status: 'signed-out', reason: 'session-ended' });
     expect(events.signedOut).not.toHaveBeenCalled();
-    expect(wf.revokedTokens()).toEqual([wf.issuedRefresh[0]]);
+    await vi.waitFor(() => {
+      expect(wf.revokedTokens()).toEqual([wf.issuedRefresh[0]]);
+    });
   });
 
   it('is not announced back when another tab told of it', async () => {
@@ -795,7 +873,9 @@ describe('signing out', () => {
     vault.signOut(false, true);
     expect(vault.state()).toEqual({ status: 'signed-out', reason: 'signed-out' });
     expect(events.signedOut).not.toHaveBeenCalled();
-    expect(wf.revokedTokens()).toEqual([wf.issuedRefresh[0]]);
+    await vi.waitFor(() => {
+      expect(wf.revokedTokens()).toEqual([wf.issuedRefresh[0]]);
+    });
   });
 
   it('sends nothing when there was nothing to sign out of', () => {
@@ -949,5 +1029,32 @@ describe('a sign-out racing a token request', () => {
     await expect(fresh).resolves.toBeUndefined();
     expect(wf.refreshRequests().at(-1)?.get('refresh_token')).toBe(wf.issuedRefresh[2]);
     expect(vault.state()).toMatchObject({ status: 'signed-in', credential: (credential ?? 0) + 1 });
+  });
+});
+
+describe('an API call answered with a redirect', () => {
+  it('is not followed: the token goes nowhere but where the page asked, and the page hears a failure', async () => {
+    const { vault, wf } = setUp();
+    await signIn(vault, wf);
+    wf.onApi(() => Promise.resolve(Response.redirect('https://app.example/index.html', 302)));
+    // fetch as a browser's: it follows a redirect, headers and all, unless told otherwise.
+    const answer = wf.fetch.getMockImplementation();
+    if (!answer) throw new Error('the fake Workfront has no fetch');
+    const followedTo: string[] = [];
+    wf.fetch.mockImplementation(async (input, init = {}) => {
+      const response = await answer(input, init);
+      const location = response.headers.get('Location');
+      if (location === null || init.redirect === 'manual') return response;
+      if (init.redirect === 'error') throw new TypeError('Failed to fetch');
+      followedTo.push(location);
+      return new Response('<html>the app</html>');
+    });
+
+    const failure = await failureOf(
+      vault.callApi({ method: 'GET', url: apiUrl }, new AbortController().signal),
+    );
+    expect(wf.apiCalls.map((call) => call.url)).toEqual([apiUrl]);
+    expect(followedTo).toEqual([]);
+    expect(failure.kind).toBe('network');
   });
 });

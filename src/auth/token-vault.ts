@@ -50,8 +50,10 @@ export interface VaultEvents {
   /** The tokens changed: new ones, or none. */
   changed: () => void;
   flow: (event: FlowEvent) => void;
-  /** A sign-out here, to be told to vaults of other tabs (per-tab vaults only). */
+  /** A sign-out here, to be told to the other vaults of this client. */
   signedOut?: () => void;
+  /** A sign-in here, of the user Workfront named, to be told to the other vaults likewise. */
+  signedIn?: (userId: string) => void;
 }
 
 /** A refresh timed out or lost its connection after it was sent: its outcome is unknown. */
@@ -126,22 +128,28 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
   /** The last refresh's answer was lost: a refusal now may be of a token Workfront rotated. */
   let outcomeUnknown = false;
 
+  /** Workfront's ID of the user in the token endpoint's last answer (`wid`), if it sent one. */
+  function answeredUser(): string | null {
+    const { wid } = (typeof lastAnswer === 'object' && lastAnswer !== null ? lastAnswer : {}) as {
+      wid?: unknown;
+    };
+    return typeof wid === 'string' ? wid : null;
+  }
+
   function keep(answer: SigninResponse) {
     const seconds =
       answer.expires_in === undefined || answer.expires_in <= minimumValiditySeconds
         ? assumedLifetimeSeconds
         : answer.expires_in;
     lastCredential += 1;
-    const { wid } = (typeof lastAnswer === 'object' && lastAnswer !== null ? lastAnswer : {}) as {
-      wid?: unknown;
-    };
+    const wid = answeredUser();
     tokens = {
       access: answer.access_token,
       ...(answer.refresh_token ? { refresh: answer.refresh_token } : {}),
       ...(answer.scope ? { scope: answer.scope } : {}),
       expiresAt: Date.now() + seconds * 1000,
       credential: lastCredential,
-      userId: typeof wid === 'string' ? wid : (tokens?.userId ?? null),
+      userId: wid ?? tokens?.userId ?? null,
     };
     signedOutReason = 'none';
     events.changed();
@@ -210,10 +218,32 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
         ),
       );
     }
+    const userId = answeredUser();
+    makeRoomFor(userId);
     keep(response);
+    if (userId !== null) events.signedIn?.(userId);
     events.flow(await exchangeEvent(answerOf(response), lastAnswer));
     const data = response.userState as Partial<SignInRequestData> | undefined;
     return { returnTo: data?.returnTo ?? '/' };
+  }
+
+  /**
+   * One user per vault. A sign-in that arrives while the vault holds a session (another tab's
+   * sign-in, a bounce) replaces it: for the same user, its refresh token is revoked; for another
+   * user, or one Workfront does not name, the first user is signed out first, everywhere.
+   */
+  function makeRoomFor(userId: string | null) {
+    if (!tokens) return;
+    if (userId !== null && userId === tokens.userId) void revoke(tokens.refresh);
+    else signOut();
+  }
+
+  /**
+   * Another vault of this client signed `userId` in (a per-tab vault of another tab, another
+   * release's): a session of someone else here ends, so that no tab acts for the first user.
+   */
+  function signedInElsewhere(userId: string) {
+    if (tokens && tokens.userId !== userId) signOut(false, true);
   }
 
   function forget(reason: VaultSignOutReason) {
@@ -339,6 +369,7 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
         headers,
         body: request.form,
         signal,
+        redirect: 'error', // a redirect would take the token to a URL the check never saw
       });
       body = await response.text();
     } catch (error) {
@@ -405,7 +436,8 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
     if (!had) return;
     forget(ended ? 'session-ended' : 'signed-out');
     if (!ended && !toldByOtherTab) events.signedOut?.();
-    void Promise.all([logout(had.access), revoke(had.refresh)]);
+    // logout first: Workfront may refuse it (401) once the revoke has ended the session.
+    void logout(had.access).then(() => revoke(had.refresh));
   }
 
   return {
@@ -414,6 +446,7 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
     refresh,
     callApi,
     signOut,
+    signedInElsewhere,
     /** Only what the page may know: never a token. */
     state() {
       return tokens

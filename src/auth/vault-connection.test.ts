@@ -3,6 +3,7 @@ import type { FlowEvent } from './flow-log';
 import { settings } from './test/vault-fixtures';
 import { connectTo, type VaultNotice, type VaultPort } from './vault-connection';
 import {
+  connectRequest,
   VaultError,
   type VaultEnvelope,
   type VaultMessage,
@@ -75,11 +76,11 @@ describe('connectTo', () => {
     const { port, posted } = fakePort();
     const connection = connectTo(port, 'shared', vi.fn());
 
-    void connection.request({ type: 'connect', settings });
+    void connection.request(connectRequest(settings));
     void connection.request(call);
 
     expect(posted).toEqual([
-      { type: 'connect', settings, id: 1 },
+      { ...connectRequest(settings), id: 1 },
       { ...call, id: 2 },
     ]);
   });
@@ -88,7 +89,7 @@ describe('connectTo', () => {
     const { port, posted, deliver } = fakePort();
     const connection = connectTo(port, 'shared', vi.fn());
 
-    const connecting = connection.request({ type: 'connect', settings });
+    const connecting = connection.request(connectRequest(settings));
     const calling = connection.request(call);
     const [first, second] = posted;
     deliver({ type: 'reply', id: second?.id ?? 0, ok: true, value: answer });
@@ -129,7 +130,7 @@ describe('connectTo', () => {
     const connection = connectTo(port, 'shared', (notice) => notices.push(notice));
     const event: FlowEvent = { type: 'signed-out', at: 5, how: 'other-tab' };
 
-    const connecting = connection.request({ type: 'connect', settings });
+    const connecting = connection.request(connectRequest(settings));
     deliver({ type: 'state', state: signedOut });
     deliver({ type: 'flow', event });
     expect(await settled(connecting)).toBe('pending');
@@ -228,10 +229,9 @@ describe('connectTo', () => {
       const connection = connectTo(port, 'shared', vi.fn());
       const failure = { kind: 'network', detail: 'The token vault could not start.' } as const;
 
-      const waiting = [
-        connection.request({ type: 'connect', settings }),
-        connection.request(call),
-      ].map((promise) => promise.catch((error: unknown) => error));
+      const waiting = [connection.request(connectRequest(settings)), connection.request(call)].map(
+        (promise) => promise.catch((error: unknown) => error),
+      );
       connection.fail(failure);
 
       for (const error of await Promise.all(waiting)) {

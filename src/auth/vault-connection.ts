@@ -1,4 +1,5 @@
 import vaultScriptUrl from './vault-worker.ts?worker&url';
+import { AuthProblemError } from './auth-errors';
 import { VaultError } from './vault-protocol';
 import type {
   VaultEnvelope,
@@ -31,6 +32,23 @@ export interface VaultPort {
 
 /** What the vault tells every page unasked: its state, and the flow inspector's events. */
 export type VaultNotice = Extract<VaultMessage, { type: 'state' | 'flow' }>;
+
+/** A vault failure as the error the screens explain. */
+export function authError(failure: VaultFailure): AuthProblemError {
+  switch (failure.kind) {
+    case 'problem':
+      return new AuthProblemError(failure.problem, failure.afterBounce);
+    case 'network':
+    case 'timeout':
+      return new AuthProblemError({ kind: 'network' });
+    case 'signed-out':
+    case 'bounce':
+    case 'cancelled':
+      return new AuthProblemError({ kind: 'signed-out' });
+    case 'refused':
+      return new AuthProblemError({ kind: 'unexpected', detail: failure.detail });
+  }
+}
 
 /** Talks to a vault over `port`: one reply per request, matched by id; the rest are notices. */
 export function connectTo(
@@ -100,13 +118,38 @@ declare global {
   }
 }
 
+interface OpenedVault {
+  port: MessagePort | Worker;
+  kind: VaultKind;
+}
+
+/**
+ * What the callback document leaves to the app it then loads into the same page: the vault's
+ * script URL, already through the Trusted Types policy (which a page may make only once), and
+ * the vault it opened, if it did.
+ */
+interface VaultHandover {
+  scriptUrl: string;
+  opened?: OpenedVault;
+}
+const handoverKey = Symbol.for('workfront.vault-handover');
+
+function takeHandover(): VaultHandover | undefined {
+  const store = window as unknown as Record<symbol, VaultHandover | undefined>;
+  const handover = store[handoverKey];
+  Reflect.deleteProperty(window, handoverKey);
+  return handover;
+}
+
+let handover = typeof window === 'undefined' ? undefined : takeHandover();
+
 /**
  * The one script URL a worker may be started from, under the Trusted Types policy that CSP
- * allows (deploy/security-headers.ts): nothing else in the page can start a worker.
+ * allows (deploy/security-headers.ts): nothing else in the page can start a worker. Made as this
+ * module loads, before any script that loads later could take the policy's name; in the page a
+ * callback document became, the callback document made it.
  */
-let trustedScriptUrl: string | undefined;
-function vaultScript(): string {
-  if (trustedScriptUrl !== undefined) return trustedScriptUrl;
+function trustedVaultScript(): string {
   const policy = window.trustedTypes?.createPolicy('workfront-vault', {
     createScriptURL: (url) => {
       if (url !== vaultScriptUrl) throw new TypeError(`Not the token vault's script: ${url}`);
@@ -114,31 +157,50 @@ function vaultScript(): string {
     },
   });
   // A TrustedScriptURL where the browser enforces Trusted Types; Worker takes it as a string.
-  trustedScriptUrl = (policy?.createScriptURL(vaultScriptUrl) ?? vaultScriptUrl) as string;
-  return trustedScriptUrl;
+  return (policy?.createScriptURL(vaultScriptUrl) ?? vaultScriptUrl) as string;
+}
+const vaultScript =
+  typeof window === 'undefined' ? vaultScriptUrl : (handover?.scriptUrl ?? trustedVaultScript());
+
+/** The vault this page opened last: what a callback document hands over. */
+let opened: OpenedVault | undefined;
+
+/** Leaves the vault this page opened to the app code loaded next into the same page. */
+export function handOverVault() {
+  const left: VaultHandover = { scriptUrl: vaultScript, ...(opened ? { opened } : {}) };
+  Object.defineProperty(window, handoverKey, { value: left, configurable: true });
 }
 
 /**
  * Starts the vault: shared by every tab of the origin where SharedWorker exists, else one per tab.
- * Named for the client, so that two apps on one origin never share tokens.
+ * Named for the client, so that two apps on one origin never share tokens. A vault the callback
+ * document opened in this page is taken over instead: a per-tab one holds this page's tokens.
  */
 export function openVault(
   clientId: string,
   onNotice: (notice: VaultNotice) => void,
 ): VaultConnection {
+  const handed = handover?.opened;
+  handover = undefined;
+  if (handed) {
+    opened = handed;
+    return connectTo(handed.port, handed.kind, onNotice);
+  }
   const name = `workfront-token-vault:${clientId}`;
   const notStarted = (connection: VaultConnection) => () => {
     connection.fail({ kind: 'network', detail: 'The token vault could not start.' });
   };
   if (typeof SharedWorker !== 'undefined') {
-    const worker = new SharedWorker(vaultScript(), { type: 'module', name });
+    const worker = new SharedWorker(vaultScript, { type: 'module', name });
     const connection = connectTo(worker.port, 'shared', onNotice);
     worker.addEventListener('error', notStarted(connection));
     worker.port.start();
+    opened = { port: worker.port, kind: 'shared' };
     return connection;
   }
-  const worker = new Worker(vaultScript(), { type: 'module', name });
+  const worker = new Worker(vaultScript, { type: 'module', name });
   const connection = connectTo(worker, 'per-tab', onNotice);
   worker.addEventListener('error', notStarted(connection));
+  opened = { port: worker, kind: 'per-tab' };
   return connection;
 }

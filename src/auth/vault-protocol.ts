@@ -6,6 +6,13 @@
 import type { AuthProblem } from './auth-errors';
 import type { FlowEvent, RefreshReason } from './flow-log';
 
+/**
+ * The version of these messages. A page and a vault of different releases never share a vault by
+ * accident (a SharedWorker is keyed by its script's URL, which each release changes), but if
+ * they did, they say so rather than misread each other.
+ */
+export const vaultProtocolVersion = 2;
+
 /** What the vault needs to know of the app's configuration. Sent by every page that connects. */
 export interface VaultSettings {
   clientId: string;
@@ -42,7 +49,7 @@ export interface ApiAnswer {
 
 /** Everything the page may ask; each gets exactly one reply with the same `id`. */
 export type VaultRequest =
-  | { type: 'connect'; settings: VaultSettings }
+  | { type: 'connect'; version: number; settings: VaultSettings }
   /** The page is going away (or into the back/forward cache); it connects again if it returns. */
   | { type: 'disconnect' }
   | { type: 'begin-sign-in'; returnTo: string; bounce: boolean }
@@ -53,6 +60,13 @@ export type VaultRequest =
   | { type: 'sign-out'; ended: boolean };
 
 export type VaultRequestType = VaultRequest['type'];
+
+/** A page's first message: this release's version, and the configuration it runs. */
+export function connectRequest(
+  settings: VaultSettings,
+): Extract<VaultRequest, { type: 'connect' }> {
+  return { type: 'connect', version: vaultProtocolVersion, settings };
+}
 
 /** Where the tokens live: one vault for every tab, or one per tab (no SharedWorker). */
 export type VaultKind = 'shared' | 'per-tab';

@@ -8,7 +8,7 @@ import type {
   VaultRequestType,
   VaultState,
 } from './vault-protocol';
-import { VaultError } from './vault-protocol';
+import { connectRequest, VaultError, vaultProtocolVersion } from './vault-protocol';
 import { createVaultHost } from './vault-worker';
 import { apiUrl, deferred, failureOf, settings } from './test/vault-fixtures';
 
@@ -200,7 +200,7 @@ function setUp(kind: VaultKind = 'shared') {
 
 async function connected(host: Host, count = 1) {
   const pages = Array.from({ length: count }, fakePage);
-  for (const page of pages) await ask(host, page, { type: 'connect', settings });
+  for (const page of pages) await ask(host, page, connectRequest(settings));
   return pages;
 }
 
@@ -282,14 +282,14 @@ describe('pages connecting and leaving', () => {
   it('counts the tabs, and tells every page of each change', async () => {
     const { host } = setUp();
     const first = fakePage();
-    expect(await ask(host, first, { type: 'connect', settings })).toEqual({
+    expect(await ask(host, first, connectRequest(settings))).toEqual({
       status: 'signed-out',
       reason: 'none',
       tabs: 1,
       kind: 'shared',
     });
     const second = fakePage();
-    expect(await ask(host, second, { type: 'connect', settings })).toMatchObject({ tabs: 2 });
+    expect(await ask(host, second, connectRequest(settings))).toMatchObject({ tabs: 2 });
     expect(first.states().at(-1)).toMatchObject({ tabs: 2 });
 
     await ask(host, second, { type: 'disconnect' });
@@ -297,24 +297,38 @@ describe('pages connecting and leaving', () => {
     // The page that left is told nothing more.
     const heardBySecond = second.messages.length;
     const third = fakePage();
-    await ask(host, third, { type: 'connect', settings });
+    await ask(host, third, connectRequest(settings));
     expect(second.messages).toHaveLength(heardBySecond);
     expect(first.states().at(-1)).toMatchObject({ tabs: 2 });
   });
 
-  it('refuses a page with other settings, and leaves it out of the count', async () => {
+  it('refuses a page with other settings, saying so, and leaves it out of the count', async () => {
     const { host } = setUp();
     const [first] = (await connected(host)) as [Page];
     const stranger = fakePage();
     const failure = await failureOf(
-      ask(host, stranger, { type: 'connect', settings: { ...settings, clientId: 'another-app' } }),
+      ask(host, stranger, connectRequest({ ...settings, clientId: 'another-app' })),
     );
     expect(failure).toMatchObject({
-      kind: 'refused',
-      detail: expect.stringMatching(/different configuration/) as string,
+      kind: 'problem',
+      problem: { kind: 'vault-mismatch', with: 'configuration' },
     });
     expect(stranger.messages.filter((message) => message.type === 'state')).toHaveLength(0);
-    expect(await ask(host, first, { type: 'connect', settings })).toMatchObject({ tabs: 1 });
+    expect(await ask(host, first, connectRequest(settings))).toMatchObject({ tabs: 1 });
+  });
+
+  it('refuses a page of another release, saying so, rather than misread it', async () => {
+    const { host } = setUp();
+    await connected(host);
+    const older = fakePage();
+    const failure = await failureOf(
+      ask(host, older, { ...connectRequest(settings), version: vaultProtocolVersion - 1 }),
+    );
+    expect(failure).toMatchObject({
+      kind: 'problem',
+      problem: { kind: 'vault-mismatch', with: 'release' },
+    });
+    expect(older.messages.filter((message) => message.type === 'state')).toHaveLength(0);
   });
 
   it('keeps its tokens for a page that reconnects (back/forward cache)', async () => {
@@ -322,7 +336,7 @@ describe('pages connecting and leaving', () => {
     const [page] = (await connected(host)) as [Page];
     await signIn(host, page);
     await ask(host, page, { type: 'disconnect' });
-    expect(await ask(host, page, { type: 'connect', settings })).toMatchObject({
+    expect(await ask(host, page, connectRequest(settings))).toMatchObject({
       status: 'signed-in',
       credential: 1,
       tabs: 1,
@@ -566,45 +580,52 @@ describe('what every page hears', () => {
 });
 
 describe('sign-out', () => {
-  it('in a shared vault, is the vault’s: every tab is signed out, nothing is broadcast', async () => {
+  it('in a shared vault, is the vault’s: every tab is signed out', async () => {
     const { host } = setUp('shared');
     const [first, second] = (await connected(host, 2)) as [Page, Page];
     await signIn(host, first);
-    const posted = vi.spyOn(FakeBroadcastChannel.prototype, 'postMessage');
     await ask(host, second, { type: 'sign-out', ended: false });
     expect(first.states().at(-1)).toMatchObject({ status: 'signed-out' });
-    expect(posted).not.toHaveBeenCalled();
   });
 
-  it('in per-tab vaults, is told to the other tabs, which sign out and revoke their own tokens', async () => {
-    const { host: here, wf } = setUp('per-tab');
-    const there = createVaultHost('per-tab');
-    const [pageHere] = (await connected(here)) as [Page];
-    const [pageThere] = (await connected(there)) as [Page];
-    await signIn(here, pageHere);
-    await signIn(there, pageThere);
-    expect(pageThere.states().at(-1)).toMatchObject({
-      status: 'signed-in',
-      kind: 'per-tab',
-      tabs: 1,
-    });
-    const [refreshHere, refreshThere] = wf.pairs.map((pair) => pair.refresh);
+  // Another vault of the same client: a tab of its own (per-tab vaults), or the shared vault of
+  // another release, whose script has another URL and so is another SharedWorker.
+  it.each([
+    ['per-tab', 'per-tab'],
+    ['shared', 'shared'],
+    ['shared', 'per-tab'],
+  ] as const)(
+    'in a %s vault, is told to every other vault (%s), which signs out and revokes its own tokens',
+    async (hereKind, thereKind) => {
+      const { host: here, wf } = setUp(hereKind);
+      const there = createVaultHost(thereKind);
+      const [pageHere] = (await connected(here)) as [Page];
+      const [pageThere] = (await connected(there)) as [Page];
+      await signIn(here, pageHere);
+      await signIn(there, pageThere);
+      expect(pageThere.states().at(-1)).toMatchObject({
+        status: 'signed-in',
+        kind: thereKind,
+        tabs: 1,
+      });
+      const [refreshHere, refreshThere] = wf.pairs.map((pair) => pair.refresh);
 
-    await ask(here, pageHere, { type: 'sign-out', ended: false });
-    await pageThere.until(
-      (message) => message.type === 'state' && message.state.status === 'signed-out',
-    );
+      await ask(here, pageHere, { type: 'sign-out', ended: false });
+      await pageThere.until(
+        (message) => message.type === 'state' && message.state.status === 'signed-out',
+      );
 
-    expect(pageThere.states().at(-1)).toEqual({
-      status: 'signed-out',
-      reason: 'signed-out',
-      tabs: 1,
-      kind: 'per-tab',
-    });
-    expect(wf.revoked).toEqual([refreshHere, refreshThere]);
-  });
+      expect(pageThere.states().at(-1)).toEqual({
+        status: 'signed-out',
+        reason: 'signed-out',
+        tabs: 1,
+        kind: thereKind,
+      });
+      expect(wf.revoked).toEqual([refreshHere, refreshThere]);
+    },
+  );
 
-  it('in per-tab vaults, is not told to the others when the session merely ended', async () => {
+  it('is not told to the other vaults when the session merely ended', async () => {
     const { host: here } = setUp('per-tab');
     const there = createVaultHost('per-tab');
     const [pageHere] = (await connected(here)) as [Page];

@@ -13,7 +13,7 @@ import type {
   VaultSettings,
   VaultState,
 } from './vault-protocol';
-import { VaultError } from './vault-protocol';
+import { VaultError, vaultProtocolVersion } from './vault-protocol';
 
 /** A page's end of the conversation: a MessagePort, or a dedicated worker's own scope. */
 export interface PagePort {
@@ -45,20 +45,30 @@ export function createVaultHost(kind: VaultKind) {
     return { ...vault.state(), tabs, kind };
   }
 
-  function open(given: VaultSettings): TokenVault {
+  const mismatch = (what: 'configuration' | 'release') =>
+    new VaultError({
+      kind: 'problem',
+      problem: { kind: 'vault-mismatch', with: what },
+      afterBounce: false,
+      endsSession: false,
+    });
+
+  function open(given: VaultSettings, version: number): TokenVault {
+    if (version !== vaultProtocolVersion) throw mismatch('release');
     if (vault && settings) {
-      if (JSON.stringify(settings) !== JSON.stringify(given)) {
-        throw new VaultError({
-          kind: 'refused',
-          detail: 'Another tab of this app runs with a different configuration: reload every tab.',
-        });
-      }
+      if (JSON.stringify(settings) !== JSON.stringify(given)) throw mismatch('configuration');
       return vault;
     }
     settings = given;
-    const crossTab = createSignOutChannel(given.clientId, () => {
-      vault?.signOut(false, true);
-    });
+    const crossTab = createSignOutChannel(
+      given.clientId,
+      () => {
+        vault?.signOut(false, true);
+      },
+      (userId) => {
+        vault?.signedInElsewhere(userId);
+      },
+    );
     vault = createTokenVault(given, {
       changed: () => {
         broadcast({ type: 'state', state: state() });
@@ -66,7 +76,10 @@ export function createVaultHost(kind: VaultKind) {
       flow: (event) => {
         broadcast({ type: 'flow', event });
       },
-      signedOut: kind === 'per-tab' ? crossTab.announce : undefined,
+      // Every other vault of this client hears it: per-tab ones, and the shared vault of another
+      // release (a SharedWorker is keyed by its script's URL, which each release changes).
+      signedOut: crossTab.announce,
+      signedIn: crossTab.announceSignIn,
     });
     return vault;
   }
@@ -79,7 +92,7 @@ export function createVaultHost(kind: VaultKind) {
   async function answer(page: PagePort, message: VaultEnvelope): Promise<unknown> {
     switch (message.type) {
       case 'connect': {
-        open(message.settings);
+        open(message.settings, message.version);
         pages.add(page);
         broadcast({ type: 'state', state: state() });
         return state();

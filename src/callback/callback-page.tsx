@@ -17,8 +17,9 @@ export function CallbackPage() {
   const [problem, setProblem] = useState<AuthProblem | null>(null);
 
   useEffect(() => {
-    // completeSignIn exchanges the code once per page load, however often this effect runs.
-    // If the user has left this page meanwhile (a link in the header), stay where they went.
+    // The callback document (src/auth/callback-document.ts) exchanged the code before this app
+    // loaded; completeSignIn tells how it went. If the user has left this page meanwhile (a link
+    // in the header), stay where they went.
     let left = false;
     auth.completeSignIn().then(
       (returnTo) => {

@@ -14,6 +14,10 @@ export default {
     'state-mismatch.title': '此登录响应不属于此标签页',
     'state-mismatch.detail':
       '它可能已被使用、在其他标签页中发起，或在传输中被更改。请在此处重新登录。',
+    'state-mismatch.missing-state':
+      'Workfront 的响应缺少此次登录发送的 state，无法与之匹配。请在此处重新登录。如果每次都如此，说明您的 Workfront 不回传 state：请参阅 docs/connect-workfront.md 中的 stateEcho。',
+    'state-mismatch.expired':
+      '它所对应的登录发起于十多分钟之前，且响应中没有可证明其归属的 state。请在此处重新登录。',
     'not-a-callback.title': '没有需要完成的登录',
     'not-a-callback.detail': '此页面用于完成 Workfront 登录，但未找到登录响应。',
     'code-rejected.title': '登录代码未被接受',
@@ -21,6 +25,11 @@ export default {
     'token-error.title': 'Workfront 未签发会话',
     'invalid-token-response.title': 'Workfront 返回了此应用无法读取的响应',
     'invalid-token-response.detail': '中间的代理或服务器可能出现了故障。（{detail}）',
+    'vault-mismatch.title': '此标签页需要重新加载',
+    'vault-mismatch.configuration':
+      '此应用的另一个已打开标签页使用的是旧配置。请关闭或重新加载此应用的其他标签页，然后重新登录。',
+    'vault-mismatch.release':
+      '此标签页运行的应用版本与其他已打开的标签页不同。请重新加载此标签页，然后重新登录。',
     'network.title': '无法连接到 Workfront',
     'network.detail': '请检查网络连接，然后重试。',
     'signed-out.title': '您已退出登录',

@@ -24,6 +24,12 @@ export function SignInProblem({
         return t('invalid-token-response.detail', { detail: problem.detail });
       case 'unexpected':
         return problem.detail;
+      case 'vault-mismatch':
+        return t(`vault-mismatch.${problem.with}`);
+      case 'state-mismatch':
+        return problem.detail === 'missing-state' || problem.detail === 'expired'
+          ? t(`state-mismatch.${problem.detail}`)
+          : t('state-mismatch.detail');
       default:
         return t(`${problem.kind}.detail`);
     }

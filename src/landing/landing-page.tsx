@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useAuthClient, useAuthState } from '../auth/auth-context';
+import { AuthProblemError, type AuthProblem } from '../auth/auth-errors';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
 
@@ -12,7 +13,7 @@ export function LandingPage({ returnTo }: { returnTo: string | null }) {
   const auth = useAuthClient();
   const t = useMessages(messages);
   const [redirecting, setRedirecting] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<AuthProblem | null>(null);
 
   // Back from Workfront restores this page as it left it, its button still "Redirecting…".
   useEffect(() => {
@@ -25,6 +26,15 @@ export function LandingPage({ returnTo }: { returnTo: string | null }) {
     };
   }, []);
 
+  /** What stopped the sign-in, in words, with what to do. */
+  function whyNotStarted(problem: AuthProblem): string {
+    if (problem.kind === 'vault-mismatch') {
+      return t(problem.with === 'release' ? 'otherRelease' : 'otherConfiguration');
+    }
+    if (problem.kind === 'network') return t('notReached');
+    return t('couldNotStart', { reason: 'detail' in problem ? problem.detail : problem.kind });
+  }
+
   async function signIn() {
     setRedirecting(true);
     setFailure(null);
@@ -33,7 +43,11 @@ export function LandingPage({ returnTo }: { returnTo: string | null }) {
       await auth.signIn(returnTo ?? '/work');
     } catch (error) {
       setRedirecting(false);
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(
+        error instanceof AuthProblemError
+          ? error.problem
+          : { kind: 'unexpected', detail: String(error) },
+      );
     }
   }
 
@@ -55,7 +69,7 @@ export function LandingPage({ returnTo }: { returnTo: string | null }) {
       </button>
       {failure && (
         <p role="alert" className="error-text">
-          {t('couldNotStart', { reason: failure })}
+          {whyNotStarted(failure)}
         </p>
       )}
     </main>

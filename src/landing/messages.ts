@@ -8,4 +8,10 @@ export const messages = defineMessages('landing/messages', {
   signIn: 'Sign in with Workfront',
   redirecting: 'Redirecting to Workfront…',
   couldNotStart: 'Sign-in could not start: {reason}',
+  notReached:
+    'Sign-in could not start: the app could not reach its sign-in worker. Reload the page.',
+  otherConfiguration:
+    'Sign-in could not start: another open tab of this app runs an older configuration. Close or reload the other tabs of this app, then sign in again.',
+  otherRelease:
+    'Sign-in could not start: this tab runs another release of the app than its other open tabs. Reload this tab, then sign in again.',
 });

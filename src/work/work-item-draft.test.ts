@@ -9,6 +9,7 @@ import {
   withoutSaved,
   writeDraft,
 } from './work-item-draft';
+import { forgetDrafts } from './forget-drafts';
 
 const userId = wfId(0xc, 1);
 const itemId = wfId(0xa, 1);
@@ -130,5 +131,27 @@ describe('withoutSaved', () => {
       { status: 'INP' },
     );
     expect(withoutSaved({ status: 'CPL' }, { status: 'INP' })).toEqual({ status: 'CPL' });
+  });
+});
+
+describe('forgetDrafts', () => {
+  it('removes every draft of the tab, of every user and item, and nothing else', () => {
+    const storage = window.sessionStorage;
+    storage.clear();
+    writeDraft(
+      draftStorageKey({ userId: 'u1', kind: 'task', id: 'a' }),
+      { status: 'INP' },
+      storage,
+    );
+    writeDraft(
+      draftStorageKey({ userId: 'u2', kind: 'issue', id: 'b' }),
+      { status: 'CLS' },
+      storage,
+    );
+    storage.setItem('workfront.signin.state-1', '{}');
+
+    forgetDrafts(storage);
+
+    expect(Object.keys(storage)).toEqual(['workfront.signin.state-1']);
   });
 });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { WorkItemChanges, WorkItemKind } from '../workfront/work-item-model';
+import { draftPrefix } from './forget-drafts';
 
 /**
  * What the user typed in a work item's update form and has not saved, as typed: only the fields
@@ -17,7 +18,7 @@ export interface DraftOwner {
 
 /** `workfront.workItemDraft:<user ID>:<kind>:<item ID>`, each part URI-encoded. */
 export function draftStorageKey({ userId, kind, id }: DraftOwner): string {
-  return ['workfront.workItemDraft', userId, kind, id].map(encodeURIComponent).join(':');
+  return [draftPrefix, userId, kind, id].map(encodeURIComponent).join(':');
 }
 
 const storedDraft = v.object({

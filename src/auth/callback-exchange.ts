@@ -1,0 +1,144 @@
+/**
+ * The redirect back from Workfront, finished: the callback checked, the pending sign-in of this
+ * tab taken, and the code handed to the vault, which exchanges it and keeps the tokens. Runs in
+ * the callback document (callback-document.ts) before any other script of the app.
+ */
+import { AuthProblemError } from './auth-errors';
+import { checkCallbackUrl } from './callback-url';
+import { maskCode, type FlowLog } from './flow-log';
+import { safeReturnPath } from './return-path';
+import {
+  bounceMarker,
+  keepCallbackOutcome,
+  pendingStates,
+  signedInFlag,
+  takePendingSignIn,
+} from './sign-in-storage';
+import { authError, type VaultConnection } from './vault-connection';
+import { VaultError } from './vault-protocol';
+
+export interface CallbackExchange {
+  /** This tab's sessionStorage, where the pending sign-in waited. */
+  storage: Storage;
+  /** localStorage, with the "was signed in" flag. */
+  flagStorage: Storage;
+  /** Loads the configuration and opens the vault with it. */
+  open: () => Promise<{ stateEcho: boolean; vault: VaultConnection }>;
+  flow: FlowLog;
+  origin: string;
+}
+
+/**
+ * How long a sign-in may wait for a callback that has no `state` to match it by: Workfront's codes
+ * live two minutes, a sign-in at its login page a few more. An older one is no longer this tab's.
+ */
+export const stateLessWindowMs = 10 * 60_000;
+
+/** When oidc-client-ts made the pending sign-in (its `created`, in seconds), in milliseconds. */
+function createdAt(pending: string): number {
+  try {
+    const { created } = JSON.parse(pending) as { created?: unknown };
+    return typeof created === 'number' ? created * 1000 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function base64UrlSha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return btoa(String.fromCharCode(...new Uint8Array(digest)))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+/** The verifier goes to Workfront with the code now, so it is spent: the inspector may show it. */
+async function recordPkceProof(flow: FlowLog, pending: string) {
+  let verifier: unknown;
+  try {
+    verifier = (JSON.parse(pending) as { code_verifier?: unknown }).code_verifier;
+  } catch {
+    return;
+  }
+  const authorize = flow.events().findLast((event) => event.type === 'authorize');
+  const challenge = authorize && new URL(authorize.url).searchParams.get('code_challenge');
+  if (typeof verifier !== 'string' || !challenge) return;
+  const computed = await base64UrlSha256(verifier);
+  flow.add({ type: 'pkce-proof', at: Date.now(), verifier, challenge, computed });
+}
+
+/** Exchanges the callback at `href` into the vault; resolves to the path to go to next. */
+export async function exchangeCallback(href: string, exchange: CallbackExchange): Promise<string> {
+  const { storage, flow } = exchange;
+  try {
+    const { stateEcho, vault } = await exchange.open();
+    // Matching a callback without `state` to this tab's sign-in only where config.json says the
+    // instance does not echo it: elsewhere a missing state means the answer was tampered with.
+    const checked = checkCallbackUrl(href, stateEcho ? [] : pendingStates(storage));
+    if (!checked.ok) {
+      throw new AuthProblemError(
+        checked.problem === 'not-a-callback'
+          ? { kind: 'not-a-callback' }
+          : { kind: 'state-mismatch', detail: checked.problem },
+      );
+    }
+    const state = new URL(checked.url).searchParams.get('state') ?? '';
+    flow.recallAuthorize(state);
+    flow.add({
+      type: 'callback',
+      at: Date.now(),
+      params: [...new URL(href).searchParams].map(([name, value]) => [
+        name,
+        name === 'code' ? maskCode(value) : value,
+      ]),
+    });
+    const pending = takePendingSignIn(storage, state);
+    if (pending === null) {
+      throw new AuthProblemError({ kind: 'state-mismatch', detail: 'unknown-state' });
+    }
+    const matchedWithoutState = checked.url !== href;
+    if (matchedWithoutState && Date.now() - createdAt(pending) > stateLessWindowMs) {
+      throw new AuthProblemError({ kind: 'state-mismatch', detail: 'expired' });
+    }
+    await recordPkceProof(flow, pending);
+    const finished = await vault.request({
+      type: 'finish-sign-in',
+      url: checked.url,
+      pendingSignIn: pending,
+    });
+    return safeReturnPath(finished.returnTo, exchange.origin);
+  } catch (error) {
+    throw error instanceof VaultError ? authError(error.failure) : error;
+  }
+}
+
+/**
+ * Finishes the callback at `href` and keeps how it went for the app (sign-in-storage.ts):
+ * resolves to the path the app opens at, or to undefined when the sign-in failed.
+ */
+export async function completeCallback(
+  href: string,
+  exchange: CallbackExchange,
+): Promise<string | undefined> {
+  const { storage, flow } = exchange;
+  // Whatever the callback brings, the bounce (if this was one) came back.
+  storage.removeItem(bounceMarker);
+  try {
+    const returnTo = await exchangeCallback(href, exchange);
+    keepCallbackOutcome(storage, { ok: true, events: [...flow.events()] });
+    return returnTo;
+  } catch (error) {
+    // Whatever failed, the next reload must show the landing page, not bounce again.
+    exchange.flagStorage.removeItem(signedInFlag);
+    keepCallbackOutcome(storage, {
+      ok: false,
+      problem:
+        error instanceof AuthProblemError
+          ? error.problem
+          : { kind: 'unexpected', detail: String(error) },
+      afterBounce: error instanceof AuthProblemError && error.afterReload,
+      events: [...flow.events()],
+    });
+    return undefined;
+  }
+}
