@@ -413,6 +413,23 @@ describe('signIn', () => {
     expect(assign).not.toHaveBeenCalled();
     expect(Object.keys(window.sessionStorage)).toEqual([]);
   });
+
+  it('checks the authorize URL again before leaving: only the configured endpoint', async () => {
+    const vault = createFakeVault();
+    for (const url of [
+      'https://evil.example/integrations/oauth2/authorize?client_id=spa',
+      'https://acme.my.workfront.com/elsewhere?client_id=spa',
+      'javascript:alert(1)',
+    ]) {
+      vault.handlers['begin-sign-in'] = () => ({ url, stateId: 's', pendingSignIn: '{}' });
+      const error: unknown = await createClient(vault)
+        .signIn('/work')
+        .catch((thrown: unknown) => thrown);
+      expect((error as AuthProblemError).problem).toMatchObject({ kind: 'unexpected' });
+    }
+    expect(assign).not.toHaveBeenCalled();
+    expect(Object.keys(window.sessionStorage)).toEqual([]);
+  });
 });
 
 describe('the callback document, then the app it loads', () => {

@@ -77,6 +77,14 @@ export interface AuthClientOptions {
   flagStorage?: Storage;
 }
 
+function parsedUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A bounce gone longer than this without a callback failed: Workfront did not send it back. */
 const bounceWindowMs = 30_000;
 
@@ -180,6 +188,16 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     const started = await ask((open) =>
       open.request({ type: 'begin-sign-in', returnTo: safeReturnPath(returnTo, origin), bounce }),
     );
+    // Checked again before the browser leaves with `state` and the challenge: the configured
+    // endpoint (src/config/app-config.ts), whatever the vault answered.
+    const endpoint = new URL(config.authorizationEndpoint);
+    const leaving = parsedUrl(started.url);
+    if (leaving?.origin !== endpoint.origin || leaving.pathname !== endpoint.pathname) {
+      throw new AuthProblemError({
+        kind: 'unexpected',
+        detail: `The sign-in would leave for ${started.url}, not ${config.authorizationEndpoint}.`,
+      });
+    }
     keepPendingSignIn(tabStorage, started.stateId, started.pendingSignIn);
     flow.rememberAuthorize(started.stateId, started.url);
     window.location.assign(started.url);
