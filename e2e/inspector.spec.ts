@@ -120,9 +120,8 @@ test.describe('flow inspector', () => {
     await expect(page.getByRole('timer')).toBeVisible();
   });
 
-  test('drop state: an instance that echoes state refuses the answer, and says why', async ({
-    page,
-  }) => {
+  /** Signs in, has the emulator drop `state` from its redirects, then signs out and in again. */
+  async function signInAgainWithoutState(page: Page) {
     await page.goto('/');
     await signIn(page);
     await openInspector(page);
@@ -130,6 +129,12 @@ test.describe('flow inspector', () => {
     await expect(page.getByRole('status')).toContainText('Done.');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, { expectPrompt: false });
+  }
+
+  test('drop state: an instance that echoes state refuses the answer, and says why', async ({
+    page,
+  }) => {
+    await signInAgainWithoutState(page);
     await expect(
       page.getByRole('heading', { name: 'This sign-in response does not belong to this tab' }),
     ).toBeVisible();
@@ -141,13 +146,7 @@ test.describe('flow inspector', () => {
     page,
   }) => {
     await serveAppConfig(page, { stateEcho: false });
-    await page.goto('/');
-    await signIn(page);
-    await openInspector(page);
-    await page.getByRole('button', { name: 'Drop state from redirects' }).click();
-    await expect(page.getByRole('status')).toContainText('Done.');
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn(page, { expectPrompt: false });
+    await signInAgainWithoutState(page);
     await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
 
     await openInspector(page);
