@@ -51,6 +51,12 @@ describe('the callback document, as built', () => {
     expect(existsSync(join(outDir, worker))).toBe(true);
   });
 
+  it('tells the app it loads that config.json was read, and only there', () => {
+    const index = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(html).toMatch(/<html [^>]*data-config-cache="force-cache"/);
+    expect(index).not.toContain('data-config-cache');
+  });
+
   it('is allowed by a hash of exactly its script', () => {
     expect(callbackScriptSource(html)).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/);
     expect(callbackScriptSource(html.replace(script, `${script};`))).not.toBe(

@@ -59,10 +59,17 @@ export function readCallbackDocument(root: string): string {
 const signingIn =
   '<main class="centered-page" aria-busy="true"><p role="status" id="callback-status">Signing you in…</p></main>';
 
+/**
+ * Tells the app it loads that this page has read config.json already (src/main.tsx): the copy
+ * the start page revalidated moments ago, which the app then takes from the HTTP cache too.
+ */
+const configRead = (html: string) =>
+  html.replace('<html ', '<html data-config-cache="force-cache" ');
+
 /** index.html as built, with the callback's script in place of the app's. */
 function callbackHtml(indexHtml: string, script: string): string {
   if (script.includes('</script')) throw new Error('The callback script would end its element.');
-  return indexHtml
+  return configRead(indexHtml)
     .replace(/\s*<!--[\s\S]*?-->/g, '')
     .replace(/\s*<script type="module"[^>]*src="[^"]*"><\/script>/g, '')
     .replace(/\s*<link rel="(modulepreload|preload)"[^>]*>/g, '')
@@ -127,7 +134,7 @@ export function callbackDocument(redirectPath: string): Plugin {
           return;
         }
         const index = readFileSync(resolve(config.root, 'index.html'), 'utf8');
-        const html = index.replace('/src/main.tsx', `/${source}`);
+        const html = configRead(index).replace('/src/main.tsx', `/${source}`);
         server
           .transformIndexHtml(request.url, html)
           .then((transformed) => {

@@ -109,6 +109,22 @@ test.describe('sign-in with Workfront', () => {
     await expectSignedIn(page);
   });
 
+  test('a callback page whose app code cannot load says so, and Try again recovers', async ({
+    page,
+  }) => {
+    const appEntry = /\/assets\/index-[\w-]+\.js$/;
+    await page.route(appEntry, (route) => route.abort('internetdisconnected'));
+    await page.goto('/callback');
+    const status = page.getByRole('status');
+    await expect(status).toContainText("The app's code could not load.");
+
+    await page.unroute(appEntry);
+    await status.getByRole('link', { name: 'Try again' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'There is no sign-in to finish' }),
+    ).toBeVisible();
+  });
+
   test('does not replay a callback URL', async ({ page }) => {
     let callbackUrl = '';
     page.on('framenavigated', (frame) => {

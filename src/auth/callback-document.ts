@@ -46,6 +46,17 @@ function loadApp(): Promise<void> {
   });
 }
 
+/** The app's code did not load (offline, or a release replaced it): say so, with a way on. */
+function appNotLoaded() {
+  const status = document.getElementById('callback-status');
+  if (!status) return;
+  const again = document.createElement('a');
+  again.href = location.pathname;
+  again.textContent = 'Try again';
+  status.replaceChildren("The app's code could not load. ", again);
+  status.parentElement?.removeAttribute('aria-busy');
+}
+
 async function main() {
   const href = location.href;
   history.replaceState(null, '', location.pathname);
@@ -53,7 +64,8 @@ async function main() {
   if (!params.has('code') && !params.has('error')) {
     // No code here: the fresh document after a failure, or a visit. The app explains either.
     handOverVault();
-    await loadApp();
+    // Not a reload: it would load this document again, and fail again, without end.
+    await loadApp().catch(appNotLoaded);
     return;
   }
   const flow = createFlowLog(sessionStorage);
@@ -83,7 +95,7 @@ async function main() {
   // The code is spent: the app's scripts may run now, in this page, with its vault.
   history.replaceState(null, '', returnTo);
   handOverVault();
-  // If they cannot load, the browser loads the page itself.
+  // If they cannot load, the browser loads the page itself (no longer this document).
   await loadApp().catch(() => {
     location.reload();
   });

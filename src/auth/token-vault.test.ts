@@ -795,6 +795,34 @@ describe('a sign-in while signed in', () => {
     });
     expect(wf.logouts).toEqual([]);
   });
+
+  it.each<[string, (() => Response) | undefined]>([
+    [
+      'refused, its token revoked meanwhile',
+      () => Response.json({ error: 'invalid_grant' }, { status: 400 }),
+    ],
+    ['answered with new tokens of the replaced chain', undefined],
+  ])(
+    'as the same user keeps the new session when a refresh of the replaced tokens comes back %s',
+    async (_, answer) => {
+      const { vault, wf } = setUp();
+      wf.actAs('dana');
+      await signIn(vault, wf);
+      const held = wf.hold(answer);
+      const refresh = vault.refresh('expiring', 1);
+      await held.seen;
+      await signIn(vault, wf);
+      const credential = credentialOf(vault);
+      held.release();
+      await failureOf(refresh);
+
+      expect(vault.state()).toMatchObject({ status: 'signed-in', userId: 'dana', credential });
+      // Whatever the old chain brought is revoked too: only the new session's token lives.
+      await vi.waitFor(() => {
+        expect([...wf.liveRefresh]).toEqual([wf.issuedRefresh.at(-1)]);
+      });
+    },
+  );
 });
 
 describe('signing out', () => {

@@ -121,8 +121,9 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
   let lastCredential = 0;
   let signedOutReason: 'none' | VaultSignOutReason = 'none';
   /**
-   * Bumped by every sign-out, here or in another tab. A refresh or a code exchange that started
-   * before it may finish after it; its tokens are then thrown away and revoked, never kept.
+   * Bumped by every end of a refresh chain: a sign-out, here or in another tab, or a sign-in that
+   * replaces the session. A refresh or a code exchange that started before it may finish after
+   * it; its tokens are then thrown away and revoked, never kept.
    */
   let generation = 0;
   /** The last refresh's answer was lost: a refusal now may be of a token Workfront rotated. */
@@ -234,8 +235,12 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
    */
   function makeRoomFor(userId: string | null) {
     if (!tokens) return;
-    if (userId !== null && userId === tokens.userId) void revoke(tokens.refresh);
-    else signOut();
+    if (userId === null || userId !== tokens.userId) {
+      signOut();
+      return;
+    }
+    newChain();
+    void revoke(tokens.refresh);
   }
 
   /**
@@ -264,6 +269,13 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
       await refreshExchange();
     });
   let refreshOnce = refreshFlight();
+
+  /** The refresh chain ends (a sign-out, a sign-in that replaces it): what is in flight is void. */
+  function newChain() {
+    generation += 1;
+    refreshOnce = refreshFlight();
+    outcomeUnknown = false;
+  }
 
   async function refreshExchange() {
     const reason = pendingReason;
@@ -429,9 +441,7 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
    * a fresh token, so the session is over rather than ended by the user.
    */
   function signOut(ended = false, toldByOtherTab = false) {
-    generation += 1;
-    refreshOnce = refreshFlight();
-    outcomeUnknown = false;
+    newChain();
     const had = tokens;
     if (!had) return;
     forget(ended ? 'session-ended' : 'signed-out');
