@@ -1,6 +1,6 @@
 import { demoUser, expect, expectSignedIn, signIn, test, networkInReach } from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
-import { demoClientId, emulator, emulatorUrl } from './support/emulator';
+import { emulator, emulatorUrl, tryRefresh } from './support/emulator';
 import { itemCount, workList } from './support/screens';
 import { openInspector, refreshes, signInButton, timeline } from './support/session-screens';
 import { runClock } from './support/page-clock';
@@ -18,18 +18,6 @@ function gate() {
     open = resolve;
   });
   return { opened, open };
-}
-
-async function refreshRefused(refreshToken: string) {
-  const response = await fetch(tokenUrl, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'refresh_token',
-      client_id: demoClientId,
-      refresh_token: refreshToken,
-    }),
-  });
-  return ((await response.json()) as { error?: string }).error === 'invalid_grant';
 }
 
 test.describe('signing out', () => {
@@ -71,7 +59,9 @@ test.describe('signing out', () => {
     expect(await page.evaluate(() => localStorage.getItem('workfront.wasSignedIn'))).toBeNull();
     // The late answer's refresh token is dead too: nothing it brought can sign anyone in.
     await expect.poll(async () => (await issuedTokens()).refreshTokens.length).toBe(2);
-    expect(await refreshRefused((await issuedTokens()).refreshTokens[1] ?? '')).toBe(true);
+    expect(await tryRefresh((await issuedTokens()).refreshTokens[1] ?? '')).toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   test("signing out takes effect at once, however slow Workfront's logout and revoke are", async ({

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { demoUser, expect, expectSignedIn, signIn, test } from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
 import { serveAppConfig } from './support/app-config';
-import { demoClientId, emulator, emulatorUrl } from './support/emulator';
+import { emulator, emulatorUrl, tryRefresh } from './support/emulator';
 import { runClock } from './support/page-clock';
 import { workList } from './support/screens';
 import { WorkfrontApi } from './support/workfront-api';
@@ -361,6 +361,52 @@ test.describe('tabs that share the vault', () => {
     expect(await emulator.tokenCalls('authorization_code')).toHaveLength(2);
   });
 
+  test('four tabs restored at once make one code exchange; after sign-out no refresh token refreshes', async ({
+    page,
+    context,
+    browser,
+    vaultKind,
+  }) => {
+    await page.goto('/work');
+    await signIn(page);
+    await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+
+    // The browser restarts with four tabs of the app: its cookies (Workfront's session) and
+    // localStorage (the "was signed in" flag) stay; the vault, in memory, is gone.
+    const restarted = await browser.newContext({ storageState: await context.storageState() });
+    if (vaultKind === 'per-tab') {
+      await restarted.addInitScript(() => Reflect.deleteProperty(globalThis, 'SharedWorker'));
+    }
+    const errors: string[] = [];
+    restarted.on('weberror', (error) => errors.push(error.error().message));
+    const exchangesBefore = (await emulator.tokenCalls('authorization_code')).length;
+    const refreshTokensBefore = (await emulator.issuedTokens()).refreshTokens.length;
+    const revokes = async () =>
+      (await emulator.log()).filter((entry) => entry.endpoint === 'revoke').length;
+    const revokesBefore = await revokes();
+    const tabs = await Promise.all([1, 2, 3, 4].map(() => restarted.newPage()));
+    await Promise.all(tabs.map((tab) => tab.goto('/work')));
+    for (const tab of tabs) {
+      await expect(tab.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+      await expect(tab).toHaveURL('/work');
+    }
+    // One bounce for all of them. Per-tab vaults cannot share a session: one bounce at a time.
+    const exchanges = (await emulator.tokenCalls('authorization_code')).length - exchangesBefore;
+    expect(exchanges).toBe(vaultKind === 'shared' ? 1 : 4);
+
+    await tabs[2]?.getByRole('button', { name: 'Sign out' }).click();
+    for (const tab of tabs) await expect(signInButton(tab)).toBeVisible();
+    const issued = (await emulator.issuedTokens()).refreshTokens.slice(refreshTokensBefore);
+    expect(issued).toHaveLength(exchanges);
+    // Asked once each, after the vaults revoked: asking spends a token that still works.
+    await expect.poll(revokes).toBeGreaterThanOrEqual(revokesBefore + exchanges);
+    for (const token of issued) {
+      expect(await tryRefresh(token)).toMatchObject({ error: 'invalid_grant' });
+    }
+    expect(errors).toEqual([]);
+    await restarted.close();
+  });
+
   test('the flow inspector says where the tokens live, and how many tabs share them', async ({
     page,
     context,
@@ -512,13 +558,50 @@ test('a second user’s sign-in in another tab signs the first one out: no tab k
   }
   // Dana's refresh token was revoked with her session: it refreshes nothing.
   const danas = (await emulator.issuedTokens()).refreshTokens[0] ?? '';
-  const refused = await fetch(`${emulatorUrl}/integrations/oauth2/api/v1/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'refresh_token',
-      client_id: demoClientId,
-      refresh_token: danas,
-    }),
-  });
-  expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
+  expect(await tryRefresh(danas)).toMatchObject({ error: 'invalid_grant' });
+});
+
+test('a bounce that comes back as someone else is no silent restore: the page says who is signed in now', async ({
+  page,
+  context,
+  browser,
+  vaultKind,
+}) => {
+  // Dana signed in to the app in this browser; then Priya signed in to Workfront itself (here,
+  // through the app in another window), so that Workfront's session cookie is Priya's.
+  await page.goto('/work');
+  await signIn(page);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+  const danas = await context.storageState();
+  const elsewhere = await browser.newContext();
+  const priyasTab = await elsewhere.newPage();
+  await priyasTab.goto('/');
+  await signInButton(priyasTab).click();
+  await priyasTab.getByLabel('Email').fill(priya.email);
+  await priyasTab.getByLabel('Password').fill(priya.password);
+  await priyasTab.getByRole('button', { name: 'Sign in' }).click();
+  await priyasTab.getByRole('button', { name: 'Allow' }).click();
+  await expect(priyasTab.getByTestId('signed-in-user')).toHaveText(priya.name);
+  const { cookies } = await elsewhere.storageState();
+  await elsewhere.close();
+
+  // Dana's tab comes back after a browser restart: her flag, Priya's Workfront session.
+  const restarted = await browser.newContext({ storageState: { cookies, origins: danas.origins } });
+  if (vaultKind === 'per-tab') {
+    await restarted.addInitScript(() => Reflect.deleteProperty(globalThis, 'SharedWorker'));
+  }
+  const tab = await restarted.newPage();
+  await tab.goto('/work');
+  await expect(tab.getByTestId('signed-in-user')).toHaveText(priya.name);
+  await expect(tab.getByRole('status').filter({ hasText: 'signed in as' })).toHaveText(
+    `You are now signed in as ${priya.name}. The user signed in here before was signed out, and their unsaved changes were removed.OK`,
+  );
+  await tab.getByRole('button', { name: 'OK' }).click();
+  await expect(tab.getByRole('status').filter({ hasText: 'signed in as' })).toHaveCount(0);
+
+  // Once told, it is Priya's session like any other: a reload restores it without a word.
+  await tab.reload();
+  await expect(tab.getByTestId('signed-in-user')).toHaveText(priya.name);
+  await expect(tab.getByRole('status').filter({ hasText: 'signed in as' })).toHaveCount(0);
+  await restarted.close();
 });

@@ -29,6 +29,10 @@ export function createDataLayer(config: AppConfig, auth: AuthClient) {
       },
     },
   });
+  // Workfront came back as someone else after a reload: the first user's drafts go, as at a
+  // sign-out. (A change in an open page passes through signed-out, below.)
+  const initial = auth.getState();
+  if (initial.status === 'signed-in' && initial.userChanged) forgetDrafts();
   // Whoever signs in next in this tab must never see this user's data, not even for a frame.
   auth.subscribe(() => {
     const state = auth.getState();

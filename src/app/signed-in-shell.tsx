@@ -9,6 +9,7 @@ import { useMessages } from '../i18n/i18n-context';
 import { LayoutHeader } from './layout-header';
 import { messages } from './messages';
 import { MainContent } from './main-content';
+import { UserChangedNotice } from './user-changed-notice';
 
 const QueryDevtools = import.meta.env.DEV
   ? lazy(() =>
@@ -25,6 +26,7 @@ export function SignedInShell() {
         <LayoutHeader>
           <SignedInNavigation />
         </LayoutHeader>
+        <UserChangedNotice />
         <MainContent>
           <Outlet />
         </MainContent>

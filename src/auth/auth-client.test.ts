@@ -29,6 +29,7 @@ const config = parseAppConfig({
 
 const flagKey = 'workfront.wasSignedIn';
 const bounceKey = 'workfront.bounceStartedAt';
+const sharedBounceKey = 'workfront.bounceUnderWay';
 const pendingKey = (stateId: string) => `workfront.signin.${stateId}`;
 const bounceWindowMs = 30_000;
 
@@ -593,11 +594,85 @@ describe('the callback document, then the app it loads', () => {
     expect(window.sessionStorage.getItem(bounceKey)).toBeNull();
   });
 
+  it.each([
+    ['a sign-in', true],
+    ['a failure', false],
+  ])('ends the bounce the other tabs wait for, once the vault has %s', async (_, ok) => {
+    const vault = createFakeVault();
+    const { href } = await returnFromWorkfront(vault);
+    window.localStorage.setItem(sharedBounceKey, String(Date.now()));
+    if (!ok) vault.handlers['finish-sign-in'] = () => fail(networkDown);
+    let markerAtExchange: string | null = null;
+    const finish = vault.handlers['finish-sign-in'];
+    vault.handlers['finish-sign-in'] = (message) => {
+      markerAtExchange = window.localStorage.getItem(sharedBounceKey);
+      return finish(message);
+    };
+
+    await finishCallback(vault, href);
+
+    expect(markerAtExchange).not.toBeNull();
+    expect(window.localStorage.getItem(sharedBounceKey)).toBeNull();
+  });
+
   it('never goes off this origin after the sign-in, whatever the vault returns', async () => {
     const vault = createFakeVault();
     const { href } = await returnFromWorkfront(vault);
     vault.handlers['finish-sign-in'] = () => ({ returnTo: '//evil.example/x' });
     await expect(finishCallback(vault, href)).resolves.toBe('/work');
+  });
+});
+
+describe('the user a session is of', () => {
+  const dana = 'dana-id';
+
+  it('is named by the "was signed in" flag', async () => {
+    const vault = createFakeVault();
+    const { href } = await returnFromWorkfront(vault);
+    await finishCallback(vault, href);
+    await appAfterCallback(vault);
+    expect(window.localStorage.getItem(flagKey)).toBe(userId);
+  });
+
+  it('changes with no silent restore when a bounce comes back as someone else', async () => {
+    window.localStorage.setItem(flagKey, dana);
+    const vault = createFakeVault();
+    const { href } = await returnFromWorkfront(vault);
+    window.sessionStorage.setItem(bounceKey, String(Date.now()));
+    await finishCallback(vault, href);
+
+    const page = await appAfterCallback(vault);
+
+    expect(page.getState()).toMatchObject({ status: 'signed-in', userChanged: true });
+    expect(window.localStorage.getItem(flagKey)).toBe(userId);
+  });
+
+  it('does not change when the user signs in themselves, whoever was signed in before', async () => {
+    window.localStorage.setItem(flagKey, dana);
+    const vault = createFakeVault();
+    const { href } = await returnFromWorkfront(vault);
+    await finishCallback(vault, href);
+
+    const page = await appAfterCallback(vault);
+
+    expect(page.getState()).toMatchObject({ status: 'signed-in' });
+    expect(page.getState()).not.toHaveProperty('userChanged');
+  });
+
+  it('changes in an open page as a sign-out of the first user, then the sign-in of the other', async () => {
+    const { vault, client } = await signedInPage();
+    const seen: unknown[] = [];
+    client.subscribe(() => seen.push(client.getState()));
+
+    const notice = signedInNotice(7);
+    if (notice.type === 'state' && notice.state.status === 'signed-in') {
+      vault.push({ ...notice, state: { ...notice.state, userId: dana } });
+    }
+
+    expect(seen).toEqual([
+      { status: 'signed-out', reason: 'signed-out' },
+      { status: 'signed-in', expiresAt: Date.now() + 120_000, userChanged: true },
+    ]);
   });
 });
 
@@ -672,6 +747,39 @@ describe('afterReload', () => {
     expect(window.sessionStorage.getItem(bounceKey)).toBeNull();
     expect(vault.openVault).not.toHaveBeenCalled();
     expect(assign).toHaveBeenCalledOnce();
+  });
+
+  it("waits for another tab's bounce, and takes the session it brings to the vault", async () => {
+    window.localStorage.setItem(flagKey, '1');
+    window.localStorage.setItem(sharedBounceKey, String(Date.now()));
+    const vault = createFakeVault();
+    const client = createClient(vault);
+    const after = client.afterReload('/work');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(client.getState().status).toBe('signed-out');
+
+    // The other tab's callback exchanged the code into the shared vault, which tells every tab.
+    vault.signInElsewhere();
+    vault.push(signedInNotice(vault.credential() ?? 0));
+
+    await expect(after).resolves.toBe('ready');
+    expect(client.getState().status).toBe('signed-in');
+    expect(vault.requestsOf('begin-sign-in')).toEqual([]);
+    expect(assign).not.toHaveBeenCalled();
+  });
+
+  it("shows the app signed out, bouncing no more, when another tab's bounce never came back", async () => {
+    window.localStorage.setItem(flagKey, '1');
+    window.localStorage.setItem(sharedBounceKey, String(Date.now()));
+    const vault = createFakeVault();
+    const client = createClient(vault);
+    const after = client.afterReload('/work');
+    await vi.advanceTimersByTimeAsync(bounceWindowMs);
+
+    await expect(after).resolves.toBe('ready');
+    expect(client.wasSignedIn()).toBe(false);
+    expect(window.localStorage.getItem(sharedBounceKey)).toBeNull();
+    expect(vault.requestsOf('begin-sign-in')).toEqual([]);
   });
 
   it('drops the flag when the vault cannot start', async () => {

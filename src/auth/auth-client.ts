@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/app-config';
 import { AuthProblemError } from './auth-errors';
+import { bounceUnderWay, bounceWindowMs, forgetFailedBounce, takeBounceTurn } from './bounce-turn';
 import { createFlowLog, type FlowEvent, type RefreshReason } from './flow-log';
 import type { InstanceProbes } from './instance-probes';
 import { minimumValiditySeconds, refreshMarginSeconds, retryDelaysMs } from './refresh-schedule';
@@ -7,8 +8,10 @@ import { safeReturnPath } from './return-path';
 import {
   bounceMarker,
   keepPendingSignIn,
+  sharedBounceMarker,
   signedInFlag,
   takeCallbackOutcome,
+  unnamedUser,
 } from './sign-in-storage';
 import { authError, type VaultConnection, type VaultNotice } from './vault-connection';
 import type { ApiAnswer, ApiRequest, Credential, VaultKind, VaultState } from './vault-protocol';
@@ -16,7 +19,15 @@ import { connectRequest, VaultError } from './vault-protocol';
 import { vaultSettings } from './vault-settings';
 
 export type AuthState =
-  | { status: 'signed-in'; expiresAt: number }
+  | {
+      status: 'signed-in';
+      expiresAt: number;
+      /**
+       * Workfront signed in someone other than the user this page, or this browser at its last
+       * load, was signed in as: the first user's session is over here, their data gone.
+       */
+      userChanged?: true;
+    }
   | { status: 'signed-out'; reason: 'none' | 'signed-out' | 'session-ended' };
 
 /** Where this tab's tokens live, for the flow inspector. */
@@ -77,6 +88,9 @@ export interface AuthClientOptions {
   flagStorage?: Storage;
 }
 
+/** The user the "was signed in" flag names, if Workfront named one. */
+const flaggedUser = (flag: string | null) => (flag === null || flag === unnamedUser ? null : flag);
+
 function parsedUrl(text: string): URL | undefined {
   try {
     return new URL(text);
@@ -84,9 +98,6 @@ function parsedUrl(text: string): URL | undefined {
     return undefined;
   }
 }
-
-/** A bounce gone longer than this without a callback failed: Workfront did not send it back. */
-const bounceWindowMs = 30_000;
 
 export function createAuthClient(config: AppConfig, options: AuthClientOptions): AuthClient {
   const flagStorage = options.flagStorage ?? window.localStorage;
@@ -98,11 +109,20 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
 
   let state: AuthState = { status: 'signed-out', reason: 'none' };
   let credential: Credential | null = null;
+  /**
+   * Whom this page acts for, as Workfront named them: at first the flag's user, unless the user
+   * has just signed in themselves (their own click, not a bounce).
+   */
+  let knownUser =
+    callbackOutcome?.ok && !callbackOutcome.afterBounce
+      ? null
+      : flaggedUser(flagStorage.getItem(signedInFlag));
+  let userChanged = false;
   const listeners = new Set<() => void>();
   const setState = (next: AuthState) => {
     state = next;
     // Only the flag survives a reload: it tells the next page load to look for the session.
-    if (next.status === 'signed-in') flagStorage.setItem(signedInFlag, '1');
+    if (next.status === 'signed-in') flagStorage.setItem(signedInFlag, knownUser ?? unnamedUser);
     else flagStorage.removeItem(signedInFlag);
     listeners.forEach((listener) => {
       listener();
@@ -122,6 +142,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
   ) {
     clearTimeout(expiryTimer);
     credential = null;
+    userChanged = false;
     flow.forgetSecrets();
     flow.add({ type: 'signed-out', at: Date.now(), how });
     setState({ status: 'signed-out', reason });
@@ -139,6 +160,12 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     });
     if (next.status === 'signed-in') {
       if (next.credential === credential && state.status === 'signed-in') return;
+      if (knownUser !== null && next.userId !== null && next.userId !== knownUser) {
+        // Treated as the first user's sign-out (the query cache, drafts, screens), then told.
+        if (state.status === 'signed-in') signedOut('signed-out', 'other-tab');
+        userChanged = true;
+      }
+      knownUser = next.userId ?? knownUser;
       credential = next.credential;
       const expiresAt = Date.now() + next.expiresInMs;
       clearTimeout(expiryTimer);
@@ -147,7 +174,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
         () => void refreshWithRetries('expiring', seen),
         Math.max(0, expiresAt - Date.now() - refreshMarginSeconds * 1000),
       );
-      setState({ status: 'signed-in', expiresAt });
+      setState({ status: 'signed-in', expiresAt, ...(userChanged ? { userChanged } : {}) });
       return;
     }
     if (state.status !== 'signed-in') return;
@@ -290,7 +317,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
   });
   window.addEventListener('pageshow', (event) => {
     if (!event.persisted || !connection) return;
-    if (state.status === 'signed-in' && flagStorage.getItem(signedInFlag) !== '1') {
+    if (state.status === 'signed-in' && flagStorage.getItem(signedInFlag) === null) {
       signedOut('signed-out', 'other-tab');
       return;
     }
@@ -303,6 +330,27 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     connecting = undefined;
     vault().catch(() => undefined);
   });
+
+  /** Asks the vault for its state now: it answers after any sign-in it finished before. */
+  async function vaultSignedIn() {
+    apply(await (await vault()).request(connectRequest(settings)));
+    return state.status === 'signed-in';
+  }
+
+  /** A bounce, this tab's or another's, gone past its window without a callback failed for good. */
+  function forgetFailedBounces() {
+    const bouncedAt = Number(tabStorage.getItem(bounceMarker) ?? NaN);
+    if (Date.now() - bouncedAt > bounceWindowMs) {
+      flagStorage.removeItem(signedInFlag);
+      tabStorage.removeItem(bounceMarker);
+    }
+    if (
+      flagStorage.getItem(sharedBounceMarker) !== null &&
+      bounceUnderWay(flagStorage) === undefined
+    ) {
+      forgetFailedBounce(flagStorage);
+    }
+  }
 
   async function send(
     request: ApiRequest,
@@ -356,21 +404,16 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       }
       return Promise.resolve('/work');
     },
-    wasSignedIn: () => flagStorage.getItem(signedInFlag) === '1',
+    wasSignedIn: () => flagStorage.getItem(signedInFlag) !== null,
     async afterReload(path) {
       if (callbackOutcome?.ok) {
         // The callback document signed in and loaded this page: the vault has the session.
         await vault().catch(() => undefined);
         return 'ready';
       }
-      const bouncedAt = Number(tabStorage.getItem(bounceMarker) ?? NaN);
-      if (Date.now() - bouncedAt > bounceWindowMs) {
-        // This tab bounced long ago and no callback came back: the bounce failed for good.
-        flagStorage.removeItem(signedInFlag);
-        tabStorage.removeItem(bounceMarker);
-      }
+      forgetFailedBounces();
       const route = path.split(/[?#]/)[0];
-      if (route === config.redirectPath || flagStorage.getItem(signedInFlag) !== '1')
+      if (route === config.redirectPath || flagStorage.getItem(signedInFlag) === null)
         return 'ready';
       try {
         await vault();
@@ -383,12 +426,24 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       // The start page never bounces: it is where a user goes when something is wrong. Nor does
       // a tab whose bounce has not come back (Workfront's error page, then Back).
       if (route === '/' || tabStorage.getItem(bounceMarker) !== null) return 'ready';
+      // Tabs restored together bounce once between them (bounce-turn.ts).
+      const turn = await takeBounceTurn({
+        clientId: config.clientId,
+        storage: flagStorage,
+        signedIn: vaultSignedIn,
+        seenSignedIn: () => state.status === 'signed-in',
+        subscribe: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      });
+      if (turn !== 'bounce') return 'ready';
       try {
         await bounce(path);
         return 'bouncing';
       } catch {
-        // Could not even start: drop the flag so that the page shows the app signed out.
-        flagStorage.removeItem(signedInFlag);
+        // Could not even start: the page shows the app signed out, and other tabs stop waiting.
+        forgetFailedBounce(flagStorage);
         return 'ready';
       }
     },

@@ -11,6 +11,7 @@ import {
   bounceMarker,
   keepCallbackOutcome,
   pendingStates,
+  sharedBounceMarker,
   signedInFlag,
   takePendingSignIn,
 } from './sign-in-storage';
@@ -20,7 +21,7 @@ import { VaultError } from './vault-protocol';
 export interface CallbackExchange {
   /** This tab's sessionStorage, where the pending sign-in waited. */
   storage: Storage;
-  /** localStorage, with the "was signed in" flag. */
+  /** localStorage, with the "was signed in" flag and the shared bounce marker. */
   flagStorage: Storage;
   /** Loads the configuration and opens the vault with it. */
   open: () => Promise<{ stateEcho: boolean; vault: VaultConnection }>;
@@ -120,16 +121,21 @@ export async function completeCallback(
   href: string,
   exchange: CallbackExchange,
 ): Promise<string | undefined> {
-  const { storage, flow } = exchange;
+  const { storage, flagStorage, flow } = exchange;
   // Whatever the callback brings, the bounce (if this was one) came back.
+  const afterBounce = storage.getItem(bounceMarker) !== null;
   storage.removeItem(bounceMarker);
   try {
     const returnTo = await exchangeCallback(href, exchange);
-    keepCallbackOutcome(storage, { ok: true, events: [...flow.events()] });
+    keepCallbackOutcome(storage, { ok: true, afterBounce, events: [...flow.events()] });
+    // Only now, with the session in the vault: tabs waiting for this bounce find it there.
+    flagStorage.removeItem(sharedBounceMarker);
     return returnTo;
   } catch (error) {
-    // Whatever failed, the next reload must show the landing page, not bounce again.
-    exchange.flagStorage.removeItem(signedInFlag);
+    // Whatever failed, the next reload must show the landing page, not bounce again; nor do the
+    // tabs that waited for this bounce (bounce-turn.ts), the flag gone before the marker.
+    flagStorage.removeItem(signedInFlag);
+    flagStorage.removeItem(sharedBounceMarker);
     keepCallbackOutcome(storage, {
       ok: false,
       problem:

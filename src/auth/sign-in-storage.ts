@@ -1,16 +1,23 @@
 /**
  * What the app keeps in web storage around a sign-in. None of it is a token: the pending sign-in
  * (its `state` and PKCE verifier, in this tab only, until the callback), the non-secret "was
- * signed in" flag, the bounce marker, and how the callback went. Shared by the auth client and
+ * signed in" flag, the bounce markers, and how the callback went. Shared by the auth client and
  * the callback document (callback-document.ts), which both read and write these keys.
  */
 import type { AuthProblem } from './auth-errors';
 import type { FlowEvent } from './flow-log';
 
-/** localStorage: this browser was signed in when a page was last loaded. */
+/**
+ * localStorage: this browser was signed in when a page was last loaded, as the user it names
+ * (Workfront's ID), so that a bounce that comes back as someone else is told apart.
+ */
 export const signedInFlag = 'workfront.wasSignedIn';
+/** The flag's value when Workfront named no user. */
+export const unnamedUser = '1';
 /** sessionStorage: when this tab last bounced through Workfront by itself. */
 export const bounceMarker = 'workfront.bounceStartedAt';
+/** localStorage: when the bounce under way in some tab began (bounce-turn.ts). */
+export const sharedBounceMarker = 'workfront.bounceUnderWay';
 /** sessionStorage: the pending sign-in, as the vault made it, under its `state`. */
 const pendingPrefix = 'workfront.signin.';
 /** sessionStorage: how the callback document's exchange went, for the app it then loads. */
@@ -39,7 +46,7 @@ export function takePendingSignIn(storage: Storage, state: string): string | nul
 }
 
 export type CallbackOutcome =
-  | { ok: true; events: FlowEvent[] }
+  | { ok: true; afterBounce: boolean; events: FlowEvent[] }
   | { ok: false; problem: AuthProblem; afterBounce: boolean; events: FlowEvent[] };
 
 export function keepCallbackOutcome(storage: Storage, outcome: CallbackOutcome) {
