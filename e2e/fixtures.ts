@@ -99,16 +99,25 @@ export const networkInReach = { vaultKind: 'per-tab' } as const;
 
 export const demoUser = { email: 'demo@example.com', password: 'demo', name: 'Dana Demo' };
 
+export interface DemoUser {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** On Workfront's login page: signs in as `user`, and allows the app. */
+export async function signInAtWorkfront(page: Page, user: DemoUser = demoUser) {
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Allow' }).click();
+}
+
 /** Signs in from the landing page through Workfront's login and consent pages. */
-export async function signIn(page: Page, options: { expectPrompt?: boolean } = {}) {
+export async function signIn(page: Page, options: { expectPrompt?: boolean; as?: DemoUser } = {}) {
   const { expectPrompt = true } = options;
   await page.getByRole('button', { name: 'Sign in with Workfront' }).click();
-  if (expectPrompt) {
-    await page.getByLabel('Email').fill(demoUser.email);
-    await page.getByLabel('Password').fill(demoUser.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Allow' }).click();
-  }
+  if (expectPrompt) await signInAtWorkfront(page, options.as);
 }
 
 export async function expectSignedIn(page: Page) {

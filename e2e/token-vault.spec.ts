@@ -1,7 +1,15 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the injected script wraps the browser's own methods, as an attacker's would */
 import { createHash } from 'node:crypto';
-import type { BrowserContext, Page } from '@playwright/test';
-import { demoUser, expect, expectSignedIn, signIn, test } from './fixtures';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import {
+  demoUser,
+  expect,
+  expectSignedIn,
+  signIn,
+  signInAtWorkfront,
+  test,
+  type VaultOptions,
+} from './fixtures';
 import { untilRefreshMs } from './support/app-timing';
 import { serveAppConfig } from './support/app-config';
 import { emulator, emulatorUrl, tryRefresh } from './support/emulator';
@@ -315,6 +323,22 @@ test.describe('the token vault', () => {
   });
 });
 
+/**
+ * The browser restarts: its cookies (Workfront's session) and localStorage (the "was signed in"
+ * flag) stay; the vault, in memory, and sessionStorage are gone.
+ */
+async function restartBrowser(
+  browser: Browser,
+  vaultKind: VaultOptions['vaultKind'],
+  storageState: Awaited<ReturnType<BrowserContext['storageState']>>,
+) {
+  const restarted = await browser.newContext({ storageState });
+  if (vaultKind === 'per-tab') {
+    await restarted.addInitScript(() => Reflect.deleteProperty(globalThis, 'SharedWorker'));
+  }
+  return restarted;
+}
+
 test.describe('tabs that share the vault', () => {
   test('make one refresh per window between them, and a reload while another is open asks Workfront nothing', async ({
     page,
@@ -373,10 +397,7 @@ test.describe('tabs that share the vault', () => {
 
     // The browser restarts with four tabs of the app: its cookies (Workfront's session) and
     // localStorage (the "was signed in" flag) stay; the vault, in memory, is gone.
-    const restarted = await browser.newContext({ storageState: await context.storageState() });
-    if (vaultKind === 'per-tab') {
-      await restarted.addInitScript(() => Reflect.deleteProperty(globalThis, 'SharedWorker'));
-    }
+    const restarted = await restartBrowser(browser, vaultKind, await context.storageState());
     const errors: string[] = [];
     restarted.on('weberror', (error) => errors.push(error.error().message));
     const exchangesBefore = (await emulator.tokenCalls('authorization_code')).length;
@@ -542,10 +563,7 @@ test('a second user’s sign-in in another tab signs the first one out: no tab k
   await expect(workList(page)).toBeVisible();
 
   // Later Priya signs in in tab B.
-  await tabB.getByLabel('Email').fill(priya.email);
-  await tabB.getByLabel('Password').fill(priya.password);
-  await tabB.getByRole('button', { name: 'Sign in' }).click();
-  await tabB.getByRole('button', { name: 'Allow' }).click();
+  await signInAtWorkfront(tabB, priya);
   await expect(tabB.getByTestId('signed-in-user')).toHaveText(priya.name);
 
   if (vaultKind === 'shared') {
@@ -576,20 +594,13 @@ test('a bounce that comes back as someone else is no silent restore: the page sa
   const elsewhere = await browser.newContext();
   const priyasTab = await elsewhere.newPage();
   await priyasTab.goto('/');
-  await signInButton(priyasTab).click();
-  await priyasTab.getByLabel('Email').fill(priya.email);
-  await priyasTab.getByLabel('Password').fill(priya.password);
-  await priyasTab.getByRole('button', { name: 'Sign in' }).click();
-  await priyasTab.getByRole('button', { name: 'Allow' }).click();
+  await signIn(priyasTab, { as: priya });
   await expect(priyasTab.getByTestId('signed-in-user')).toHaveText(priya.name);
   const { cookies } = await elsewhere.storageState();
   await elsewhere.close();
 
   // Dana's tab comes back after a browser restart: her flag, Priya's Workfront session.
-  const restarted = await browser.newContext({ storageState: { cookies, origins: danas.origins } });
-  if (vaultKind === 'per-tab') {
-    await restarted.addInitScript(() => Reflect.deleteProperty(globalThis, 'SharedWorker'));
-  }
+  const restarted = await restartBrowser(browser, vaultKind, { cookies, origins: danas.origins });
   const tab = await restarted.newPage();
   await tab.goto('/work');
   await expect(tab.getByTestId('signed-in-user')).toHaveText(priya.name);
