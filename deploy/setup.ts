@@ -157,9 +157,7 @@ function profileChoice(
       ? `apiVersion ${chosenVersion}: ${answered.length > 0 ? `this Workfront answered ${answered.join(', ')}` : 'no version answered; the default is kept'} (behaviours.apiVersions)`
       : `apiVersion ${chosenVersion}: from --api-version`,
   );
-  // A probe that did not run leaves false as a placeholder: only a measured false counts.
-  const stateEcho =
-    behaviours.stateEchoed.value || profile.notRun.some(({ probe }) => probe === 'stateEchoed');
+  const { stateEcho } = recommended;
   if (!stateEcho) {
     lines.push(
       "stateEcho false: the redirect back carried no state (behaviours.stateEchoed), so a callback without state may be matched to its tab's pending sign-in",

@@ -24,7 +24,7 @@ const defaults = {
   authErrorStatus: 401,
   tokenErrorStyle: 'rfc6749' as 'rfc6749' | 'workfront' | 'workfront-boolean',
   myWorkObjCode: 'TASK_OPTASK' as 'TASK_OPTASK' | 'WORK',
-  myWorkPaging: 'honoured' as 'honoured' | 'ignored',
+  myWorkPaging: 'honoured' as 'honoured' | 'ignored' | 'limit-only',
 };
 type Switches = typeof defaults;
 
@@ -139,12 +139,13 @@ const scenarios: Scenario[] = [
     refreshStatuses: [400, 200],
   },
   {
-    name: 'expires_in 0, error: true in token errors, auth errors at 500',
+    name: 'expires_in 0, error: true in token errors, auth errors at 500, $$LIMIT without $$FIRST',
     switches: {
       expiresInZero: true,
       tokenErrorStyle: 'workfront-boolean',
       authErrorStatus: 500,
       myWorkObjCode: 'WORK',
+      myWorkPaging: 'limit-only',
     },
     rotates: true,
     apiMode: 'proxy',
@@ -193,6 +194,9 @@ test.describe('Check this Workfront', () => {
       );
       expect(profile.notRun).toEqual(scenario.notRun);
       expect(config).toMatchObject({ apiMode: scenario.apiMode, apiVersion: 'v20.0' });
+      // Written only where the instance sent no state back: true is the default.
+      if (switches.echoState) expect(config).not.toHaveProperty('stateEcho');
+      else expect(config).toMatchObject({ stateEcho: false });
 
       expect((await emulator.tokenCalls('refresh_token')).map((call) => call.status)).toEqual(
         scenario.refreshStatuses,

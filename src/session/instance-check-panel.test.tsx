@@ -126,6 +126,8 @@ describe('Check this Workfront', () => {
       scope: 'offline_access',
       apiVersion: 'v21.0',
       apiMode: 'proxy',
+      // This Workfront sent no state back (the profile's stateEchoed).
+      stateEcho: false,
     });
     expect(
       screen.getByText('The configured API version was refused: use the recommended one.', {

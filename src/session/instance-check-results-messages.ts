@@ -85,9 +85,12 @@ export const instanceCheckResultsMessages = defineMessages(
     'myWorkObjCode.unknown.app': 'the app handles either',
     'myWorkPaging.honoured': '$$FIRST and $$LIMIT honoured',
     'myWorkPaging.ignored': '$$FIRST and $$LIMIT ignored: everything at once',
+    'myWorkPaging.limit-only': '$$LIMIT honoured, $$FIRST ignored: every page is the first',
     'myWorkPaging.unknown': 'not known (no work assigned?)',
     'myWorkPaging.honoured.app': 'the app loads My work in pages of 2000',
     'myWorkPaging.ignored.app': 'the app takes the whole list from the first answer, and stops',
+    'myWorkPaging.limit-only.app':
+      'the app stops when a page repeats: it shows the first page (2000 items) only',
     'myWorkPaging.unknown.app': 'the app handles either',
     'apiVersions.answer': 'answered: {answered}; refused: {refused}',
     none: 'none',

@@ -329,7 +329,7 @@ describe('myWorkPagingOf', () => {
   it.each<[string, string[], string[], string]>([
     ['one item, then another', ['a'], ['b'], 'honoured'],
     ['a single item in all', ['a'], [], 'honoured'],
-    ['the same item twice', ['a'], ['a'], 'ignored'],
+    ['the same item twice', ['a'], ['a'], 'limit-only'],
     ['more than the limit', ['a', 'b'], ['a', 'b'], 'ignored'],
     ['no work at all', [], [], 'unknown'],
   ])('%s: %s', (_, first, second, paging) => {

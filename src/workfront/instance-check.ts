@@ -171,7 +171,7 @@ export function myWorkPagingOf(
     return { value: 'ignored', note: '$$LIMIT=1 answered with more than one item' };
   }
   if (second[0]?.ID === only.ID) {
-    return { value: 'ignored', note: '$$FIRST=1 answered with the item of $$FIRST=0' };
+    return { value: 'limit-only', note: '$$FIRST=1 answered with the item of $$FIRST=0' };
   }
   return { value: 'honoured', note: 'one item at $$FIRST=0, another or none at $$FIRST=1' };
 }

@@ -152,6 +152,14 @@ describe('recommendedConfig', () => {
       tokenEndpoint: 'https://app.example/token',
     });
   });
+
+  it('says stateEcho false only when the check measured no state on the way back', () => {
+    const noState = withBehaviour('stateEchoed', { value: false, evidence: {} }) as InstanceProfile;
+    expect(recommendedConfigFile(noState, config)).toMatchObject({ stateEcho: false });
+    expect(recommendedConfigFile(validProfile, config)).not.toHaveProperty('stateEcho');
+    const notRun = { ...noState, notRun: [{ probe: 'stateEchoed', reason: 'not-signed-in' }] };
+    expect(recommendedConfigFile(notRun, config)).not.toHaveProperty('stateEcho');
+  });
 });
 
 describe('describeProfileProblems', () => {

@@ -57,7 +57,7 @@ export const instanceProfileSchema = v.strictObject({
       v.picklist(['rfc6749', 'workfront', 'workfront-boolean', 'unknown']),
     ),
     myWorkObjCode: behaviour(v.picklist(['TASK_OPTASK', 'WORK', 'unknown'])),
-    myWorkPaging: behaviour(v.picklist(['honoured', 'ignored', 'unknown'])),
+    myWorkPaging: behaviour(v.picklist(['honoured', 'ignored', 'limit-only', 'unknown'])),
     apiVersions: v.strictObject({
       answered: v.array(apiVersion),
       refused: v.array(apiVersion),
@@ -102,6 +102,7 @@ export function parseInstanceProfile(json: unknown): InstanceProfile {
 export interface RecommendedConfig {
   apiMode: AppConfig['apiMode'];
   apiVersion: string;
+  stateEcho: boolean;
 }
 
 export function recommendedConfig(
@@ -113,12 +114,16 @@ export function recommendedConfig(
   return {
     apiMode: profile.behaviours.apiCors.value ? 'direct' : 'proxy',
     apiVersion: configuredAnswered ? current.apiVersion : (answered.at(-1) ?? current.apiVersion),
+    // A probe that did not run leaves false as a placeholder: only a measured false counts.
+    stateEcho:
+      profile.behaviours.stateEchoed.value ||
+      profile.notRun.some(({ probe }) => probe === 'stateEchoed'),
   };
 }
 
 /**
- * The whole config.json the profile calls for: the current file's fields, with apiMode and
- * apiVersion as recommended. Endpoints appear only where they differ from their defaults.
+ * The whole config.json the profile calls for: the current file's fields, with apiMode,
+ * apiVersion and stateEcho as recommended. Endpoints appear only where they differ from their defaults.
  */
 export function recommendedConfigFile(
   profile: InstanceProfile,
@@ -129,12 +134,15 @@ export function recommendedConfigFile(
   const endpoints = (['authorizationEndpoint', 'tokenEndpoint', 'revocationEndpoint'] as const)
     .filter((field) => current[field] !== defaults[field])
     .map((field) => [field, current[field]] as const);
+  const { stateEcho, ...recommended } = recommendedConfig(profile, current);
   return {
     workfrontUrl,
     clientId,
     redirectPath,
     scope,
-    ...recommendedConfig(profile, current),
+    ...recommended,
+    // Written only when it is not the default.
+    ...(stateEcho ? {} : { stateEcho }),
     ...(current.emulator ? { emulator: true } : {}),
     ...Object.fromEntries(endpoints),
   };
