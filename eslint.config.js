@@ -20,24 +20,10 @@ const toFeatures = forbid(
   'Shared code may not depend on a feature.',
 );
 const toApp = forbid(['../app', '../app/*'], 'Only src/main.tsx and src/app use the app shell.');
-/** What src/auth offers the rest of the app (and its tests, test/); the vault stays inside. */
-const authPublic = [
-  'auth-client',
-  'auth-context',
-  'auth-errors',
-  'flow-log',
-  'return-path',
-  'test',
-];
+/** src/auth's public surface is its index.ts (and, for tests, its fakes in test/). */
 const deepIntoAuth = forbid(
-  [
-    '../auth/*',
-    './auth/*',
-    ...authPublic.map((module) => `!../auth/${module}`),
-    // src/main.tsx starts the vault.
-    ...[...authPublic, 'vault-connection'].map((module) => `!./auth/${module}`),
-  ],
-  `Outside src/auth, import only its public modules: ${authPublic.join(', ')}.`,
+  ['../auth/*', './auth/*', '!../auth/test'],
+  'Outside src/auth, import only its public surface, src/auth/index.ts (tests: its fakes in src/auth/test).',
 );
 const toEmulatorControl = forbid(
   ['../emulator-control', '../emulator-control/*', './emulator-control', './emulator-control/*'],

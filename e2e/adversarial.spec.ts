@@ -505,7 +505,7 @@ test.describe('token lifetimes that are missing or malformed', () => {
   });
 
   /*
-   * With no usable expires_in the app assumes a short lifetime (src/auth/oidc-session.ts): it
+   * With no usable expires_in the app assumes a short lifetime (src/auth/refresh-schedule.ts): it
    * refreshes ahead, as for a 5-minute token, rather than never (and failing on the first
    * refused call) or before every call.
    */

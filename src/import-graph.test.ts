@@ -22,7 +22,9 @@ function resolve(from: string, specifier: string): string | undefined {
     else if (part !== '.') parts.push(part);
   }
   const base = parts.join('/');
-  return [base, `${base}.ts`, `${base}.tsx`].find((candidate) => `./${candidate}` in sources);
+  return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find(
+    (candidate) => `./${candidate}` in sources,
+  );
 }
 
 /** file → the files it imports: static, type-only, re-exports and dynamic import(). */
@@ -64,7 +66,8 @@ function loops(graph: Map<string, Set<string>>): string[] {
 
 describe('the import graph of src/', () => {
   it('is read from every source file', () => {
-    expect(files.get('main.tsx')).toContain('auth/auth-client.ts');
+    expect(files.get('main.tsx')).toContain('auth/index.ts');
+    expect(files.get('auth/index.ts')).toContain('auth/auth-client.ts');
     expect(files.get('app/router.tsx')).toContain('app/screens.ts');
   });
 

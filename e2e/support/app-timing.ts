@@ -1,12 +1,11 @@
-/** src/auth/oidc-session.ts refreshes the access token this long before it expires. */
-export const refreshAheadSeconds = 30;
-
-/** oidc-client-ts checks its expiry timer every 5 seconds. */
-const timerGranularitySeconds = 5;
+import { refreshMarginSeconds } from '../../src/auth/refresh-schedule.ts';
 
 /**
- * How long after a token is issued the app has surely started to refresh it: the due time, plus
- * two ticks of the timer, as the tick that lands on the due time may come a moment before it.
+ * A little past the due time: the expiry timer is a timeout on the page's clock, which a test
+ * runs forward; the slack covers a token issued a moment after the test read the time.
  */
+const slackSeconds = 10;
+
+/** How long after a token is issued the app has surely started to refresh it. */
 export const untilRefreshMs = (accessTokenTtlSeconds: number) =>
-  (accessTokenTtlSeconds - refreshAheadSeconds + 2 * timerGranularitySeconds) * 1000;
+  (accessTokenTtlSeconds - refreshMarginSeconds + slackSeconds) * 1000;

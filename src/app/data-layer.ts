@@ -6,7 +6,7 @@ import { myWorkQuery } from '../workfront/work-items';
 import type { AppConfig } from '../config/app-config';
 import { workfrontRetryPolicy } from '../workfront/retry-policy';
 import { forgetDrafts } from '../work/forget-drafts';
-import type { AuthClient } from '../auth/auth-client';
+import type { AuthClient } from '../auth';
 import {
   createWorkfrontClient,
   workfrontApiBase,

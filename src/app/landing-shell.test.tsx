@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthProvider } from '../auth/auth-context';
+import { AuthProvider } from '../auth';
 import { fakeAuthClient } from '../auth/test/fake-auth-client';
 import { I18nProvider } from '../i18n/i18n-context';
 import { LandingShell } from './landing-shell';

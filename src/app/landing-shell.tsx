@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useAuthState } from '../auth/auth-context';
+import { useAuthState } from '../auth';
 import { LandingPage } from '../landing/landing-page';
 import { AppNavigationContext } from './app-link';
 import { PageLayout, SignedOutLayout } from './page-layout';

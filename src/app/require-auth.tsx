@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useAuthClient, useAuthState } from '../auth/auth-context';
+import { useAuthClient, useAuthState } from '../auth';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
 

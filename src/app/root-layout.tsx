@@ -1,5 +1,5 @@
 import { Outlet, useNavigate } from 'react-router';
-import { useAuthState } from '../auth/auth-context';
+import { useAuthState } from '../auth';
 import { AppNavigationContext } from './app-link';
 import { PageLayout, SignedOutLayout } from './page-layout';
 import { SignedInShell } from './signed-in-shell';

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { createBrowserRouter, RouterProvider, type LoaderFunctionArgs } from 'react-router';
-import type { AuthClient } from '../auth/auth-client';
+import type { AuthClient } from '../auth';
 import { CallbackPage } from '../callback/callback-page';
 import type { AppConfig } from '../config/app-config';
 import { LandingRoute } from '../landing/landing-route';

@@ -1,4 +1,4 @@
-import { useAuthState } from '../auth/auth-context';
+import { useAuthState } from '../auth';
 import { formatCountdown, useNow } from '../components/use-now';
 import { useMessages } from '../i18n/i18n-context';
 import { AppLink } from './app-link';

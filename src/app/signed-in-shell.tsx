@@ -1,7 +1,7 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { useAuthClient } from '../auth/auth-context';
+import { useAuthClient } from '../auth';
 import { currentUserQuery } from '../workfront/current-user';
 import { useWorkfrontClient, WorkfrontProvider } from '../workfront/workfront-context';
 import { useDataLayer } from './data-layer-context';

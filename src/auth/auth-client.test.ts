@@ -857,7 +857,7 @@ describe('the expiry timer', () => {
   });
 
   it.each<[string, VaultFailure]>([
-    ['a timeout', { kind: 'timeout' }],
+    ['a lost connection', networkDown],
     ['a busy Workfront', workfrontBusy],
   ])('retries after %s, and stops once a retry succeeds', async (_name, failure) => {
     const { vault, client } = await signedInPage({ lifetimeMs: 120_000 });

@@ -285,7 +285,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
         // Worth a retry: the network, a timeout, a 5xx or a rate limit.
         if (failure?.kind === 'problem' && !failure.endsSession) {
           askedWaitMs = failure.retryAfterMs ?? 0;
-        } else if (failure?.kind !== 'network' && failure?.kind !== 'timeout') {
+        } else if (failure?.kind !== 'network') {
           return;
         }
       }

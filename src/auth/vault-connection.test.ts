@@ -120,7 +120,7 @@ describe('connectTo', () => {
     expect(await settled(calling)).toBe('pending');
 
     deliver({ type: 'reply', id: 1, ok: true, value: answer });
-    deliver({ type: 'reply', id: 1, ok: false, failure: { kind: 'timeout' } });
+    deliver({ type: 'reply', id: 1, ok: false, failure: { kind: 'cancelled' } });
     await expect(calling).resolves.toEqual(answer);
   });
 
@@ -256,7 +256,7 @@ describe('connectTo', () => {
       const { port, deliver } = fakePort();
       const connection = connectTo(port, 'shared', vi.fn());
       const calling = connection.request(call).catch((error: unknown) => error);
-      connection.fail({ kind: 'timeout' });
+      connection.fail({ kind: 'network', detail: 'gone' });
       deliver({ type: 'reply', id: 1, ok: true, value: answer });
       expect(await calling).toBeInstanceOf(VaultError);
     });

@@ -39,7 +39,6 @@ export function authError(failure: VaultFailure): AuthProblemError {
     case 'problem':
       return new AuthProblemError(failure.problem, failure.afterBounce);
     case 'network':
-    case 'timeout':
       return new AuthProblemError({ kind: 'network' });
     case 'signed-out':
     case 'bounce':

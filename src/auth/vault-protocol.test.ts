@@ -14,7 +14,6 @@ describe('VaultError', () => {
   it.each<VaultFailure>([
     { kind: 'bounce' },
     { kind: 'signed-out' },
-    { kind: 'timeout' },
     { kind: 'cancelled' },
     { kind: 'network', detail: 'TypeError: Failed to fetch' },
     {

@@ -130,7 +130,6 @@ export type VaultFailure =
   | { kind: 'signed-out' }
   | { kind: 'refused'; detail: string }
   | { kind: 'network'; detail: string }
-  | { kind: 'timeout' }
   | { kind: 'cancelled' };
 
 export type VaultMessage =

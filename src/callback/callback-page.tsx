@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useAuthClient } from '../auth/auth-context';
-import { AuthProblemError, type AuthProblem } from '../auth/auth-errors';
+import { useAuthClient, AuthProblemError, type AuthProblem } from '../auth';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
 

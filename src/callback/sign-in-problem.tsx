@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { AuthProblem } from '../auth/auth-errors';
+import type { AuthProblem } from '../auth';
 import { useMessages } from '../i18n/i18n-context';
 import { problemMessages } from './problem-messages';
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useAuthClient, useAuthState } from '../auth/auth-context';
-import { AuthProblemError, type AuthProblem } from '../auth/auth-errors';
+import { useAuthClient, useAuthState, AuthProblemError, type AuthProblem } from '../auth';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
 

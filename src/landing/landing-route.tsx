@@ -1,6 +1,5 @@
 import { Navigate, useSearchParams } from 'react-router';
-import { useAuthState } from '../auth/auth-context';
-import { safeReturnPath } from '../auth/return-path';
+import { useAuthState, safeReturnPath } from '../auth';
 import { LandingPage } from './landing-page';
 
 /** `/` inside the router: signed in, it goes on to `returnTo`; signed out, the start page. */

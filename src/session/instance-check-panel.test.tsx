@@ -1,8 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuthClient, AuthState } from '../auth/auth-client';
-import { AuthProvider } from '../auth/auth-context';
+import { AuthProvider, type AuthClient, type AuthState } from '../auth';
 import { parseAppConfig } from '../config/app-config';
 import { AppConfigContext } from '../config/config-context';
 import { I18nProvider } from '../i18n/i18n-context';

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useAuthState } from '../auth/auth-context';
+import { useAuthState } from '../auth';
 import { useMessages } from '../i18n/i18n-context';
 import { instanceCheckMessages } from './instance-check-messages';
 import { useInstanceCheck } from './use-instance-check';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react';
-import { useAuthClient, useAuthState } from '../auth/auth-context';
+import { useAuthClient, useAuthState } from '../auth';
 import { formatCountdown, useNow } from '../components/use-now';
 import { useAppConfig } from '../config/config-context';
 import { useMessages } from '../i18n/i18n-context';

@@ -1,4 +1,4 @@
-import type { FlowEvent } from '../auth/flow-log';
+import type { FlowEvent } from '../auth';
 import type { PlainKey } from '../i18n/catalog';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useAuthClient } from '../auth/auth-context';
+import { useAuthClient } from '../auth';
 import { useAppConfig } from '../config/config-context';
 import { runInstanceCheck, type CheckStep } from '../workfront/instance-check';
 import type { InstanceProfile } from '../workfront/instance-profile';

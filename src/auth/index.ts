@@ -1,0 +1,14 @@
+/**
+ * Sign-in to Workfront with OAuth2 Authorization Code + PKCE, tokens kept in a worker: all that
+ * the rest of an app may use of src/auth. Create the client once with the app's configuration
+ * and the browser's vault, give it to <AuthProvider>, and read the auth state with the hooks;
+ * send Workfront requests through `AuthClient.send`. No token ever leaves the vault.
+ */
+export { createAuthClient } from './auth-client';
+export type { AuthClient, AuthClientOptions, AuthState, VaultInfo } from './auth-client';
+export { openVault } from './vault-connection';
+export { AuthProvider, useAuthClient, useAuthState } from './auth-context';
+export { AuthProblemError, type AuthProblem } from './auth-errors';
+export { safeReturnPath } from './return-path';
+/** The flow inspector's story of a sign-in (src/session). */
+export type { FlowEvent } from './flow-log';
