@@ -1,13 +1,14 @@
 import type { AppConfig } from '../config/app-config';
 import { AuthProblemError } from './auth-errors';
+import { bounceUnderWay, bounceWindowMs, forgetFailedBounce, takeBounceTurn } from './bounce-turn';
 import { createFlowLog, type FlowEvent, type RefreshReason } from './flow-log';
 import type { InstanceProbes } from './instance-probes';
-import { minimumValiditySeconds } from './refresh-schedule';
+import { minimumValiditySeconds, refreshMarginSeconds, retryDelaysMs } from './refresh-schedule';
 import { safeReturnPath } from './return-path';
-import { createRefreshTimer } from './refresh-timer';
-import { createSilentSignIn } from './silent-sign-in';
 import {
+  bounceMarker,
   keepPendingSignIn,
+  sharedBounceMarker,
   signedInFlag,
   takeCallbackOutcome,
   unnamedUser,
@@ -118,10 +119,6 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       : flaggedUser(flagStorage.getItem(signedInFlag));
   let userChanged = false;
   const listeners = new Set<() => void>();
-  const subscribe = (listener: () => void) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  };
   const setState = (next: AuthState) => {
     state = next;
     // Only the flag survives a reload: it tells the next page load to look for the session.
@@ -137,11 +134,13 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
   let info: VaultInfo | null = null;
   const infoListeners = new Set<() => void>();
 
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+
   function signedOut(
     reason: 'signed-out' | 'session-ended',
     how: 'this-tab' | 'other-tab' | 'session-ended',
   ) {
-    timer.cancel();
+    clearTimeout(expiryTimer);
     credential = null;
     userChanged = false;
     flow.forgetSecrets();
@@ -169,7 +168,12 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       knownUser = next.userId ?? knownUser;
       credential = next.credential;
       const expiresAt = Date.now() + next.expiresInMs;
-      timer.schedule(expiresAt, next.credential);
+      clearTimeout(expiryTimer);
+      const seen = next.credential;
+      expiryTimer = setTimeout(
+        () => void refreshWithRetries('expiring', seen),
+        Math.max(0, expiresAt - Date.now() - refreshMarginSeconds * 1000),
+      );
       setState({ status: 'signed-in', expiresAt, ...(userChanged ? { userChanged } : {}) });
       return;
     }
@@ -226,6 +230,20 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     window.location.assign(started.url);
   }
 
+  /**
+   * Through Workfront by the app itself, not the user: marked, so that this tab never bounces
+   * twice in a row without a callback between.
+   */
+  async function bounce(path: string) {
+    tabStorage.setItem(bounceMarker, String(Date.now()));
+    try {
+      await signIn(path, true);
+    } catch (error) {
+      tabStorage.removeItem(bounceMarker);
+      throw error;
+    }
+  }
+
   /** Refreshes in the vault; a failure comes as the vault put it. */
   async function refreshInVault(reason: RefreshReason, seen: Credential | null) {
     try {
@@ -235,7 +253,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
         // The refresh's answer was lost and Workfront then refused the token: sign in again
         // through Workfront's own session, with no prompt, back to this very page.
         const { pathname, search, hash } = window.location;
-        await silentSignIn.bounce(`${pathname}${search}${hash}`).catch(() => undefined);
+        await bounce(`${pathname}${search}${hash}`).catch(() => undefined);
       }
       throw error;
     }
@@ -249,13 +267,46 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     }
   }
 
-  const timer = createRefreshTimer({
-    session: () =>
-      state.status === 'signed-in' && credential !== null
-        ? { expiresAt: state.expiresAt, credential }
-        : undefined,
-    refresh: refreshInVault,
-  });
+  /** A refresh that retries transient failures while the current access token still works. */
+  async function refreshWithRetries(reason: RefreshReason, seen: Credential | null) {
+    const started = state;
+    let askedWaitMs = 0;
+    for (const scheduledMs of [0, ...retryDelaysMs]) {
+      const delayMs = Math.max(scheduledMs, askedWaitMs);
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (state.status !== 'signed-in' || Date.now() >= state.expiresAt) return;
+      // Another refresh (the tab coming back, a refused call, another tab) came first.
+      if (started.status === 'signed-in' && state.expiresAt !== started.expiresAt) return;
+      try {
+        await refreshInVault(reason, seen);
+        return;
+      } catch (error) {
+        const failure = error instanceof VaultError ? error.failure : undefined;
+        // Worth a retry: the network, a timeout, a 5xx or a rate limit.
+        if (failure?.kind === 'problem' && !failure.endsSession) {
+          askedWaitMs = failure.retryAfterMs ?? 0;
+        } else if (failure?.kind !== 'network') {
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * After sleep or a time offline the expiry timer may have fired too late, or not at all:
+   * refresh at once when the tab is seen again or back online, before its queries run.
+   */
+  function refreshIfStale() {
+    if (state.status !== 'signed-in') return;
+    if (state.expiresAt - Date.now() > refreshMarginSeconds * 1000) return;
+    refresh('resumed').catch(() => undefined);
+  }
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') refreshIfStale();
+    });
+  }
+  window.addEventListener('online', refreshIfStale);
 
   // A page that goes, into the back/forward cache or for good, leaves the vault's count of tabs.
   // Back from the cache, it opens the vault again (the shared one may have ended with the last
@@ -280,21 +331,26 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     vault().catch(() => undefined);
   });
 
-  const silentSignIn = createSilentSignIn({
-    config,
-    flagStorage,
-    tabStorage,
-    callbackOutcome,
-    connect: vault,
-    // The vault answers in order: after any sign-in it finished before.
-    askVault: async () => {
-      apply(await (await vault()).request(connectRequest(settings)));
-      return state.status === 'signed-in';
-    },
-    signedIn: () => state.status === 'signed-in',
-    subscribe,
-    signIn: (returnTo) => signIn(returnTo, true),
-  });
+  /** Asks the vault for its state now: it answers after any sign-in it finished before. */
+  async function vaultSignedIn() {
+    apply(await (await vault()).request(connectRequest(settings)));
+    return state.status === 'signed-in';
+  }
+
+  /** A bounce, this tab's or another's, gone past its window without a callback failed for good. */
+  function forgetFailedBounces() {
+    const bouncedAt = Number(tabStorage.getItem(bounceMarker) ?? NaN);
+    if (Date.now() - bouncedAt > bounceWindowMs) {
+      flagStorage.removeItem(signedInFlag);
+      tabStorage.removeItem(bounceMarker);
+    }
+    if (
+      flagStorage.getItem(sharedBounceMarker) !== null &&
+      bounceUnderWay(flagStorage) === undefined
+    ) {
+      forgetFailedBounce(flagStorage);
+    }
+  }
 
   async function send(
     request: ApiRequest,
@@ -333,7 +389,10 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
 
   return {
     getState: () => state,
-    subscribe,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     signIn: (returnTo) => signIn(returnTo),
     completeSignIn() {
       if (!callbackOutcome) {
@@ -346,10 +405,51 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       return Promise.resolve('/work');
     },
     wasSignedIn: () => flagStorage.getItem(signedInFlag) !== null,
-    afterReload: silentSignIn.afterReload,
+    async afterReload(path) {
+      if (callbackOutcome?.ok) {
+        // The callback document signed in and loaded this page: the vault has the session.
+        await vault().catch(() => undefined);
+        return 'ready';
+      }
+      forgetFailedBounces();
+      const route = path.split(/[?#]/)[0];
+      if (route === config.redirectPath || flagStorage.getItem(signedInFlag) === null)
+        return 'ready';
+      try {
+        await vault();
+      } catch {
+        flagStorage.removeItem(signedInFlag);
+        return 'ready';
+      }
+      // Another tab's session, in the shared vault: no request to Workfront at all.
+      if (state.status === 'signed-in') return 'ready';
+      // The start page never bounces: it is where a user goes when something is wrong. Nor does
+      // a tab whose bounce has not come back (Workfront's error page, then Back).
+      if (route === '/' || tabStorage.getItem(bounceMarker) !== null) return 'ready';
+      // Tabs restored together bounce once between them (bounce-turn.ts).
+      const turn = await takeBounceTurn({
+        clientId: config.clientId,
+        storage: flagStorage,
+        signedIn: vaultSignedIn,
+        seenSignedIn: () => state.status === 'signed-in',
+        subscribe: (listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+      });
+      if (turn !== 'bounce') return 'ready';
+      try {
+        await bounce(path);
+        return 'bouncing';
+      } catch {
+        // Could not even start: the page shows the app signed out, and other tabs stop waiting.
+        forgetFailedBounce(flagStorage);
+        return 'ready';
+      }
+    },
     send,
     refresh,
-    refreshNow: () => timer.refreshWithRetries('manual', credential),
+    refreshNow: () => refreshWithRetries('manual', credential),
     async sessionEnded() {
       if (state.status === 'signed-in') signedOut('session-ended', 'session-ended');
       await connection?.request({ type: 'sign-out', ended: true }).catch(() => undefined);
