@@ -25,6 +25,15 @@ const deepIntoAuth = forbid(
   ['../auth/*', './auth/*', '!../auth/test'],
   'Outside src/auth, import only its public surface, src/auth/index.ts (tests: its fakes in src/auth/test).',
 );
+/**
+ * src/workfront's public surface: its index.ts, and the query modules of the screens that load
+ * later (and the inspector's check), each imported by its screen so that it loads with it.
+ */
+const workfrontEntries = ['projects', 'work-item-detail', 'instance-check', 'instance-profile'];
+const deepIntoWorkfront = forbid(
+  ['../workfront/*', ...[...workfrontEntries, 'test'].map((entry) => `!../workfront/${entry}`)],
+  `Outside src/workfront, import its index.ts, or one of ${workfrontEntries.join(', ')}.`,
+);
 const toEmulatorControl = forbid(
   ['../emulator-control', '../emulator-control/*', './emulator-control', './emulator-control/*'],
   'Only src/session may drive the emulator’s control API (src/emulator-control).',
@@ -55,7 +64,10 @@ export default tseslint.config(
     extends: [reactHooks.configs.flat['recommended-latest']],
     languageOptions: { globals: globals.browser },
   },
-  boundaries(['src/**/*.{ts,tsx}'], [outsideAuth, toEmulator, toEmulatorControl, deepIntoAuth]),
+  boundaries(
+    ['src/**/*.{ts,tsx}'],
+    [outsideAuth, toEmulator, toEmulatorControl, deepIntoAuth, deepIntoWorkfront],
+  ),
   boundaries(['src/auth/**/*.{ts,tsx}'], [toEmulator, toFeatures, toApp, toEmulatorControl]),
   boundaries(
     ['src/{workfront,config,components}/**/*.{ts,tsx}'],
@@ -65,6 +77,7 @@ export default tseslint.config(
       toFeatures,
       toApp,
       toEmulatorControl,
+      deepIntoWorkfront,
       forbid(
         ['../auth', '../auth/*'],
         'Shared code gets tokens through interfaces, not from src/auth.',
@@ -79,6 +92,7 @@ export default tseslint.config(
         toEmulator,
         toApp,
         deepIntoAuth,
+        deepIntoWorkfront,
         ...(feature === 'session' ? [] : [toEmulatorControl]),
         forbid(
           features

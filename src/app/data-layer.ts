@@ -1,17 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
-import { currentUserQuery } from '../workfront/current-user';
-import type { WorkItemKind } from '../workfront/work-item-model';
-import { workItemStatusesQuery } from '../workfront/work-item-statuses';
-import { myWorkQuery } from '../workfront/work-items';
-import type { AppConfig } from '../config/app-config';
-import { workfrontRetryPolicy } from '../workfront/retry-policy';
-import { forgetDrafts } from '../work/forget-drafts';
-import type { AuthClient } from '../auth';
 import {
+  currentUserQuery,
+  workItemStatusesQuery,
+  myWorkQuery,
+  workfrontRetryPolicy,
   createWorkfrontClient,
   workfrontApiBase,
+  type WorkItemKind,
   type WorkfrontClient,
-} from '../workfront/workfront-client';
+} from '../workfront';
+import type { AppConfig } from '../config/app-config';
+import { forgetDrafts } from '../work/forget-drafts';
+import type { AuthClient } from '../auth';
 
 /**
  * TanStack Query and the Workfront queries, in a chunk of their own: the signed-out landing page

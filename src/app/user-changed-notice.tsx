@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useAuthState } from '../auth';
 import { useMessages } from '../i18n/i18n-context';
-import { currentUserQuery } from '../workfront/current-user';
-import { useWorkfrontClient } from '../workfront/workfront-context';
+import { currentUserQuery, useWorkfrontClient } from '../workfront';
 import { messages } from './messages';
 
 /**

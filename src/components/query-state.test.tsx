@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emulatorConfig } from '../config/test/emulator-config';
 import { AppConfigContext } from '../config/config-context';
 import { I18nProvider } from '../i18n/i18n-context';
-import { WorkfrontApiError } from '../workfront/workfront-errors';
+import { WorkfrontApiError } from '../workfront';
 import { QueryState, type QueryView } from './query-state';
 
 afterEach(() => {

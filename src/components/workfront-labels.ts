@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { useAppConfig } from '../config/config-context';
 import type { PlainKey } from '../i18n/catalog';
 import { useMessages } from '../i18n/i18n-context';
-import { systemStatusOf } from '../workfront/work-item-statuses';
-import { WorkfrontApiError } from '../workfront/workfront-errors';
+import { systemStatusOf, WorkfrontApiError } from '../workfront';
 import { messages } from './messages';
 
 type Plain = PlainKey<(typeof messages)['en']>;

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { QueryState } from '../components/query-state';
 import { useMessages } from '../i18n/i18n-context';
-import { currentUserQuery } from '../workfront/current-user';
-import { useWorkfrontClient } from '../workfront/workfront-context';
+import { currentUserQuery, useWorkfrontClient } from '../workfront';
 import { messages } from './messages';
 
 export function ProfilePage() {

@@ -5,7 +5,7 @@ import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
 import { myProjectsQuery } from '../workfront/projects';
-import { useWorkfrontClient } from '../workfront/workfront-context';
+import { useWorkfrontClient } from '../workfront';
 import { messages } from './messages';
 
 export function ProjectsPage() {

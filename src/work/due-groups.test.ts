@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkItem } from '../workfront/work-item-model';
+import type { WorkItem } from '../workfront';
 import { dueGroupOf, filterWork, toWorkListRows } from './due-groups';
 
 // Wednesday 2026-11-25, 15:00 local time.

@@ -1,4 +1,4 @@
-import type { WorkItem } from '../workfront/work-item-model';
+import type { WorkItem } from '../workfront';
 
 export type DueGroup = 'overdue' | 'today' | 'this-week' | 'later' | 'no-date';
 

@@ -1,6 +1,6 @@
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useMessages } from '../i18n/i18n-context';
-import type { WorkfrontStatusLabel } from '../workfront/work-item-statuses';
+import type { WorkfrontStatusLabel } from '../workfront';
 import type { WorkFilter } from './due-groups';
 import { messages } from './messages';
 

@@ -1,7 +1,7 @@
 import { useCallback, useRef, type KeyboardEvent } from 'react';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
-import type { WorkfrontStatusLabel } from '../workfront/work-item-statuses';
+import type { WorkfrontStatusLabel } from '../workfront';
 import type { WorkListRow } from './due-groups';
 import { messages } from './messages';
 import { useWindowRows } from './window-rows';

@@ -5,10 +5,12 @@ import { ErrorPanel } from '../components/error-panel';
 import { QueryState, type QueryView } from '../components/query-state';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
-import type { WorkItem } from '../workfront/work-item-model';
-import { useWorkfrontStatusLabel } from '../workfront/work-item-statuses';
-import { myWorkQuery } from '../workfront/work-items';
-import { useWorkfrontClient } from '../workfront/workfront-context';
+import {
+  useWorkfrontStatusLabel,
+  myWorkQuery,
+  useWorkfrontClient,
+  type WorkItem,
+} from '../workfront';
 import { filterWork, toWorkListRows, type WorkFilter, type WorkListRow } from './due-groups';
 import { messages } from './messages';
 import { MyWorkFilters } from './my-work-filters';

@@ -4,11 +4,13 @@ import { QueryState } from '../components/query-state';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
-import { currentUserQuery } from '../workfront/current-user';
-import type { WorkItemKind } from '../workfront/work-item-model';
-import { useWorkItemStatuses } from '../workfront/work-item-statuses';
+import {
+  currentUserQuery,
+  useWorkItemStatuses,
+  useWorkfrontClient,
+  type WorkItemKind,
+} from '../workfront';
 import { workItemQuery } from '../workfront/work-item-detail';
-import { useWorkfrontClient } from '../workfront/workfront-context';
 import { workItemMessages as messages } from './work-item-messages';
 import { WorkItemUpdateForm } from './work-item-update-form';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { WorkItemChanges, WorkItemKind } from '../workfront/work-item-model';
+import type { WorkItemChanges, WorkItemKind } from '../workfront';
 import { draftPrefix } from './forget-drafts';
 
 /**

@@ -2,9 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { QueryState } from '../components/query-state';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
-import type { WorkItemKind } from '../workfront/work-item-model';
+import { useWorkfrontClient, type WorkItemKind } from '../workfront';
 import { workItemNotesQuery } from '../workfront/work-item-detail';
-import { useWorkfrontClient } from '../workfront/workfront-context';
 import { workItemMessages as messages } from './work-item-messages';
 
 /** The item's updates (Workfront's notes), newest first. */

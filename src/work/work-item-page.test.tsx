@@ -14,8 +14,7 @@ import {
   wfId,
   workfrontError,
 } from '../workfront/test/test-support';
-import { createWorkfrontClient } from '../workfront/workfront-client';
-import { WorkfrontProvider } from '../workfront/workfront-context';
+import { createWorkfrontClient, WorkfrontProvider } from '../workfront';
 import { draftStorageKey } from './work-item-draft';
 import { WorkItemPage } from './work-item-page';
 

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { NotFoundPage } from '../components/not-found-page';
 import { useMessages } from '../i18n/i18n-context';
-import type { WorkItemKind } from '../workfront/work-item-model';
+import type { WorkItemKind } from '../workfront';
 import { WorkItemDetails } from './work-item-details';
 import { workItemMessages as messages } from './work-item-messages';
 import { WorkItemNotes } from './work-item-notes';

@@ -2,8 +2,7 @@ import { Link } from 'react-router';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
-import type { WorkItem } from '../workfront/work-item-model';
-import { systemStatusOf, type WorkfrontStatusLabel } from '../workfront/work-item-statuses';
+import { systemStatusOf, type WorkItem, type WorkfrontStatusLabel } from '../workfront';
 import { messages } from './messages';
 
 /** A task or an issue in My work: its name links to its page, its fields follow in one line. */

@@ -2,10 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useMessages } from '../i18n/i18n-context';
-import type { WorkItemChanges, WorkItemDetail, WorkItemKind } from '../workfront/work-item-model';
-import type { useWorkItemStatuses } from '../workfront/work-item-statuses';
+import {
+  useWorkfrontClient,
+  type WorkItemChanges,
+  type WorkItemDetail,
+  type WorkItemKind,
+  type useWorkItemStatuses,
+} from '../workfront';
 import { updateWorkItemMutation } from '../workfront/work-item-detail';
-import { useWorkfrontClient } from '../workfront/workfront-context';
 import {
   draftStorageKey,
   isEmptyDraft,
