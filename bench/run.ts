@@ -4,6 +4,7 @@ import { findBenchChromium, withChromium } from './browser';
 import { buildAll, outDirs } from './builds';
 import { runEmulatorFigures } from './emulator-figures';
 import { measureBundles } from './bundles';
+import { formatKit, kitFiles } from './kit';
 import { benchRefresh } from './refresh';
 import { checkTargets, formatReport, type BenchResults } from './report';
 import { benchPageMetrics } from './page-metrics';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   step('Building the app, the app with bench hooks, and the floor');
   buildAll();
   const bundle = measureBundles(outDirs.app, outDirs.floor);
+  // What a developer copies (docs/copy-the-integration.md): its files and lines.
+  console.log(formatKit(kitFiles()));
 
   const servers = new Set<Server>();
   const start = async <S extends Server>(starting: Promise<S>) => {

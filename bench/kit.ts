@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+/**
+ * The integration a developer copies, found the way a bundler would: from the modules an app
+ * uses (the auth surface, the two documents the browser loads apart from the app, the Workfront
+ * client and its errors, the configuration), every file they import, type-only and dynamic
+ * imports included. docs/copy-the-integration.md lists these files, and a test keeps it true.
+ */
+export const kitRoots = [
+  'src/auth/index.ts',
+  'src/auth/callback-document.ts',
+  'src/auth/vault-worker.ts',
+  'src/workfront/workfront-client.ts',
+  'src/workfront/workfront-errors.ts',
+  'src/config/app-config.ts',
+];
+
+export interface KitFile {
+  file: string;
+  lines: number;
+}
+
+const relativeImport = /(?:from|import)\s*\(?\s*'(\.{1,2}\/[^'?]+)(?:\?[^']*)?'/g;
+
+/** The file an import names, as a bundler finds it: the path, with an extension, or its index. */
+function resolveImport(root: string, from: string, specifier: string): string | undefined {
+  const base = join(dirname(from), specifier);
+  return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find(
+    (candidate) =>
+      /\.tsx?$/.test(candidate) && existsSync(join(root, candidate)) && !candidate.endsWith('/'),
+  );
+}
+
+/** The kit's files, in the order first reached from the roots, with their line counts. */
+export function kitFiles(root = '.', roots = kitRoots): KitFile[] {
+  const seen = new Map<string, number>();
+  const queue = [...roots];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (seen.has(file)) continue;
+    const text = readFileSync(join(root, file), 'utf8');
+    seen.set(file, text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
+    for (const [, specifier] of text.matchAll(relativeImport)) {
+      const target = resolveImport(root, file, specifier ?? '');
+      if (target !== undefined) queue.push(relative(root, join(root, target)));
+    }
+  }
+  return [...seen].map(([file, lines]) => ({ file, lines }));
+}
+
+/** The kit in words: its size, then each file. */
+export function formatKit(files: readonly KitFile[]): string {
+  const total = files.reduce((sum, { lines }) => sum + lines, 0);
+  return [
+    `Kit: ${String(files.length)} files, ${String(total)} lines (from ${kitRoots.join(', ')})`,
+    ...files.map(({ file, lines }) => `  ${String(lines).padStart(5)}  ${file}`),
+  ].join('\n');
+}
