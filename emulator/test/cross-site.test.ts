@@ -129,7 +129,7 @@ describe('the setup page', () => {
   it('accepts its own forms and a localhost page’s', async () => {
     for (const origin of ['http://localhost:PORT', 'http://localhost:5173']) {
       const headers = { ...formHeaders, Origin: origin, 'Sec-Fetch-Site': 'same-origin' };
-      expect((await send('POST', '/setup/oauth-apps', headers, form)).status).toBe(200);
+      expect((await send('POST', '/setup/oauth-apps', headers, form)).status).toBe(303);
     }
     expect(await appCount()).toBe(3);
   });

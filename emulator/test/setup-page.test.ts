@@ -29,6 +29,17 @@ async function submit(
     body: new URLSearchParams(form),
     redirect: 'manual',
   });
+  const location = response.headers.get('location');
+  // A saved change redirects to the app's page, which shows what it made once.
+  if (response.status === 303 && location?.includes('?shown=') === true) {
+    const shown = await fetch(`${running.baseUrl}${location}`, { redirect: 'manual' });
+    return {
+      status: shown.status,
+      html: await shown.text(),
+      location,
+      cacheControl: shown.headers.get('cache-control'),
+    };
+  }
   return {
     status: response.status,
     html: await response.text(),
@@ -65,6 +76,8 @@ describe('/setup/oauth-apps', () => {
     expect(html).toContain('Workfront OAuth SPA demo');
     expect(html).toContain('wf-demo-spa');
     for (const type of ['spa', 'web', 'm2m']) expect(html).toContain(`<option value="${type}">`);
+    // Its own icon: no request for /favicon.ico, and no 404 in the console.
+    expect(html).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
   });
 
   it('creates a single-page application from the form', async () => {
@@ -79,6 +92,21 @@ describe('/setup/oauth-apps', () => {
       absoluteExpirationSeconds: null,
       inactivityExpirationSeconds: 86_400,
     });
+  });
+
+  it('redirects after a save: a reload of the page that showed a secret shows it no more, and makes no second app', async () => {
+    const created = await submit(setupPath, spaForm({ type: 'web' }));
+    expect(created.location).toMatch(/^\/setup\/oauth-apps\/[\w-]+\?shown=[\w-]+$/);
+    expect(secretOf(created.html)).toBeDefined();
+    const appCount = async () =>
+      ((await (await running.control('GET', '/apps')).json()) as unknown[]).length;
+    expect(await appCount()).toBe(2);
+
+    const reloaded = await page(created.location ?? '');
+    expect(reloaded.status).toBe(200);
+    expect(secretOf(reloaded.html)).toBeUndefined();
+    expect(reloaded.html).toContain('Delete client secret');
+    expect(await appCount()).toBe(2);
   });
 
   it('shows the client secret of a web application once, with its actions', async () => {

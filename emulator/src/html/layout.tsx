@@ -19,6 +19,13 @@ const styles = `
   .secret { background: #fff6d5; padding: 0.75rem; border-radius: 4px; }
 `;
 
+/**
+ * An icon in the page itself: without one the browser asks for /favicon.ico on every page of the
+ * sign-in, and logs the 404.
+ */
+const icon =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23ef6c00'/%3E%3C/svg%3E";
+
 /** The page frame of the emulator's server-rendered pages. */
 export function Layout(props: { title: string; children: Child }) {
   return (
@@ -29,6 +36,7 @@ export function Layout(props: { title: string; children: Child }) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{props.title} · Workfront emulator</title>
+          <link rel="icon" href={icon} />
           <style>{raw(styles)}</style>
         </head>
         <body>

@@ -7,6 +7,7 @@ import { refuseCrossSite } from '../http/cross-site.ts';
 import { appTypes, newAppDefaults, type FieldErrors } from '../oauth/app-fields.ts';
 import type { AppChange, AppRegistry, OAuthApp } from '../oauth/apps.ts';
 import { normalizePem, publicKeyFingerprint, publicKeyProblem } from '../oauth/public-keys.ts';
+import { randomUrlSafe } from '../random.ts';
 import type { WorkfrontUser } from '../workfront/records.ts';
 import {
   appInputOfForm,
@@ -17,6 +18,8 @@ import {
 import { AppFormPage, AppListPage, CrossSitePage } from './pages.tsx';
 
 const base = '/setup/oauth-apps';
+/** How many shown-once tickets wait at most. */
+const maxTickets = 20;
 
 type SetupContext = Context<EmulatorEnv>;
 
@@ -30,6 +33,7 @@ function errorsOf(change: AppChange & { ok: false }): FieldErrors {
 interface PageOptions {
   values?: AppFormValues;
   change?: AppChange;
+  newSecret?: string;
   newPrivateKey?: string;
   publicKeyInput?: string;
   /** A refusal found before the registry was asked. */
@@ -56,13 +60,34 @@ export function createSetupRoutes(deps: {
         values={options.values ?? formValuesOfApp(app)}
         errors={errors}
         app={app}
-        newSecret={change?.ok === true ? change.clientSecret : undefined}
+        newSecret={options.newSecret}
         newPrivateKey={options.newPrivateKey}
         publicKeyInput={options.publicKeyInput}
         user={deps.users()[0]}
       />,
       failed ? change.status : options.errors ? 400 : 200,
     );
+  }
+
+  /**
+   * What a change made that is shown once (a client secret, a private key) waits for one GET of
+   * the app's page, behind a ticket in the address the POST redirects to: a reload of that page
+   * shows it no more, and never sends the form again (a second app, a second key).
+   */
+  const shownOnce = new Map<
+    string,
+    { clientId: string; newSecret?: string; newPrivateKey?: string }
+  >();
+  function showSaved(
+    c: SetupContext,
+    app: OAuthApp,
+    shown: { newSecret?: string; newPrivateKey?: string },
+  ) {
+    const ticket = randomUrlSafe(16);
+    shownOnce.set(ticket, { clientId: app.clientId, ...shown });
+    // Tickets nobody came for (a lost redirect) do not pile up.
+    for (const old of [...shownOnce.keys()].slice(0, -maxTickets)) shownOnce.delete(old);
+    return c.redirect(`${base}/${encodeURIComponent(app.clientId)}?shown=${ticket}`, 303);
   }
 
   /** After a change to an existing app: the saved app, or the page again with the refusal. */
@@ -72,7 +97,12 @@ export function createSetupRoutes(deps: {
     change: AppChange,
     options: PageOptions = {},
   ) {
-    if (change.ok) return appPage(c, change.app, { change, newPrivateKey: options.newPrivateKey });
+    if (change.ok) {
+      return showSaved(c, change.app, {
+        ...(change.clientSecret === undefined ? {} : { newSecret: change.clientSecret }),
+        ...(options.newPrivateKey === undefined ? {} : { newPrivateKey: options.newPrivateKey }),
+      });
+    }
     const app = apps.get(clientId);
     return app ? appPage(c, app, { ...options, change }) : notFound(c);
   }
@@ -102,14 +132,22 @@ export function createSetupRoutes(deps: {
     if (type === undefined) return c.redirect(`${base}/new`, 303);
     const values = formValuesOfBody(body);
     const change = apps.create({ type, ...appInputOfForm(values, type) });
-    if (change.ok) return appPage(c, change.app, { change });
+    if (change.ok) {
+      return showSaved(c, change.app, {
+        ...(change.clientSecret === undefined ? {} : { newSecret: change.clientSecret }),
+      });
+    }
     const page = <AppFormPage type={type} values={values} errors={errorsOf(change)} />;
     return c.html(page, change.status);
   });
 
   routes.get('/:clientId', (c) => {
     const app = apps.get(c.req.param('clientId'));
-    return app ? appPage(c, app) : notFound(c);
+    if (!app) return notFound(c);
+    const ticket = c.req.query('shown') ?? '';
+    const shown = shownOnce.get(ticket);
+    shownOnce.delete(ticket);
+    return appPage(c, app, shown?.clientId === app.clientId ? shown : {});
   });
 
   routes.post('/:clientId', async (c) => {
