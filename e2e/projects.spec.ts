@@ -96,6 +96,34 @@ test.describe('projects', () => {
     await expect(page).toHaveURL('/projects');
     expect(dialogs).toEqual([]);
   });
+
+  test("names a task's custom status as Workfront labels it, as My work does", async ({
+    page,
+    issuedTokens,
+  }) => {
+    await signInToMyWork(page);
+    const api = new WorkfrontApi(issuedTokens);
+    const projectIds = new Set(
+      (await expectedProjects(api, await api.myWork())).map((project) => project.ID),
+    );
+    const custom = (
+      await api.get<WireWorkItem[]>('task/search', {
+        status: 'INP:A',
+        fields: 'status,projectID',
+        $$LIMIT: 2000,
+      })
+    ).find((task) => task.projectID !== null && projectIds.has(task.projectID));
+    if (!custom?.projectID) throw new Error('The seed has no task awaiting approval in a project');
+    const label = await api.statusLabel('task', 'INP:A');
+
+    await page.goto(`/projects/${custom.projectID}`);
+    const row = page
+      .getByRole('region', { name: 'Tasks' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: custom.name, exact: true }) });
+    await expect(row.first()).toContainText(label);
+    await expect(page.getByRole('region', { name: 'Tasks' })).not.toContainText('INP:A');
+  });
 });
 
 /** The `$$FIRST` of each work/myWork request of Projects: the ones that ask for projectID alone. */

@@ -5,7 +5,7 @@ import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
 import { projectQuery, projectTasksQuery } from '../workfront/projects';
-import { useWorkfrontClient } from '../workfront';
+import { useWorkfrontClient, useWorkfrontStatusLabel } from '../workfront';
 import { messages } from './messages';
 
 export function ProjectPage() {
@@ -16,6 +16,8 @@ export function ProjectPage() {
   const t = useMessages(messages);
   const format = useFormat();
   const labels = useWorkfrontLabels();
+  // A task's custom status (INP:A) as Workfront labels it, as My work shows it.
+  const workfrontLabel = useWorkfrontStatusLabel(client);
 
   return (
     <main className="page">
@@ -61,7 +63,7 @@ export function ProjectPage() {
                 <li key={task.id}>
                   <Link to={`/work/task/${task.id}`}>{task.name}</Link>
                   <span className="work-row-meta">
-                    <span>{labels.status(task.status)}</span>
+                    <span>{labels.status(task.status, workfrontLabel(task.status, 'task'))}</span>
                     <span>{format.percent(task.percentComplete)}</span>
                     {task.dueDate && <span>{t('due', { date: format.date(task.dueDate) })}</span>}
                   </span>
