@@ -80,6 +80,11 @@ export const settingSpecs: { [K in keyof Settings]: SettingSpec<Settings[K]> } =
     'Whether work/myWork applies $$FIRST, $$LIMIT and _Sort (honoured), none of them (ignored), or all but $$FIRST (limit-only).',
     ['honoured', 'ignored', 'limit-only'],
   ),
+  noteObjectFields: choiceSetting(
+    "Whether a new note's objID/noteObjCode and taskID/opTaskID/projectID are filled from each other (derived) or only as sent (as-sent).",
+    ['derived', 'as-sent'],
+  ),
+  acceptBlankNoteText: booleanSetting('Accept a new note whose noteText is only white space.'),
 };
 
 export const settingKeys = Object.keys(settingSpecs) as (keyof Settings)[];

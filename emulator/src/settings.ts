@@ -43,6 +43,15 @@ export interface Settings {
    * (`ignored`); or applies all but `$$FIRST`, so that every page starts at the first item.
    */
   myWorkPaging: 'honoured' | 'ignored' | 'limit-only';
+  /**
+   * Whether a new note names its object both ways, whichever way the client named it: by
+   * `objID` and `noteObjCode`, and by `taskID`, `opTaskID` or `projectID` (`derived`); or only
+   * the way the client named it (`as-sent`), so that `note/search?taskID=` misses a note created
+   * with `objID` alone. Workfront's examples name it either way; its clients often send both.
+   */
+  noteObjectFields: 'derived' | 'as-sent';
+  /** Accept a note whose text is only white space; a missing or empty `noteText` is always refused. */
+  acceptBlankNoteText: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -61,4 +70,6 @@ export const defaultSettings: Settings = {
   maxConcurrentRequests: 10,
   myWorkObjCode: 'TASK_OPTASK',
   myWorkPaging: 'honoured',
+  noteObjectFields: 'derived',
+  acceptBlankNoteText: false,
 };

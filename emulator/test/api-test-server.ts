@@ -33,6 +33,8 @@ export interface ApiTestServer {
   settings: Settings;
   /** Session ID to user ID. */
   sessions: Map<string, string>;
+  /** The emulator clock, `testNow` at the start: set `now` to move it. */
+  clock: { now: number };
   /** A URL under /attask/api; `base` names another of the API's base paths. */
   url(path: string, base?: string): string;
   /** A GET (or another method) with the demo user's sessionID header, or none for token null. */
@@ -45,6 +47,7 @@ export async function startApiServer(
 ): Promise<ApiTestServer> {
   const data = createWorkfrontData({ workItems, now: testNow });
   const settings = { ...defaultSettings };
+  const clock = { now: testNow };
   const [demo, colleague] = data.users;
   if (!demo || !colleague) throw new Error('The seed needs two users');
   const sessions = new Map([
@@ -59,7 +62,7 @@ export async function startApiServer(
     },
     endSession: (token) => sessions.delete(token),
     settings: () => settings,
-    now: () => testNow,
+    now: () => clock.now,
   });
   const app = new Hono();
   app.route('/attask/api', api.versioned);
@@ -77,6 +80,7 @@ export async function startApiServer(
     data,
     settings,
     sessions,
+    clock,
     url,
     request: (path, { token = demoToken, headers, ...init } = {}) =>
       fetch(url(path), {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkfrontData } from '../src/workfront/data.ts';
+import { createWorkfrontData, noteObjectIds } from '../src/workfront/data.ts';
 import type { WorkItem } from '../src/workfront/records.ts';
 import { isFinished } from '../src/workfront/statuses.ts';
 import { dayMs, startOfInstanceDay } from '../src/workfront/workfront-date.ts';
@@ -71,7 +71,7 @@ describe('work items', () => {
     }
     expect(data.issues.some((issue) => issue.projectID === null)).toBe(true);
     for (const note of data.notes) {
-      expect(data.findById(note.objID)?.objCode).toBe(note.noteObjCode);
+      expect(data.findById(note.objID ?? '')?.objCode).toBe(note.noteObjCode);
       expect([note.taskID, note.opTaskID, note.projectID]).toContain(note.objID);
       expect(data.findById(note.ownerID)?.objCode).toBe('USER');
     }
@@ -170,5 +170,28 @@ describe('the seed', () => {
     expect(largeItems.filter((item) => item.assignedToID === demoId)).toHaveLength(10_000);
     expect(largeItems.length).toBeLessThan(10_100);
     expect(large.notes.length).toBeLessThan(largeItems.length);
+  });
+});
+
+describe('add', () => {
+  it('makes a new record found by ID, in its list, and in the indexes already built', () => {
+    const fresh = createWorkfrontData({ workItems: 4, now });
+    const [task] = fresh.tasks;
+    if (!task) throw new Error('The seed needs a task');
+    const before = fresh.related('NOTE', 'taskID', task.ID).length;
+    const note = {
+      ID: 'f'.repeat(32),
+      objCode: 'NOTE',
+      noteText: 'Added',
+      entryDate: now,
+      ownerID: task.assignedToID ?? '',
+      objID: task.ID,
+      noteObjCode: 'TASK',
+      ...noteObjectIds('TASK', task.ID),
+    } as const;
+    fresh.add(note);
+    expect(fresh.findById(note.ID)).toBe(note);
+    expect(fresh.records('NOTE')).toContain(note);
+    expect(fresh.related('NOTE', 'taskID', task.ID)).toHaveLength(before + 1);
   });
 });

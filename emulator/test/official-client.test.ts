@@ -144,6 +144,33 @@ describe('edit', () => {
   });
 });
 
+describe('create', () => {
+  it("create('NOTE', …) POSTs the fields as JSON, and the note is then found on its task", async () => {
+    const [task] = (await client().search('task', { $$LIMIT: 1 })) as Row[];
+    const ID = String(task?.ID);
+    const fields = { noteText: 'Posted by the client', noteObjCode: 'TASK', objID: ID };
+    const note = (await client().create('NOTE', fields, ['owner:name'])) as Row;
+    expect(note).toMatchObject({ objCode: 'NOTE', ...fields, ownerID: userId });
+    expect(note.owner).toMatchObject({ ID: userId, name: expect.any(String) as unknown });
+    const listed = (await client().search('note', { taskID: ID, entryDate_Sort: 'desc' }, [
+      'noteText',
+      'entryDate',
+      'owner:name',
+    ])) as Row[];
+    expect(listed[0]).toMatchObject({ ID: note.ID, noteText: 'Posted by the client' });
+    // The fields went in a JSON body, fields= in the query.
+    expect((await loggedRequests())[1]).toBe('POST /attask/api/v20.0/NOTE?fields=owner%3Aname');
+  });
+
+  it('rejects a note without text with the status and message of the envelope', async () => {
+    const [issue] = (await client().search('optask', { $$LIMIT: 1 })) as Row[];
+    expect(await rejection(client().create('NOTE', { opTaskID: String(issue?.ID) }))).toEqual({
+      status: 422,
+      message: 'noteText is required: a note needs its text.',
+    });
+  });
+});
+
 describe('a client with alwaysUseGet', () => {
   it('sends every call as a GET with method= and the updates as JSON text in the query', async () => {
     const api = client({ version: '20.0', alwaysUseGet: true });
@@ -154,10 +181,19 @@ describe('a client with alwaysUseGet', () => {
       percentComplete: 70,
     });
     expect(await api.count('task', { ID })).toBe(1);
+    const note = { noteText: 'By GET', taskID: ID };
+    expect(await api.create('NOTE', note)).toMatchObject({
+      noteText: 'By GET',
+      noteObjCode: 'TASK',
+      objID: ID,
+    });
     const requests = await loggedRequests();
     expect(requests.every((request) => request.startsWith('GET '))).toBe(true);
     expect(requests[1]).toBe(
       `GET /attask/api/v20.0/task/${ID}?updates=${encodeURIComponent('{"percentComplete":70}')}&method=PUT`,
+    );
+    expect(requests[3]).toBe(
+      `GET /attask/api/v20.0/NOTE?updates=${encodeURIComponent(JSON.stringify(note))}&method=POST`,
     );
   });
 });

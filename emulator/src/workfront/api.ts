@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { randomHex } from '../random.ts';
 import type { Settings } from '../settings.ts';
 import { isFormRequest, readApiRequest, type ApiRequest } from './api-request.ts';
 import { apiModelOf, checkApiVersion, versionSegmentPattern } from './api-version.ts';
@@ -15,12 +16,18 @@ import {
 } from './envelope.ts';
 import { parseFieldSelection, projectRecord, type FieldSelection } from './field-selection.ts';
 import { objectMetadata } from './metadata.ts';
+import { isCreatable, newNote, readNoteRequest } from './note-creation.ts';
 import { objectSchemas, readField, resolveObjCode, type ObjectSchema } from './object-schemas.ts';
 import { page, parsePaging } from './paging.ts';
 import type { WorkfrontRecord, WorkItem } from './records.ts';
 import { parseSearchQuery, runSearch, type SearchContext } from './search-query.ts';
 import { isFinished } from './statuses.ts';
-import { applyWorkItemUpdates, isEditable, type UpdateSources } from './work-item-updates.ts';
+import {
+  applyWorkItemUpdates,
+  isEditable,
+  readUpdates,
+  type UpdateSources,
+} from './work-item-updates.ts';
 
 export interface ApiDeps {
   data: () => WorkfrontData;
@@ -130,8 +137,8 @@ function finish(api: Hono<ApiEnv>): Hono {
   return app;
 }
 
-/** Parameters of an edit that name no field to change. */
-const editParams = new Set(['fields', 'sessionID', 'method', 'updates', 'id']);
+/** Parameters of an edit or a creation that name no field to set. */
+const reservedParams = new Set(['fields', 'sessionID', 'method', 'updates', 'id']);
 
 function createObjectRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
@@ -202,11 +209,13 @@ function createObjectRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return dataResponse(projectRecord(findRecord(data, schema, ID), selection, data));
   });
 
-  // `task?id=a,b` or `task?id=a&id=b` (the official client's get of several), and `?id=` edits.
+  // `task?id=a,b` or `task?id=a&id=b` (the official client's get of several), `?id=` edits, and
+  // `POST note` creates.
   routes.all(`/${objCodePattern}`, async (c) => {
     const request = await readApiRequest(c.req);
-    operation(c, request, ['GET', 'PUT']);
+    operation(c, request, ['GET', 'PUT', 'POST']);
     const schema = schemaOf(c.req.param('objCode'));
+    if (request.method === 'POST') return create(c, deps, request, schema);
     const ids = request.params
       .getAll('id')
       .flatMap((value) => value.split(','))
@@ -250,13 +259,41 @@ function edit(
     );
   }
   const selection = selectionOf(c, request, schema);
-  const updates = request.params.get('updates') ?? undefined;
-  const sources: UpdateSources = {
-    updatesJson: updates ?? (request.body.trim() === '' ? undefined : request.body),
-    fieldParams: [...request.params].filter(([name]) => !editParams.has(name)),
-  };
-  applyWorkItemUpdates(record as WorkItem, sources, deps.now(), c.var.apiModel);
+  applyWorkItemUpdates(record as WorkItem, updateSources(request), deps.now(), c.var.apiModel);
   return dataResponse(projectRecord(record, selection, data));
+}
+
+/**
+ * `POST note`: the new note with the default fields and `fields`, as a PUT answers with the object
+ * (api-basics.md, "POST Behavior"; workfront-api fixtures/create.json). It is owned by the
+ * signed-in user and dated by the emulator clock.
+ */
+function create(c: ApiContext, deps: ApiDeps, request: ApiRequest, schema: ObjectSchema): Response {
+  if (!isCreatable(schema.objCode)) {
+    throw invalidParameterError(`The emulator creates NOTE only, not ${schema.objCode}.`);
+  }
+  const selection = selectionOf(c, request, schema);
+  const settings = deps.settings();
+  const noteRequest = readNoteRequest(
+    readUpdates(updateSources(request)),
+    c.var.apiModel,
+    settings,
+  );
+  const data = deps.data();
+  findRecord(data, objectSchemas[noteRequest.noteObjCode], noteRequest.objID);
+  const { userId } = c.var.session;
+  const note = newNote(noteRequest, randomHex(16), { userId, now: deps.now() }, settings);
+  data.add(note);
+  return dataResponse(projectRecord(note, selection, data));
+}
+
+/** `updates` from the query or a form body, else a JSON body, and the plain field parameters. */
+function updateSources(request: ApiRequest): UpdateSources {
+  const updates = request.params.get('updates') ?? undefined;
+  return {
+    updatesJson: updates ?? (request.body.trim() === '' ? undefined : request.body),
+    fieldParams: [...request.params].filter(([name]) => !reservedParams.has(name)),
+  };
 }
 
 /**
@@ -349,10 +386,15 @@ function schemaOf(name: string): ObjectSchema {
   return objectSchemas[objCode];
 }
 
+/**
+ * Workfront's text for an ID that it does not find ("User with primary key value(s) "null" not
+ * found": frequently-asked-questions-about-kick-starts.md). The emulator has no sharing rules:
+ * every user sees every object, so none is refused for want of access.
+ */
 function findRecord(data: WorkfrontData, schema: ObjectSchema, ID: string): WorkfrontRecord {
   const record = data.findById(ID);
   if (record?.objCode !== schema.objCode) {
-    throw notFoundError(`There is no ${schema.objCode} with the ID ${ID}.`);
+    throw notFoundError(`${schema.name} with primary key value(s) "${ID}" not found`);
   }
   return record;
 }

@@ -1,4 +1,5 @@
 import type {
+  NoteObjCode,
   ObjCode,
   ProgressStatus,
   Timestamp,
@@ -40,6 +41,8 @@ export interface WorkfrontData {
   records(objCode: ObjCode): readonly WorkfrontRecord[];
   /** The records of `objCode` whose `field` holds `ID`: a collection such as a task's assignments. */
   related(objCode: ObjCode, field: string, ID: string): readonly WorkfrontRecord[];
+  /** Adds a new record (a note that the API creates). */
+  add(record: WorkfrontRecord): void;
 }
 
 export interface WorkfrontDataOptions {
@@ -143,7 +146,7 @@ export function createWorkfrontData(options: WorkfrontDataOptions): WorkfrontDat
       .flat()
       .map((record) => [record.ID, record]),
   );
-  const byCode: Record<ObjCode, readonly WorkfrontRecord[]> = {
+  const byCode: Record<ObjCode, WorkfrontRecord[]> = {
     USER: users,
     PROJ: projects,
     TASK: tasks,
@@ -151,23 +154,37 @@ export function createWorkfrontData(options: WorkfrontDataOptions): WorkfrontDat
     NOTE: notes,
     ASSGN: assignments,
   };
-  // The fields that collections join on never change, so each index is built once, when first used.
+  // The fields that collections join on never change, so each index is built once, when first
+  // used, and a new record is added to the indexes already built.
   const indexes = new Map<string, Map<string, WorkfrontRecord[]>>();
+  function addToIndex(
+    index: Map<string, WorkfrontRecord[]>,
+    record: WorkfrontRecord,
+    field: string,
+  ) {
+    const value: unknown = Reflect.get(record, field);
+    if (typeof value !== 'string') return;
+    const list = index.get(value);
+    if (list) list.push(record);
+    else index.set(value, [record]);
+  }
   function related(objCode: ObjCode, field: string, ID: string): readonly WorkfrontRecord[] {
     const key = `${objCode}.${field}`;
     let index = indexes.get(key);
     if (!index) {
       index = new Map();
-      for (const record of byCode[objCode]) {
-        const value: unknown = Reflect.get(record, field);
-        if (typeof value !== 'string') continue;
-        const list = index.get(value);
-        if (list) list.push(record);
-        else index.set(value, [record]);
-      }
+      for (const record of byCode[objCode]) addToIndex(index, record, field);
       indexes.set(key, index);
     }
     return index.get(ID) ?? [];
+  }
+  function add(record: WorkfrontRecord): void {
+    byCode[record.objCode].push(record);
+    byId.set(record.ID, record);
+    for (const [key, index] of indexes) {
+      const [objCode, field = ''] = key.split('.');
+      if (objCode === record.objCode) addToIndex(index, record, field);
+    }
   }
   return {
     users,
@@ -180,6 +197,7 @@ export function createWorkfrontData(options: WorkfrontDataOptions): WorkfrontDat
     findById: (ID) => byId.get(ID),
     records: (objCode) => byCode[objCode],
     related,
+    add,
   };
 }
 
@@ -380,8 +398,15 @@ function createNotes(
     ownerID: random.pick(users).ID,
     objID: target.ID,
     noteObjCode: target.objCode,
-    taskID: target.objCode === 'TASK' ? target.ID : null,
-    opTaskID: target.objCode === 'OPTASK' ? target.ID : null,
-    projectID: target.objCode === 'PROJ' ? target.ID : null,
+    ...noteObjectIds(target.objCode, target.ID),
   }));
+}
+
+/** The one of a note's `taskID`, `opTaskID` and `projectID` that names its object (none for null). */
+export function noteObjectIds(objCode: NoteObjCode, ID: string | null) {
+  return {
+    taskID: objCode === 'TASK' ? ID : null,
+    opTaskID: objCode === 'OPTASK' ? ID : null,
+    projectID: objCode === 'PROJ' ? ID : null,
+  };
 }

@@ -1,5 +1,6 @@
 import { objectSchemas, type FieldSpec, type ObjectSchema } from './object-schemas.ts';
 import type { ObjCode } from './records.ts';
+import { isCreatable } from './note-creation.ts';
 import { isEditable } from './work-item-updates.ts';
 
 /** Labels that splitting the camel-case name would not give. */
@@ -48,9 +49,14 @@ export function objectMetadata(schema: ObjectSchema, apiBase: string) {
     search: {},
     actions: {},
     queries: {},
-    operations: isEditable(schema.objCode)
-      ? ['count', 'edit', 'get', 'search']
-      : ['count', 'get', 'search'],
+    // `add` is Workfront's name for a create (fixtures/metadata.json).
+    operations: [
+      ...(isCreatable(schema.objCode) ? ['add'] : []),
+      'count',
+      ...(isEditable(schema.objCode) ? ['edit'] : []),
+      'get',
+      'search',
+    ],
   };
 }
 

@@ -71,15 +71,21 @@ export interface WorkfrontIssue extends WorkItemFields {
 
 export type WorkItem = WorkfrontTask | WorkfrontIssue;
 
+/** The objects a note can be on. */
+export type NoteObjCode = 'TASK' | 'OPTASK' | 'PROJ';
+
 export interface WorkfrontNote {
   ID: string;
   objCode: 'NOTE';
   noteText: string;
   entryDate: Timestamp;
   ownerID: string;
-  /** The object the note is on, and its code; exactly one of taskID, opTaskID, projectID is set. */
-  objID: string;
-  noteObjCode: 'TASK' | 'OPTASK' | 'PROJ';
+  /**
+   * The object the note is on, and its code; the one of taskID, opTaskID, projectID for that
+   * code holds the same ID. A created note may lack one side (the `noteObjectFields` switch).
+   */
+  objID: string | null;
+  noteObjCode: NoteObjCode | null;
   taskID: string | null;
   opTaskID: string | null;
   projectID: string | null;

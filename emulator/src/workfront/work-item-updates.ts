@@ -11,7 +11,7 @@ export function isEditable(objCode: ObjCode): objCode is WorkItem['objCode'] {
 /** The fields of a task or an issue that an edit may change. */
 const updatableFields = ['status', 'percentComplete'];
 
-/** Where an edit's changes come from: `updates` as JSON text, and plain field parameters. */
+/** Where an edit's or a creation's fields come from: `updates` as JSON text, and plain parameters. */
 export interface UpdateSources {
   /** The `updates` parameter (query or form body), or else the JSON body; undefined if none. */
   updatesJson: string | undefined;
@@ -30,7 +30,7 @@ export function applyWorkItemUpdates(
   now: number,
   apiModel: string,
 ): void {
-  const changes = { ...fromParams(sources.fieldParams), ...fromJson(sources.updatesJson) };
+  const changes = readUpdates(sources);
   if (Object.keys(changes).length === 0) {
     throw invalidParameterError(
       'Send updates (in the query, a form body or a JSON body) or field parameters such as ' +
@@ -60,6 +60,11 @@ export function applyWorkItemUpdates(
     updates.percentComplete = 100;
   }
   Object.assign(item, updates, { lastUpdateDate: now });
+}
+
+/** The fields that the sources name, `updates` winning over a plain parameter of the same name. */
+export function readUpdates(sources: UpdateSources): Record<string, unknown> {
+  return { ...fromParams(sources.fieldParams), ...fromJson(sources.updatesJson) };
 }
 
 /** Plain parameters are text; a number field takes the number the text spells. */
