@@ -1,0 +1,174 @@
+/**
+ * The engine smoke's servers, on ports of its own (the e2e suite has 8787 and 4173, the bench 8797
+ * and 4183): the Workfront emulator, and the production build behind nginx as deploy/nginx.ts
+ * configures it, with one difference: an access log, which counts what the browser downloads
+ * (config.json on each load) in every engine alike, WebKit's WebDriver included, which reports no
+ * network traffic.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { invokingUser, renderNginxFiles } from '../../deploy/nginx.ts';
+import { readServedConfig } from '../../deploy/security-headers.ts';
+import {
+  createEmulatorControl,
+  demoClientId,
+  emulatorControlUrl,
+} from '../../src/emulator-control/emulator-control.ts';
+
+export const enginePorts = { emulator: 8807, app: 4193 } as const;
+export const emulatorUrl = `http://localhost:${enginePorts.emulator}`;
+export const appUrl = `http://localhost:${enginePorts.app}`;
+
+const startTimeoutMs = 30_000;
+const stopTimeoutMs = 5_000;
+
+const running = new Set<ChildProcess>();
+
+/** Whatever ends the run, a crash or Ctrl-C included, its servers end with it. */
+export function killAllServers(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+process.on('exit', killAllServers);
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    await response.arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once `readyUrl` answers; fails with the child's output if it exits or takes too long. */
+async function whenReady(name: string, child: ChildProcess, readyUrl: string): Promise<void> {
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const deadline = Date.now() + startTimeoutMs;
+  while (!(await answers(readyUrl))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      running.delete(child);
+      throw new Error(`${name} did not start at ${readyUrl}:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function stopper(child: ChildProcess, signal: NodeJS.Signals) {
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else
+      child.once('exit', () => {
+        resolve();
+      });
+  });
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
+      await exited;
+      clearTimeout(timer);
+    }
+    running.delete(child);
+  };
+}
+
+export interface Emulator {
+  control: ReturnType<typeof createEmulatorControl>;
+  /** Back to the seed, with this app's origin registered as a redirect URL of the demo app. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startEmulator(): Promise<Emulator> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'emulator/src/main.ts', '--port', String(enginePorts.emulator)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  running.add(child);
+  await whenReady('The Workfront emulator', child, emulatorControlUrl(emulatorUrl, '/settings'));
+  const control = createEmulatorControl(emulatorUrl, { timeoutMs: 15_000 });
+  return {
+    control,
+    async reset() {
+      await control.reset();
+      const app = await control.app(demoClientId);
+      await control.updateApp(demoClientId, {
+        redirectUrls: [...app.redirectUrls, `${appUrl}/callback`],
+      });
+    },
+    stop: stopper(child, 'SIGTERM'),
+  };
+}
+
+/** Writes the build's config.json aimed at this run's emulator, as bench/builds.ts does. */
+export function aimAtEmulator(outDir: string): void {
+  const path = join(outDir, 'config.json');
+  const config = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  writeFileSync(path, `${JSON.stringify({ ...config, workfrontUrl: emulatorUrl }, null, 2)}\n`);
+}
+
+export interface AppServer {
+  /** The requests nginx served since it started, as `METHOD path status`, oldest first. */
+  requests(): string[];
+  stop(): Promise<void>;
+}
+
+const accessLogOff = 'access_log off;';
+const accessLog = [
+  "log_format engines '$request_method $request_uri $status';",
+  'access_log access.log engines;',
+].join('\n    ');
+
+/** The build at `root` behind nginx, configured as deploy/nginx.ts does, plus an access log. */
+export async function startApp(root: string, nginxPath: string): Promise<AppServer> {
+  const prefix = mkdtempSync(join(tmpdir(), 'wf-engines-nginx-'));
+  mkdirSync(join(prefix, 'tmp'), { recursive: true });
+  const workerUser = invokingUser();
+  const files = renderNginxFiles({
+    root,
+    listen: `localhost:${enginePorts.app}`,
+    appOrigin: appUrl,
+    proxyTarget: emulatorUrl,
+    config: readServedConfig(root, {}),
+    ...(workerUser ? { workerUser } : {}),
+  });
+  if (!files['nginx.conf'].includes(accessLogOff)) {
+    throw new Error(
+      `deploy/nginx.conf.template no longer says "${accessLogOff}": update e2e/engines/servers.ts`,
+    );
+  }
+  files['nginx.conf'] = files['nginx.conf'].replace(accessLogOff, accessLog);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(prefix, name), text);
+  writeFileSync(join(prefix, 'access.log'), '');
+
+  const child = spawn(
+    nginxPath,
+    ['-p', prefix, '-c', 'nginx.conf', '-e', 'stderr', '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  running.add(child);
+  await whenReady('nginx', child, `${appUrl}/config.json`);
+  const stop = stopper(child, 'SIGQUIT');
+  return {
+    requests: () =>
+      readFileSync(join(prefix, 'access.log'), 'utf8')
+        .split('\n')
+        .filter((line) => line !== ''),
+    async stop() {
+      await stop();
+      rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+}
