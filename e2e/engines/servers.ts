@@ -120,12 +120,14 @@ export function aimAtEmulator(outDir: string): void {
 export interface AppServer {
   /** The requests nginx served since it started, as `METHOD path status`, oldest first. */
   requests(): string[];
+  /** The same, each after the time nginx logged it: `1765012345.678 GET /callback?… 200`. */
+  timed(): string[];
   stop(): Promise<void>;
 }
 
 const accessLogOff = 'access_log off;';
 const accessLog = [
-  "log_format engines '$request_method $request_uri $status';",
+  "log_format engines '$msec $request_method $request_uri $status';",
   'access_log access.log engines;',
 ].join('\n    ');
 
@@ -161,11 +163,13 @@ export async function startApp(root: string, nginxPath: string): Promise<AppServ
   running.add(child);
   await whenReady('nginx', child, `${appUrl}/config.json`);
   const stop = stopper(child, 'SIGQUIT');
+  const timed = () =>
+    readFileSync(join(prefix, 'access.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
   return {
-    requests: () =>
-      readFileSync(join(prefix, 'access.log'), 'utf8')
-        .split('\n')
-        .filter((line) => line !== ''),
+    requests: () => timed().map((line) => line.slice(line.indexOf(' ') + 1)),
+    timed,
     async stop() {
       await stop();
       rmSync(prefix, { recursive: true, force: true });

@@ -26,10 +26,13 @@ import {
 import { findWebKit, launchWebKit } from './webkit.ts';
 
 const demoUser = { email: 'demo@example.com', password: 'demo', name: 'Dana Demo' };
-/** How long a state may take to appear: a bounce through Workfront included. */
-const stateTimeoutMs = 15_000;
-/** No engine's run may outlive this, whatever hangs. */
-const engineTimeoutMs = 150_000;
+/**
+ * How long a state may take to appear: a bounce through Workfront included. WebKit took up to 15 s
+ * from the consent page to the signed-in app on a loaded 2-core machine (about 2 s idle).
+ */
+const stateTimeoutMs = 30_000;
+/** No engine's run may outlive this, whatever hangs: both engines then end within 7 minutes. */
+const engineTimeoutMs = 200_000;
 
 // ---------------------------------------------------------------------------------------------
 // What the page shows, read by script in the page (as text: see driver.ts).
@@ -324,6 +327,24 @@ async function expectNoTokenReadable(
   return tokens.length;
 }
 
+/** What nginx and the emulator saw last, to tell a failed step's story. */
+async function printWitnesses(emulator: Emulator, app: AppServer): Promise<void> {
+  const clock = (seconds: number) => new Date(seconds * 1000).toISOString().slice(11, 23);
+  console.log('      nginx, last requests:');
+  for (const line of app.timed().slice(-12)) {
+    const [msec = '0', ...rest] = line.split(' ');
+    console.log(`        ${clock(Number(msec))} ${rest.join(' ').slice(0, 120)}`);
+  }
+  const log = await emulator.control.log().catch(() => []);
+  console.log('      emulator, last requests:');
+  for (const entry of log.slice(-8)) {
+    const grant = entry.grantType ? ` ${entry.grantType}` : '';
+    console.log(
+      `        ${entry.time.slice(11, 23)} ${entry.method} ${entry.path.slice(0, 80)} ${entry.endpoint}${grant} ${entry.status}`,
+    );
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The steps.
 
@@ -390,6 +411,7 @@ async function runEngine(
       const message = error instanceof Error ? error.message : String(error);
       results.push({ name, ok: false, ms, error: message });
       console.log(`  ✗ ${name} (${(ms / 1000).toFixed(1)} s)\n      ${message}`);
+      await printWitnesses(emulator, app);
     } finally {
       clearTimeout(timer);
     }
