@@ -170,3 +170,25 @@ test.describe('flow inspector', () => {
     expect((await emulator.tokenCalls('refresh_token')).map((call) => call.status)).toEqual([200]);
   });
 });
+
+test.describe('the inspector switch (config.json "inspector")', () => {
+  test('off, as for a real instance: no Session badge, no inspector page, none of its code', async ({
+    page,
+  }) => {
+    await serveAppConfig(page.context(), { inspector: false });
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/');
+    await signIn(page);
+    await expect(page.getByTestId('signed-in-user')).toHaveText(demoUser.name);
+    await expect(page.getByRole('heading', { name: 'My work' })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Open the flow inspector/ })).toHaveCount(0);
+
+    await page.goto('/session');
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    expect(scripts.some((path) => path.includes('router-'))).toBe(true);
+    expect(scripts.filter((path) => /session-page|instance-/.test(path))).toEqual([]);
+  });
+});

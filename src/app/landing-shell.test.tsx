@@ -2,6 +2,9 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider } from '../auth';
 import { fakeAuthClient } from '../auth/test/fake-auth-client';
+import type { AppConfig } from '../config/app-config';
+import { AppConfigContext } from '../config/config-context';
+import { emulatorConfig } from '../config/test/emulator-config';
 import { I18nProvider } from '../i18n/i18n-context';
 import { LandingShell } from './landing-shell';
 
@@ -10,15 +13,17 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-function renderShell(openApp = vi.fn()) {
+function renderShell(openApp = vi.fn(), config: AppConfig = emulatorConfig) {
   const signIn = vi.fn(() => Promise.resolve());
   const fake = fakeAuthClient({ signIn });
   render(
-    <I18nProvider>
-      <AuthProvider client={fake.client}>
-        <LandingShell openApp={openApp} />
-      </AuthProvider>
-    </I18nProvider>,
+    <AppConfigContext value={config}>
+      <I18nProvider>
+        <AuthProvider client={fake.client}>
+          <LandingShell openApp={openApp} />
+        </AuthProvider>
+      </I18nProvider>
+    </AppConfigContext>,
   );
   return { ...fake, openApp, signIn };
 }
@@ -31,6 +36,12 @@ describe('the start page before the router has loaded', () => {
     );
     expect(screen.getByRole('link', { name: 'Workfront' }).getAttribute('href')).toBe('/');
     expect(screen.getByRole('button', { name: 'Sign in with Workfront' })).toBeTruthy();
+  });
+
+  it("shows no developer's instruments where config.json turns the inspector off", () => {
+    renderShell(vi.fn(), { ...emulatorConfig, inspector: false });
+    expect(screen.getByRole('button', { name: 'Sign in with Workfront' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /Open the flow inspector/ })).toBeNull();
   });
 
   it('signs in to the page that returnTo names', () => {

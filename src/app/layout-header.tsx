@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useAppConfig } from '../config/config-context';
 import { AppLink } from './app-link';
 import { LanguageSwitcher } from '../i18n/language-switcher';
 import { useMessages } from '../i18n/i18n-context';
@@ -8,6 +9,7 @@ import { SessionBadge } from './session-badge';
 
 export function LayoutHeader({ children }: { children?: ReactNode }) {
   const t = useMessages(messages);
+  const { inspector } = useAppConfig();
   return (
     <>
       <header className="layout-header">
@@ -15,7 +17,7 @@ export function LayoutHeader({ children }: { children?: ReactNode }) {
           {t('brand')}
         </AppLink>
         {children}
-        <SessionBadge />
+        {inspector && <SessionBadge />}
         <LanguageSwitcher label={t('language')} />
       </header>
       <OfflineBanner />

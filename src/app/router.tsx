@@ -19,7 +19,7 @@ interface AppContext {
 
 type Params = LoaderFunctionArgs['params'];
 
-function createAppRouter(auth: AuthClient, data: DataLayer, redirectPath: string) {
+function createAppRouter(auth: AuthClient, data: DataLayer, config: AppConfig) {
   /**
    * Loaders start the data requests while the screen's code downloads, not after it renders.
    * They never block or fail the navigation: the screens show their own loading and error states.
@@ -40,8 +40,9 @@ function createAppRouter(auth: AuthClient, data: DataLayer, redirectPath: string
       errorElement: <RouteError />,
       children: [
         { index: true, element: <LandingRoute /> },
-        { path: redirectPath, element: <CallbackPage /> },
-        { path: 'session', lazy: screens.session },
+        { path: config.redirectPath, element: <CallbackPage /> },
+        // The flow inspector is a developer's instrument: off, its code never loads.
+        ...(config.inspector ? [{ path: 'session', lazy: screens.session }] : []),
         {
           element: <RequireAuth />,
           children: [
@@ -92,7 +93,7 @@ export function createApp({ config, auth }: AppContext): {
   navigate: (to: string) => Promise<void>;
 } {
   const data = createDataLayer(config, auth);
-  const router = createAppRouter(auth, data, config.redirectPath);
+  const router = createAppRouter(auth, data, config);
   return {
     element: (
       <DataLayerContext value={data}>

@@ -25,6 +25,8 @@ const config = parseAppConfig({
   workfrontUrl: 'https://acme.my.workfront.com',
   clientId: 'spa',
   redirectPath: '/callback',
+  // Most tests read the flow inspector's story; "with the inspector off" turns it off.
+  inspector: true,
 });
 
 const flagKey = 'workfront.wasSignedIn';
@@ -306,7 +308,7 @@ async function returnFromWorkfront(
 }
 
 /** What callback-document.ts does with the callback at `href`, on the fake vault. */
-function finishCallback(vault: FakeVault, href: string, stateEcho = true) {
+function finishCallback(vault: FakeVault, href: string, stateEcho = true, observe = true) {
   const flow = createFlowLog(window.sessionStorage);
   const connection = vault.openVault(config.clientId, (notice) => {
     if (notice.type === 'flow') flow.add(notice.event);
@@ -318,7 +320,7 @@ function finishCallback(vault: FakeVault, href: string, stateEcho = true) {
     flow,
     open: async () => {
       await connection.request(connectRequest(settings));
-      return { stateEcho, vault: connection };
+      return { stateEcho, observe, vault: connection };
     },
   });
 }
@@ -348,6 +350,7 @@ describe('signIn', () => {
         redirectUri: 'http://localhost:3000/callback',
         scope: 'offline_access',
         apiBase: 'http://localhost:3000/attask/api/v20.0',
+        observe: true,
       },
     });
   });
@@ -521,6 +524,22 @@ describe('the callback document, then the app it loads', () => {
       { type: 'pkce-proof', at: Date.now(), verifier, challenge, computed: challenge },
     ]);
     expect(JSON.stringify(page.flow.events())).not.toContain('abcdefghijkl');
+  });
+
+  it('records nothing of the flow with the inspector off, from the sign-in to the sign-out', async () => {
+    const vault = createFakeVault();
+    const off = { inspector: false };
+    await createClient(vault, off).signIn('/projects/p1');
+    expect(Object.keys(window.sessionStorage).some((key) => key.includes('authorize'))).toBe(false);
+
+    const href = 'http://localhost:3000/callback?code=abcdefghijkl&state=state-1';
+    await expect(finishCallback(vault, href, true, false)).resolves.toBe('/projects/p1');
+    const page = createClient(vault, off);
+    await page.afterReload('/projects/p1');
+    expect(page.getState().status).toBe('signed-in');
+    await page.signOut();
+
+    expect(page.flow.events()).toEqual([]);
   });
 
   it('tells the app once: a page loaded after it sees no callback', async () => {

@@ -88,6 +88,10 @@ export interface AuthClientOptions {
   flagStorage?: Storage;
 }
 
+const noEvents = () => [];
+/** With the inspector off: no story, and nothing to hear. */
+const silentFlow = { events: noEvents, subscribe: () => () => undefined };
+
 /** The user the "was signed in" flag names, if Workfront named one. */
 const flaggedUser = (flag: string | null) => (flag === null || flag === unnamedUser ? null : flag);
 
@@ -129,8 +133,9 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     });
   };
 
-  const flow = createFlowLog(tabStorage);
-  callbackOutcome?.events.forEach(flow.add);
+  // The flow inspector's story, kept only where config.json turns the inspector on.
+  const flow = config.inspector ? createFlowLog(tabStorage) : undefined;
+  if (flow) callbackOutcome?.events.forEach(flow.add);
   let info: VaultInfo | null = null;
   const infoListeners = new Set<() => void>();
 
@@ -143,8 +148,8 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     clearTimeout(expiryTimer);
     credential = null;
     userChanged = false;
-    flow.forgetSecrets();
-    flow.add({ type: 'signed-out', at: Date.now(), how });
+    flow?.forgetSecrets();
+    flow?.add({ type: 'signed-out', at: Date.now(), how });
     setState({ status: 'signed-out', reason });
   }
 
@@ -191,7 +196,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     connecting ??= (async () => {
       const opened = options.openVault(config.clientId, (notice) => {
         if (notice.type === 'state') apply(notice.state);
-        else flow.add(notice.event);
+        else flow?.add(notice.event);
       });
       apply(await opened.request(connectRequest(settings)));
       connection = opened;
@@ -226,7 +231,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       });
     }
     keepPendingSignIn(tabStorage, started.stateId, started.pendingSignIn);
-    flow.rememberAuthorize(started.stateId, started.url);
+    flow?.rememberAuthorize(started.stateId, started.url);
     window.location.assign(started.url);
   }
 
@@ -376,8 +381,12 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
   let probesLoading: Promise<InstanceProbes> | undefined;
   const probes = () =>
     (probesLoading ??= import('./instance-probes').then(({ createInstanceProbes }) =>
-      createInstanceProbes(config, settings.redirectUri, flow.events, (request, signal) =>
-        ask((open) => open.request({ type: 'call-api', request, bearer: true }, signal)),
+      createInstanceProbes(
+        config,
+        settings.redirectUri,
+        flow?.events ?? noEvents,
+        (request, signal) =>
+          ask((open) => open.request({ type: 'call-api', request, bearer: true }, signal)),
       ),
     ));
 
@@ -458,7 +467,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     preload: () => {
       vault().catch(() => undefined);
     },
-    flow: { events: flow.events, subscribe: flow.subscribe },
+    flow: flow ? { events: flow.events, subscribe: flow.subscribe } : silentFlow,
     vault: {
       info: () => info,
       subscribe(listener) {

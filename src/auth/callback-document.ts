@@ -84,7 +84,7 @@ async function main() {
       if (notice.type === 'flow') flow.add(notice.event);
     });
     await vault.request(connectRequest(vaultSettings(config, origin)));
-    return { stateEcho: config.stateEcho, vault };
+    return { stateEcho: config.stateEcho, observe: config.inspector, vault };
   };
   const storage = { storage: sessionStorage, flagStorage: localStorage };
   const returnTo = await completeCallback(href, { ...storage, open, flow, origin });

@@ -24,7 +24,7 @@ export interface CallbackExchange {
   /** localStorage, with the "was signed in" flag and the shared bounce marker. */
   flagStorage: Storage;
   /** Loads the configuration and opens the vault with it. */
-  open: () => Promise<{ stateEcho: boolean; vault: VaultConnection }>;
+  open: () => Promise<{ stateEcho: boolean; observe: boolean; vault: VaultConnection }>;
   flow: FlowLog;
   origin: string;
 }
@@ -70,9 +70,11 @@ async function recordPkceProof(flow: FlowLog, pending: string) {
 
 /** Exchanges the callback at `href` into the vault; resolves to the path to go to next. */
 export async function exchangeCallback(href: string, exchange: CallbackExchange): Promise<string> {
-  const { storage, flow } = exchange;
+  const { storage } = exchange;
   try {
-    const { stateEcho, vault } = await exchange.open();
+    const { stateEcho, observe, vault } = await exchange.open();
+    // The flow inspector's story, only where config.json turns the inspector on.
+    const flow = observe ? exchange.flow : undefined;
     // Matching a callback without `state` to this tab's sign-in only where config.json says the
     // instance does not echo it: elsewhere a missing state means the answer was tampered with.
     const checked = checkCallbackUrl(href, stateEcho ? [] : pendingStates(storage));
@@ -84,8 +86,8 @@ export async function exchangeCallback(href: string, exchange: CallbackExchange)
       );
     }
     const state = new URL(checked.url).searchParams.get('state') ?? '';
-    flow.recallAuthorize(state);
-    flow.add({
+    flow?.recallAuthorize(state);
+    flow?.add({
       type: 'callback',
       at: Date.now(),
       params: [...new URL(href).searchParams].map(([name, value]) => [
@@ -101,7 +103,7 @@ export async function exchangeCallback(href: string, exchange: CallbackExchange)
     if (matchedWithoutState && Date.now() - createdAt(pending) > stateLessWindowMs) {
       throw new AuthProblemError({ kind: 'state-mismatch', detail: 'expired' });
     }
-    await recordPkceProof(flow, pending);
+    if (flow) await recordPkceProof(flow, pending);
     const finished = await vault.request({
       type: 'finish-sign-in',
       url: checked.url,

@@ -1,5 +1,6 @@
 import type { FlowEvent, RefreshReason } from './flow-log';
 import { tokenAnswerAsSent } from './instance-probes';
+import type { FlowStep, TokenAnswer } from './token-vault';
 
 /**
  * The vault's side of the flow inspector's story: what it sent and received, with tokens reduced
@@ -10,15 +11,6 @@ export async function fingerprint(token: string): Promise<string> {
   return [...new Uint8Array(digest).slice(0, 4)]
     .map((byte) => byte.toString(16).padStart(2, '0'))
     .join('');
-}
-
-/** The parts of a token answer the inspector shows; `access_token` is never read past a hash. */
-export interface TokenAnswer {
-  access_token: string;
-  refresh_token?: string;
-  token_type: string;
-  scope?: string;
-  expires_in?: number;
 }
 
 export async function exchangeEvent(answer: TokenAnswer, asSent: unknown): Promise<FlowEvent> {
@@ -52,4 +44,16 @@ export async function refreshEvent(
     tokenType: answer.token_type,
     expiresIn: answer.expires_in,
   };
+}
+
+/** A step of the vault's flow as the inspector shows it; loads only with the inspector on. */
+export function recordStep(step: FlowStep): Promise<FlowEvent> | FlowEvent {
+  switch (step.type) {
+    case 'exchanged':
+      return exchangeEvent(step.answer, step.asSent);
+    case 'refreshed':
+      return refreshEvent(step.reason, step.answer, step.refreshTokenBefore);
+    default:
+      return step;
+  }
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fingerprint } from './flow-recorder';
+import { fingerprint, recordStep } from './flow-recorder';
 import type { FlowEvent } from './flow-log';
-import { createTokenVault, type TokenVault } from './token-vault';
+import { createTokenVault, type FlowStep, type TokenVault } from './token-vault';
 import { apiUrl, deferred, failureOf, settings } from './test/vault-fixtures';
 
 async function s256(verifier: string): Promise<string> {
@@ -194,8 +194,8 @@ function setUp(options?: Parameters<typeof fakeWorkfront>[0]) {
   const events = {
     changed: vi.fn(),
     signedIn: vi.fn(),
-    flow: (event: FlowEvent) => {
-      flows.push(event);
+    flow: async (step: FlowStep) => {
+      flows.push(await recordStep(step));
     },
     signedOut: vi.fn(),
   };

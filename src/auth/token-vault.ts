@@ -11,7 +11,6 @@ import { requestPolicy, retryAfterMs } from '../config/request-policy';
 import { checkApiRequest } from './api-request-check';
 import { AuthProblemError } from './auth-errors';
 import { endsSession, toAuthProblem } from './oidc-errors';
-import { exchangeEvent, refreshEvent, type TokenAnswer } from './flow-recorder';
 import type { FlowEvent, RefreshReason } from './flow-log';
 import { assumedLifetimeSeconds, minimumValiditySeconds } from './refresh-schedule';
 import { singleFlight } from './single-flight';
@@ -46,10 +45,30 @@ interface Tokens {
 
 export type VaultSignOutReason = 'signed-out' | 'session-ended';
 
+/** The parts of a token answer the inspector shows; `access_token` is never read past a hash. */
+export interface TokenAnswer {
+  access_token: string;
+  refresh_token?: string;
+  token_type: string;
+  scope?: string;
+  expires_in?: number;
+}
+
+/** A step of the flow as the vault tells it: an event, or a token answer still to be reduced. */
+export type FlowStep =
+  | FlowEvent
+  | { type: 'exchanged'; answer: TokenAnswer; asSent: unknown }
+  | { type: 'refreshed'; reason: RefreshReason; answer: TokenAnswer; refreshTokenBefore: string };
+
 export interface VaultEvents {
   /** The tokens changed: new ones, or none. */
   changed: () => void;
-  flow: (event: FlowEvent) => void;
+  /**
+   * Each step of the flow, for the flow inspector; absent, nothing is recorded. The vault waits
+   * for a step with tokens to be recorded (flow-recorder.ts reduces them to fingerprints) before
+   * it answers the page.
+   */
+  flow?: (step: FlowStep) => Promise<void> | void;
   /** A sign-out here, to be told to the other vaults of this client. */
   signedOut?: () => void;
   /** A sign-in here, of the user Workfront named, to be told to the other vaults likewise. */
@@ -204,7 +223,12 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
       response = await client.processSigninResponse(url);
     } catch (error) {
       if (error instanceof ErrorResponse && error.form) {
-        events.flow({ type: 'token-exchange', at: Date.now(), ok: false, error: String(error) });
+        await events.flow?.({
+          type: 'token-exchange',
+          at: Date.now(),
+          ok: false,
+          error: String(error),
+        });
       }
       // A token endpoint error carries no state: only the redirect's own errors do.
       throw new VaultError(problemFailure(error));
@@ -223,7 +247,7 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
     makeRoomFor(userId);
     keep(response);
     if (userId !== null) events.signedIn?.(userId);
-    events.flow(await exchangeEvent(answerOf(response), lastAnswer));
+    await events.flow?.({ type: 'exchanged', answer: answerOf(response), asSent: lastAnswer });
     const data = response.userState as Partial<SignInRequestData> | undefined;
     return { returnTo: data?.returnTo ?? '/' };
   }
@@ -310,10 +334,21 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
         // Workfront may keep the refresh token as it is rather than rotate it.
         if (!refreshed.refresh_token) refreshed.refresh_token = refreshToken;
         keep(refreshed);
-        events.flow(await refreshEvent(reason, answerOf(refreshed), refreshToken));
+        await events.flow?.({
+          type: 'refreshed',
+          reason,
+          answer: answerOf(refreshed),
+          refreshTokenBefore: refreshToken,
+        });
       } catch (error) {
         // Thrown away after a sign-out too: the timeline shows the refresh that did not count.
-        events.flow({ type: 'refresh', at: Date.now(), reason, ok: false, error: String(error) });
+        await events.flow?.({
+          type: 'refresh',
+          at: Date.now(),
+          reason,
+          ok: false,
+          error: String(error),
+        });
         throw error;
       }
     };
@@ -416,9 +451,14 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
           redirect_uri: settings.redirectUri,
         }),
       });
-      events.flow({ type: 'revoke', at: Date.now(), ok: response.ok, status: response.status });
+      await events.flow?.({
+        type: 'revoke',
+        at: Date.now(),
+        ok: response.ok,
+        status: response.status,
+      });
     } catch (error) {
-      events.flow({ type: 'revoke', at: Date.now(), ok: false, error: String(error) });
+      await events.flow?.({ type: 'revoke', at: Date.now(), ok: false, error: String(error) });
     }
   }
 

@@ -24,6 +24,8 @@ export interface VaultSettings {
   scope: string;
   /** The REST API base as the app calls it, absolute: API calls go to its origin only. */
   apiBase: string;
+  /** The flow inspector is on (config.json's `inspector`): tell each step of the flow. */
+  observe: boolean;
 }
 
 /** An API call the page asks the vault to make with the session's credentials. */

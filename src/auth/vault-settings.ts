@@ -14,5 +14,6 @@ export function vaultSettings(config: AppConfig, origin: string): VaultSettings 
     apiBase: new URL(
       `${config.apiMode === 'proxy' ? origin : config.workfrontUrl}/attask/api/${config.apiVersion}`,
     ).href,
+    observe: config.inspector,
   };
 }

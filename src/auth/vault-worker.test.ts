@@ -198,9 +198,9 @@ function setUp(kind: VaultKind = 'shared') {
   return { wf, host: createVaultHost(kind) };
 }
 
-async function connected(host: Host, count = 1) {
+async function connected(host: Host, count = 1, given = settings) {
   const pages = Array.from({ length: count }, fakePage);
-  for (const page of pages) await ask(host, page, connectRequest(settings));
+  for (const page of pages) await ask(host, page, connectRequest(given));
   return pages;
 }
 
@@ -568,6 +568,16 @@ describe('what every page hears', () => {
     const types = (events: FlowEvent[]) => events.map((event) => event.type);
     expect(types(first.flows())).toEqual(['token-exchange', 'refresh']);
     expect(second.flows()).toEqual(first.flows());
+  });
+
+  it('no flow events where the inspector is off: nothing of the flow is recorded', async () => {
+    const { host } = setUp();
+    const [page] = (await connected(host, 1, { ...settings, observe: false })) as [Page];
+    await signIn(host, page);
+    await ask(host, page, { type: 'refresh', reason: 'manual', credential: 1 });
+    await ask(host, page, { type: 'sign-out', ended: false });
+    expect(page.states().at(-1)).toMatchObject({ status: 'signed-out' });
+    expect(page.flows()).toEqual([]);
   });
 
   it('a session end as such', async () => {

@@ -4,7 +4,7 @@
  * it in the messages of vault-protocol.ts, and are told only what carries no token.
  */
 import { createSignOutChannel } from './cross-tab';
-import { createTokenVault, type TokenVault } from './token-vault';
+import { createTokenVault, type FlowStep, type TokenVault } from './token-vault';
 import type {
   VaultEnvelope,
   VaultFailure,
@@ -53,6 +53,22 @@ export function createVaultHost(kind: VaultKind) {
       endsSession: false,
     });
 
+  /**
+   * The flow inspector's steps, told in the order they happened: the recorder, which turns tokens
+   * into fingerprints, loads with the first of them, only where the inspector is on. A step that
+   * cannot be recorded is left out of the story; the flow itself goes on.
+   */
+  let recorded = Promise.resolve();
+  function recordInOrder(step: FlowStep): Promise<void> {
+    recorded = recorded
+      .then(async () => {
+        const { recordStep } = await import('./flow-recorder');
+        broadcast({ type: 'flow', event: await recordStep(step) });
+      })
+      .catch(() => undefined);
+    return recorded;
+  }
+
   function open(given: VaultSettings, version: number): TokenVault {
     if (version !== vaultProtocolVersion) throw mismatch('release');
     if (vault && settings) {
@@ -73,9 +89,7 @@ export function createVaultHost(kind: VaultKind) {
       changed: () => {
         broadcast({ type: 'state', state: state() });
       },
-      flow: (event) => {
-        broadcast({ type: 'flow', event });
-      },
+      ...(given.observe && { flow: recordInOrder }),
       // Every other vault of this client hears it: per-tab ones, and the shared vault of another
       // release (a SharedWorker is keyed by its script's URL, which each release changes).
       signedOut: crossTab.announce,

@@ -32,11 +32,19 @@ describe('parseAppConfig', () => {
       apiVersion: 'v20.0',
       apiMode: 'proxy',
       emulator: false,
+      inspector: false,
       stateEcho: true,
       authorizationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/authorize',
       tokenEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token',
       revocationEndpoint: 'https://acme.my.workfront.com/integrations/oauth2/api/v1/revoke',
     });
+  });
+
+  it("shows the developer's instruments with the emulator unless told otherwise, and never by default on a real instance", () => {
+    expect(parseAppConfig(valid).inspector).toBe(false);
+    expect(parseAppConfig({ ...valid, emulator: true }).inspector).toBe(true);
+    expect(parseAppConfig({ ...valid, emulator: true, inspector: false }).inspector).toBe(false);
+    expect(parseAppConfig({ ...valid, inspector: true }).inspector).toBe(true);
   });
 
   it('puts the revocation endpoint beside an explicit token endpoint', () => {
@@ -157,6 +165,7 @@ describe('parseAppConfig', () => {
     ['an unknown API version', { ...valid, apiVersion: 'latest' }, 'apiVersion'],
     ['an unknown API mode', { ...valid, apiMode: 'cors' }, 'apiMode'],
     ['a string for a boolean', { ...valid, emulator: 'yes' }, 'emulator'],
+    ['a number for the inspector switch', { ...valid, inspector: 1 }, 'inspector'],
     [
       'an http token endpoint',
       { ...valid, tokenEndpoint: 'http://evil.example/t' },

@@ -23,6 +23,13 @@ export interface AppConfig {
   /** The Workfront URL is the local emulator: the flow inspector offers its what-if controls. */
   emulator: boolean;
   /**
+   * The developer's instruments: the Session badge, the flow inspector (/session) and "Check this
+   * Workfront". Defaults to `emulator`: on for the local emulator, off for a real instance, where
+   * no end user should meet them. Off, nothing of the OAuth flow is recorded and their code never
+   * loads.
+   */
+  inspector: boolean;
+  /**
    * Whether the instance sends `state` back on the redirect to redirectPath (default true).
    * false: it does not, so a callback without `state` may be matched to this tab's pending
    * sign-in.
@@ -49,6 +56,7 @@ export type ConfigField =
   | 'apiVersion'
   | 'apiMode'
   | 'emulator'
+  | 'inspector'
   | 'stateEcho'
   | 'authorizationEndpoint'
   | 'tokenEndpoint'
@@ -181,11 +189,13 @@ export function parseAppConfig(input: unknown, appOrigin?: string): AppConfig {
     `${workfrontUrl}/integrations/oauth2/api/v1/token`,
     ours,
   );
+  const emulator = readBoolean(raw, 'emulator', false);
   return {
     workfrontUrl,
     clientId,
     apiMode,
-    emulator: readBoolean(raw, 'emulator', false),
+    emulator,
+    inspector: readBoolean(raw, 'inspector', emulator),
     stateEcho: readBoolean(raw, 'stateEcho', true),
     redirectPath,
     scope,

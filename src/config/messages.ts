@@ -32,6 +32,8 @@ export const messages = defineMessages('config/messages', {
   'fix.apiVersion': 'Use a supported version from v16.0 to v22.0, e.g. "v20.0".',
   'fix.apiMode': 'Use "proxy" unless Workfront allows this origin to call its API directly.',
   'fix.emulator': 'Use true only for the local emulator.',
+  'fix.inspector':
+    "Use true to show the developer's flow inspector, false to hide it; leave it out for the default.",
   'fix.stateEcho':
     'Leave it out, or use false only for an instance that sends no state back to the redirect path.',
   'fix.authorizationEndpoint':

@@ -32,6 +32,7 @@ export default {
     'fix.apiVersion': '请使用 v16.0 至 v22.0 之间受支持的版本，例如 "v20.0"。',
     'fix.apiMode': '除非 Workfront 允许此源地址直接调用其 API，否则请使用 "proxy"。',
     'fix.emulator': '仅在本地模拟器中使用 true。',
+    'fix.inspector': '使用 true 显示开发者的流程检查器，false 隐藏它；省略则使用默认值。',
     'fix.stateEcho': '请省略此项；仅当实例在重定向回来时不返回 state 时才使用 false。',
     'fix.authorizationEndpoint':
       '删除此项以使用 Workfront 的默认值，或提供位于 Workfront 实例、本应用源地址或 https://oauth.my.workfront.com 上的 https URL。',

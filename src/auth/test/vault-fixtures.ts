@@ -14,6 +14,7 @@ export const settings: VaultSettings = {
   redirectUri: 'https://app.example/callback',
   scope: 'offline_access',
   apiBase: 'https://app.example/attask/api/v20.0',
+  observe: true,
 };
 
 /** A call to Workfront's REST API under `settings`. */

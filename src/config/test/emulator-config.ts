@@ -9,6 +9,7 @@ export const emulatorConfig: AppConfig = {
   apiVersion: 'v20.0',
   apiMode: 'proxy',
   emulator: true,
+  inspector: true,
   stateEcho: true,
   authorizationEndpoint: 'http://localhost:8787/integrations/oauth2/authorize',
   tokenEndpoint: 'http://localhost:8787/integrations/oauth2/api/v1/token',
