@@ -124,10 +124,13 @@ test.describe('My work', () => {
       item.objCode === 'TASK' ? 'Task' : 'Issue',
       item.project.name,
       `Priority: ${priorityLabels[item.priority] ?? item.priority}`,
-      `Due ${dateFormat.format(wireDate(item.plannedCompletionDate))}`,
     ]) {
       await expect(row.getByText(text, { exact: true })).toBeVisible();
     }
+    // Overdue, so in words; the date itself is the words' title.
+    await expect(
+      row.getByTitle(dateFormat.format(wireDate(item.plannedCompletionDate))),
+    ).toHaveText(/^\d+ days? overdue$/);
 
     await row.getByRole('link', { name: item.name }).click();
     await expect(page).toHaveURL(`/work/task/${item.ID}`);

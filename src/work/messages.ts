@@ -27,4 +27,8 @@ export const messages = defineMessages('work/messages', {
   issue: 'Issue',
   priority: 'Priority: {priority}',
   due: 'Due {date}',
+  dueToday: 'Due today',
+  dueTomorrow: 'Due tomorrow',
+  overdueOneDay: '1 day overdue',
+  overdueDays: '{days} days overdue',
 });

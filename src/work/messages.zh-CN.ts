@@ -30,5 +30,9 @@ export default {
     issue: '问题',
     priority: '优先级：{priority}',
     due: '截止 {date}',
+    dueToday: '今天截止',
+    dueTomorrow: '明天截止',
+    overdueOneDay: '逾期 1 天',
+    overdueDays: '逾期 {days} 天',
   },
 } satisfies Translation<typeof messages>;

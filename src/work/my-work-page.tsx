@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { EmptyPanel } from '../components/empty-panel';
 import { ErrorPanel } from '../components/error-panel';
 import { QueryState, type QueryView } from '../components/query-state';
@@ -11,12 +12,50 @@ import {
   useWorkfrontClient,
   type WorkItem,
 } from '../workfront';
-import { filterWork, toWorkListRows, type WorkFilter, type WorkListRow } from './due-groups';
+import {
+  filterWork,
+  toWorkListRows,
+  weekStartOf,
+  type WorkFilter,
+  type WorkListRow,
+} from './due-groups';
 import { messages } from './messages';
 import { MyWorkFilters } from './my-work-filters';
 import { MyWorkList } from './my-work-list';
 
-const noFilter: WorkFilter = { text: '', status: '' };
+const filterOf = (params: URLSearchParams): WorkFilter => ({
+  text: params.get('q') ?? '',
+  status: params.get('status') ?? '',
+});
+const searchOf = ({ text, status }: WorkFilter) =>
+  new URLSearchParams({ ...(text && { q: text }), ...(status && { status }) }).toString();
+
+/**
+ * The filter, kept in the address too (`/work?q=launch&status=INP`): Back, a reload, a shared link
+ * and the item page's "← My work" bring it back. The inputs read this page's own state: the
+ * router updates the address a moment later, and an input bound to it would lose keystrokes.
+ * Each change replaces the history entry rather than adding one.
+ */
+function useFilterInUrl(): [WorkFilter, (filter: WorkFilter) => void] {
+  const [params, setParams] = useSearchParams();
+  const search = params.toString();
+  const [kept, setKept] = useState({ filter: filterOf(params), search, written: [] as string[] });
+  if (search !== kept.search) {
+    // The address changed: by this page's own writes, arriving in order, or by a link (adopted).
+    const ours = kept.written.indexOf(search);
+    setKept({
+      filter: ours === -1 ? filterOf(params) : kept.filter,
+      search,
+      written: ours === -1 ? [] : kept.written.slice(ours + 1),
+    });
+  }
+  const setFilter = (filter: WorkFilter) => {
+    const next = searchOf(filter);
+    setKept((previous) => ({ ...previous, filter, written: [...previous.written, next] }));
+    setParams(next, { replace: true });
+  };
+  return [kept.filter, setFilter];
+}
 
 export function MyWorkPage() {
   const client = useWorkfrontClient();
@@ -24,7 +63,7 @@ export function MyWorkPage() {
   const t = useMessages(messages);
   const format = useFormat();
   const workfrontLabel = useWorkfrontStatusLabel(client);
-  const [filter, setFilter] = useState<WorkFilter>(noFilter);
+  const [filter, setFilter] = useFilterInUrl();
   const [now] = useState(() => new Date());
 
   // Workfront pages at 2000 items; keep reading until the whole list is here.
@@ -35,7 +74,11 @@ export function MyWorkPage() {
 
   const items = useMemo(() => work.data ?? [], [work.data]);
   const statuses = useMemo(() => [...new Set(items.map((item) => item.status))].sort(), [items]);
-  const rows = useMemo(() => toWorkListRows(filterWork(items, filter), now), [items, filter, now]);
+  const { text, status } = filter;
+  const rows = useMemo(
+    () => toWorkListRows(filterWork(items, { text, status }), now, weekStartOf(navigator.language)),
+    [items, text, status, now],
+  );
   const firstLoadFailed = work.isError && items.length === 0;
   // Once items are on screen, a failed next page or refresh keeps them: see its panel below.
   const firstLoad: QueryView<WorkItem[]> =
@@ -100,14 +143,14 @@ export function MyWorkPage() {
                 <button
                   type="button"
                   onClick={() => {
-                    setFilter(noFilter);
+                    setFilter({ text: '', status: '' });
                   }}
                 >
                   {t('clearFilter')}
                 </button>
               </EmptyPanel>
             ) : (
-              <MyWorkList rows={rows} workfrontLabel={workfrontLabel} />
+              <MyWorkList rows={rows} workfrontLabel={workfrontLabel} now={now} />
             )}
           </>
         )}

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { NotFoundPage } from '../components/not-found-page';
 import { useMessages } from '../i18n/i18n-context';
 import type { WorkItemKind } from '../workfront';
@@ -9,14 +9,23 @@ import { WorkItemNotes } from './work-item-notes';
 const isKind = (value: string | undefined): value is WorkItemKind =>
   value === 'task' || value === 'issue';
 
+/** The My work list, filter and all, that the item was opened from (work-item-row.tsx). */
+function useWorkList(): string {
+  const state: unknown = useLocation().state;
+  const from =
+    typeof state === 'object' && state !== null && 'workList' in state ? state.workList : null;
+  return typeof from === 'string' && /^\/work(\?|$)/.test(from) ? from : '/work';
+}
+
 export function WorkItemPage() {
   const { kind, id } = useParams();
   const t = useMessages(messages);
+  const workList = useWorkList();
   if (!isKind(kind) || !id) return <NotFoundPage />;
   return (
     <main className="page">
       <p>
-        <Link to="/work">{t('back')}</Link>
+        <Link to={workList}>{t('back')}</Link>
       </p>
       <WorkItemDetails kind={kind} id={id} />
       <WorkItemNotes kind={kind} id={id} />
