@@ -42,6 +42,8 @@ const needs = [
     pkg: 'webkit2gtk-driver',
   },
   { what: 'an X server for WebKit', command: 'xvfb-run', env: undefined, pkg: 'xvfb' },
+  // xvfb-run needs it, and xvfb only recommends it.
+  { what: 'xauth, for xvfb-run', command: 'xauth', env: undefined, pkg: 'xauth' },
 ];
 const find = (need) => (need.env && process.env[need.env]) || onPath(need.command);
 
