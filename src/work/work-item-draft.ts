@@ -21,6 +21,9 @@ export function draftStorageKey({ userId, kind, id }: DraftOwner): string {
   return [draftPrefix, userId, kind, id].map(encodeURIComponent).join(':');
 }
 
+/** Where an update the user is writing on the item waits until it is posted. */
+export const noteDraftKey = (owner: DraftOwner) => `${draftStorageKey(owner)}:note`;
+
 const storedDraft = v.object({
   status: v.optional(v.pipe(v.string(), v.nonEmpty(), v.maxLength(200))),
   percentComplete: v.optional(v.pipe(v.string(), v.maxLength(20))),
@@ -107,4 +110,17 @@ export function withoutSaved(draft: WorkItemDraft, saved: WorkItemChanges): Work
     delete left.percentComplete;
   }
   return left;
+}
+
+/** The update kept for the item, or ''. */
+export function readNoteDraft(key: string, storage?: Storage): string {
+  return quietly((store) => store.getItem(key), storage) ?? '';
+}
+
+/** Keeps the update being written, or removes it once nothing is left to post. */
+export function writeNoteDraft(key: string, text: string, storage?: Storage): void {
+  quietly((store) => {
+    if (text.trim() === '') store.removeItem(key);
+    else store.setItem(key, text);
+  }, storage);
 }

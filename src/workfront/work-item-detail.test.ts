@@ -11,6 +11,7 @@ import {
   workfrontError,
 } from './test/test-support';
 import {
+  postNoteMutation,
   updateWorkItem,
   updateWorkItemMutation,
   workItemNotesQuery,
@@ -402,5 +403,87 @@ describe('updateWorkItemMutation', () => {
 
     expect(queryClient.getQueryData(itemKey)).toBeUndefined();
     expect(gets).toBe(1);
+  });
+});
+
+describe('postNoteMutation', () => {
+  const notesKey = workfrontKeys.notes('issue', taskId);
+  const wireNote = (text: string) => ({
+    ID: wfId(0xd, 9),
+    objCode: 'NOTE',
+    noteText: text,
+    entryDate: '2026-03-24T11:00:00:000-0700',
+    owner: { ID: wfId(0xc, 1), name: 'Zoë Ünal' },
+  });
+  const post = (text: string) =>
+    new MutationObserver(queryClient, postNoteMutation(client, 'issue', taskId)).mutate(text);
+  const cachedNotes = () => queryClient.getQueryData<{ text: string; sending?: true }[]>(notesKey);
+
+  /** Records each POST's form; `answer` says how it is answered. */
+  function servePosts(answer: () => Response | Promise<Response>) {
+    const forms: Record<string, string>[] = [];
+    server.use(
+      http.post(`${apiBase}/note`, async ({ request }) => {
+        forms.push(Object.fromEntries(new URLSearchParams(await request.text())));
+        return answer();
+      }),
+      http.get(`${apiBase}/note/search`, () => HttpResponse.json({ data: [] })),
+    );
+    return forms;
+  }
+
+  it('POSTs a NOTE on the issue, named both ways, and shows it at once, then as saved', async () => {
+    queryClient.setQueryData(notesKey, []);
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const forms = servePosts(async () => {
+      await answered;
+      return HttpResponse.json({ data: wireNote('Sent to legal') });
+    });
+
+    const posting = post('Sent to legal');
+    await vi.waitFor(() => {
+      expect(cachedNotes()).toMatchObject([{ text: 'Sent to legal', sending: true }]);
+    });
+    answer();
+    await posting;
+
+    expect(forms).toEqual([
+      {
+        noteText: 'Sent to legal',
+        noteObjCode: 'OPTASK',
+        objID: taskId,
+        opTaskID: taskId,
+        fields: 'noteText,entryDate,owner:name',
+      },
+    ]);
+    expect(cachedNotes()?.[0]).toEqual({
+      id: wfId(0xd, 9),
+      text: 'Sent to legal',
+      date: new Date('2026-03-24T18:00:00Z'),
+      author: 'Zoë Ünal',
+    });
+  });
+
+  it('takes the note out again when Workfront refuses it, and never posts twice', async () => {
+    queryClient.setQueryData(notesKey, [{ id: 'old', text: 'Earlier' }]);
+    const forms = servePosts(() =>
+      HttpResponse.json(workfrontError('InvalidParameterException', 'noteText is required'), {
+        status: 422,
+      }),
+    );
+    await expect(post('  ')).rejects.toBeInstanceOf(WorkfrontApiError);
+    expect(forms).toHaveLength(1);
+    expect(cachedNotes()).toEqual([{ id: 'old', text: 'Earlier' }]);
+  });
+
+  it('is not retried after a failure whose outcome is unknown', async () => {
+    queryClient.setQueryData(notesKey, []);
+    const forms = servePosts(() => new HttpResponse('<h1>503</h1>', { status: 503 }));
+    await expect(post('Once')).rejects.toBeInstanceOf(WorkfrontApiError);
+    expect(forms).toHaveLength(1);
+    expect(cachedNotes()).toEqual([]);
   });
 });

@@ -65,26 +65,90 @@ export function workItemQuery(client: WorkfrontClient, kind: WorkItemKind, id: s
   });
 }
 
+const noteFields = 'noteText,entryDate,owner:name';
+/** A note's own field for the object it is on, which the list of an item's notes filters by. */
+const noteObjectField = (kind: WorkItemKind) => (kind === 'task' ? 'taskID' : 'opTaskID');
+
+function toNote(note: v.InferOutput<typeof noteWire>): WorkItemNote {
+  return {
+    id: note.ID,
+    text: note.noteText,
+    date: note.entryDate,
+    author: note.owner?.name ?? null,
+  };
+}
+
 export function workItemNotesQuery(client: WorkfrontClient, kind: WorkItemKind, id: string) {
   return queryOptions({
     queryKey: workfrontKeys.notes(kind, id),
     queryFn: async ({ signal }): Promise<WorkItemNote[]> => {
       const data = await client.get(
         'note/search',
-        {
-          [kind === 'task' ? 'taskID' : 'opTaskID']: id,
-          fields: 'noteText,entryDate,owner:name',
-          entryDate_Sort: 'desc',
-        },
+        { [noteObjectField(kind)]: id, fields: noteFields, entryDate_Sort: 'desc' },
         signal,
       );
-      return parseWire(v.array(noteWire), data, 'updates').map((note) => ({
-        id: note.ID,
-        text: note.noteText,
-        date: note.entryDate,
-        author: note.owner?.name ?? null,
-      }));
+      return parseWire(v.array(noteWire), data, 'updates').map(toNote);
     },
+  });
+}
+
+/**
+ * `POST note`: an update on the item, as Workfront's API creates one (a NOTE with `noteText`).
+ * The item is named both ways Workfront reads: `objID` with `noteObjCode`, and the note's own
+ * `taskID` or `opTaskID`, which the list above filters by.
+ */
+export async function postNote(
+  client: WorkfrontClient,
+  kind: WorkItemKind,
+  id: string,
+  text: string,
+): Promise<WorkItemNote> {
+  const data = await client.post('note', {
+    noteText: text,
+    noteObjCode: objCodeOf[kind],
+    objID: id,
+    [noteObjectField(kind)]: id,
+    fields: noteFields,
+  });
+  return toNote(parseWire(noteWire, data, 'the posted update'));
+}
+
+/**
+ * Posts an update. It shows in the item's updates at once, marked as sending, and leaves them
+ * again if the post fails. Never retried: a post whose answer was lost may have created the
+ * note, and a second one would post it twice.
+ */
+export function postNoteMutation(client: WorkfrontClient, kind: WorkItemKind, id: string) {
+  const { queryKey } = workItemNotesQuery(client, kind, id);
+  return mutationOptions({
+    mutationKey: [...queryKey, 'post'],
+    mutationFn: (text: string) => postNote(client, kind, id, text),
+    retry: false,
+    onMutate: async (text, { client: queryClient }) => {
+      await queryClient.cancelQueries({ queryKey, exact: true });
+      const sending: WorkItemNote = {
+        id: `sending-${String(Date.now())}`,
+        text,
+        date: new Date(),
+        author: null,
+        sending: true,
+      };
+      queryClient.setQueryData(queryKey, (old) => old && [sending, ...old]);
+      return { sending };
+    },
+    onError: (_error, _text, context, { client: queryClient }) => {
+      // By ID: the cache keeps a copy of the note, not the object given to it.
+      queryClient.setQueryData(queryKey, (old) =>
+        old?.filter((note) => note.id !== context?.sending.id),
+      );
+    },
+    onSuccess: (posted, _text, context, { client: queryClient }) => {
+      queryClient.setQueryData(queryKey, (old) =>
+        old?.map((note) => (note.id === context.sending.id ? posted : note)),
+      );
+    },
+    onSettled: (_data, _error, _text, _context, { client: queryClient }) =>
+      queryClient.invalidateQueries({ queryKey, exact: true }),
   });
 }
 

@@ -31,6 +31,8 @@ export interface WorkItemNote {
   text: string;
   date: Date;
   author: string | null;
+  /** Posted by this page and not yet answered: shown at once, gone again if the post fails. */
+  sending?: true;
 }
 
 /** What the update form may change. */

@@ -232,6 +232,7 @@ describe('myWorkQuery', () => {
       },
       getByPost: () => Promise.resolve([]),
       put: () => Promise.resolve(null),
+      post: () => Promise.resolve(null),
     };
 
     await queryClient.infiniteQuery(myWorkQuery(spyClient));

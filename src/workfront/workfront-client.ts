@@ -52,6 +52,8 @@ export interface WorkfrontClient {
    */
   getByPost(path: string, params: QueryParams, signal?: AbortSignal): Promise<unknown>;
   put(path: string, params?: QueryParams): Promise<unknown>;
+  /** POST `<apiBase>/<path>` with the parameters in a form body: Workfront creates an object. */
+  post(path: string, params: QueryParams): Promise<unknown>;
 }
 
 const authenticationException = 'com.attask.common.AuthenticationException';
@@ -210,5 +212,6 @@ export function createWorkfrontClient(
     get: (path, params = {}, signal) => send('GET', path, params, signal),
     getByPost: (path, params, signal) => send('POST', path, { ...params, method: 'GET' }, signal),
     put: (path, params = {}) => send('PUT', path, params),
+    post: (path, params) => send('POST', path, params),
   };
 }

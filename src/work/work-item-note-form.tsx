@@ -1,0 +1,69 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState, type SubmitEvent } from 'react';
+import { useWorkfrontLabels } from '../components/workfront-labels';
+import { useMessages } from '../i18n/i18n-context';
+import { useWorkfrontClient, type WorkItemKind } from '../workfront';
+import { postNoteMutation } from '../workfront/work-item-detail';
+import { noteDraftKey, readNoteDraft, writeNoteDraft } from './work-item-draft';
+import { workItemMessages as messages } from './work-item-messages';
+
+interface NoteFormProps {
+  kind: WorkItemKind;
+  id: string;
+  /** The signed-in user, whose unposted update is kept under their ID; null when unknown. */
+  userId: string | null;
+}
+
+/**
+ * Posts an update on the item. What the user wrote stays in the box, and in the tab's storage,
+ * until Workfront has it: a post that fails keeps it, and so do a reload and a sign-in bounce.
+ */
+export function WorkItemNoteForm({ kind, id, userId }: NoteFormProps) {
+  const client = useWorkfrontClient();
+  const post = useMutation(postNoteMutation(client, kind, id));
+  const t = useMessages(messages);
+  const labels = useWorkfrontLabels();
+  const storageKey = userId === null ? null : noteDraftKey({ userId, kind, id });
+  const [text, setText] = useState(() => (storageKey === null ? '' : readNoteDraft(storageKey)));
+
+  useEffect(() => {
+    if (storageKey !== null) writeNoteDraft(storageKey, text);
+  }, [storageKey, text]);
+
+  function submit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const posted = text.trim();
+    if (posted === '') return;
+    post.mutate(posted, {
+      // Whatever was typed meanwhile stays.
+      onSuccess: () => {
+        setText((current) => (current.trim() === posted ? '' : current));
+      },
+    });
+  }
+
+  return (
+    <form className="panel note-form" onSubmit={submit}>
+      <label>
+        {t('newUpdate')}
+        <textarea
+          rows={3}
+          required
+          maxLength={4000}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+          }}
+        />
+      </label>
+      <button type="submit" className="primary" disabled={post.isPending}>
+        {post.isPending ? t('posting') : t('postUpdate')}
+      </button>
+      {post.isError && (
+        <p role="alert" className="error-text">
+          {t('notPosted', { reason: labels.apiError(post.error) })}
+        </p>
+      )}
+    </form>
+  );
+}
