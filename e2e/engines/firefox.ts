@@ -42,7 +42,8 @@ function tabOf(page: Page): Tab {
       await handle.evaluate((input) => {
         (input as HTMLInputElement).select();
       });
-      await handle.type(text);
+      await handle.press('Backspace');
+      if (text !== '') await handle.type(text);
     },
     async select(xpath, label) {
       const handle = await element(xpath);

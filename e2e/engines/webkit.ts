@@ -150,7 +150,7 @@ export async function launchWebKit(paths: { driver: string; browser: string }): 
         inTab(`fill ${xpath}`, async () => {
           const field = await element(xpath);
           await field.clearValue();
-          await field.setValue(text);
+          if (text !== '') await field.addValue(text);
         }),
       select: (xpath, label) =>
         inTab(`select ${label} in ${xpath}`, async () => {
