@@ -1,6 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { itemCount, signInToMyWork, startOnAMonday, workList, workRow } from './support/screens';
+import { emulator } from './support/emulator';
+import {
+  expectAfterRetries,
+  itemCount,
+  signInToMyWork,
+  startOnAMonday,
+  workList,
+  workRow,
+} from './support/screens';
 import { WorkfrontApi } from './support/workfront-api';
 
 /** What people use every day, on a desk and on a phone (touch). */
@@ -104,6 +112,42 @@ for (const { size, use } of sizes) {
       await filterBox(page).clear();
       await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'All statuses' });
       await expect(page).toHaveURL('/work');
+    });
+
+    test('an outage says Workfront is slow, then unavailable, never that it refused', async ({
+      page,
+    }) => {
+      await page.clock.install();
+      await signInToMyWork(page);
+      await emulator.fault({ target: 'api', path: '/proj/search', count: 10_000, status: 503 });
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Projects' })
+        .click();
+      const slow = page
+        .getByRole('status')
+        .filter({ hasText: 'Workfront is slow to answer, trying again…' });
+      await expect(slow).toBeVisible();
+      const panel = page.getByRole('alert');
+      await expectAfterRetries(page, panel);
+      await expect(panel).toContainText(
+        'Workfront is unavailable just now. Try again in a moment.',
+      );
+      await expect(panel).not.toContainText('refused');
+      await expect(slow).toHaveCount(0);
+    });
+
+    test('an item Workfront does not have says so, with the way back and no Retry', async ({
+      page,
+    }) => {
+      await signInToMyWork(page);
+      await page.goto('/work/task/0123456789abcdef0123456789abcdef');
+      const panel = page.getByRole('alert');
+      await expect(panel).toHaveText('This task does not exist, or you have no access to it.');
+      await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+      await expect(page.getByRole('heading', { name: 'Updates' })).toHaveCount(0);
+      await page.getByRole('link', { name: '← My work' }).click();
+      await expect(itemCount(page)).toBeVisible();
     });
   });
 }

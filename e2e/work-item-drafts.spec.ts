@@ -89,9 +89,13 @@ test.describe('the work item form keeps what the user typed', () => {
     await typeChanges(page);
     await page.getByRole('button', { name: 'Save' }).click();
 
-    // The retries wait 1, 2 and 4 seconds before the failure shows.
+    // While the retries wait 1, 2 and 4 seconds, the page says so; then the failure shows, a 503
+    // as Workfront being unavailable, not as a refusal.
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Workfront is slow to answer, trying again…' }),
+    ).toBeVisible();
     await expect(page.getByRole('alert')).toContainText(
-      'Your change was not saved. Workfront refused the request: An injected fault answered this request.',
+      'Your change was not saved. Workfront is unavailable just now. Try again in a moment.',
       { timeout: 15_000 },
     );
     await expectSavedValues(page, 'New', '0%');

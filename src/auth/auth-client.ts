@@ -2,7 +2,6 @@ import type { AppConfig } from '../config/app-config';
 import { AuthProblemError } from './auth-errors';
 import { bounceUnderWay, bounceWindowMs, forgetFailedBounce, takeBounceTurn } from './bounce-turn';
 import { createFlowLog, type FlowEvent, type RefreshReason } from './flow-log';
-import type { InstanceProbes } from './instance-probes';
 import { minimumValiditySeconds, refreshMarginSeconds, retryDelaysMs } from './refresh-schedule';
 import { safeReturnPath } from './return-path';
 import {
@@ -74,8 +73,11 @@ export interface AuthClient {
   /** This tab's OAuth story, for the flow inspector. Tokens appear only as fingerprints. */
   flow: { events: () => readonly FlowEvent[]; subscribe: (listener: () => void) => () => void };
   vault: { info: () => VaultInfo | null; subscribe: (listener: () => void) => () => void };
-  /** "Check this Workfront": the requests that need the session or the raw token endpoint. */
-  probes: InstanceProbes;
+  /**
+   * "Check this Workfront" (instance-probes.ts): an API request with the token sent as a Bearer
+   * header, on Workfront's API only, as the vault allows for any call.
+   */
+  sendBearer: (request: ApiRequest, signal?: AbortSignal) => Promise<ApiAnswer>;
 }
 
 export interface AuthClientOptions {
@@ -88,9 +90,9 @@ export interface AuthClientOptions {
   flagStorage?: Storage;
 }
 
-const noEvents = () => [];
-/** With the inspector off: no story, and nothing to hear. */
-const silentFlow = { events: noEvents, subscribe: () => () => undefined };
+/** With the inspector off: no story (one array, as React's external store needs), no news. */
+const noEvents: readonly FlowEvent[] = [];
+const silentFlow = { events: () => noEvents, subscribe: () => () => undefined };
 
 /** The user the "was signed in" flag names, if Workfront named one. */
 const flaggedUser = (flag: string | null) => (flag === null || flag === unnamedUser ? null : flag);
@@ -377,19 +379,6 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     }
   }
 
-  /** "Check this Workfront" loads with the inspector's panel for it, not with every page. */
-  let probesLoading: Promise<InstanceProbes> | undefined;
-  const probes = () =>
-    (probesLoading ??= import('./instance-probes').then(({ createInstanceProbes }) =>
-      createInstanceProbes(
-        config,
-        settings.redirectUri,
-        flow?.events ?? noEvents,
-        (request, signal) =>
-          ask((open) => open.request({ type: 'call-api', request, bearer: true }, signal)),
-      ),
-    ));
-
   async function signOut() {
     // Here first: the query cache and the flag go before the vault hears of it.
     if (state.status === 'signed-in') signedOut('signed-out', 'this-tab');
@@ -475,10 +464,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
         return () => infoListeners.delete(listener);
       },
     },
-    probes: {
-      signInFacts: async () => (await probes()).signInFacts(),
-      bearerOnly: async (url) => (await probes()).bearerOnly(url),
-      madeUpRefresh: async () => (await probes()).madeUpRefresh(),
-    },
+    sendBearer: (request, signal) =>
+      ask((open) => open.request({ type: 'call-api', request, bearer: true }, signal)),
   };
 }

@@ -10,5 +10,8 @@ export { openVault } from './vault-connection';
 export { AuthProvider, useAuthClient, useAuthState } from './auth-context';
 export { AuthProblemError, type AuthProblem } from './auth-errors';
 export { safeReturnPath } from './return-path';
-/** The flow inspector's story of a sign-in (src/session). */
+/**
+ * The flow inspector's story of a sign-in (src/session). Its instance check imports its probes
+ * from instance-probes.ts itself, so that they load with it.
+ */
 export type { FlowEvent } from './flow-log';

@@ -54,19 +54,17 @@ export function createVaultHost(kind: VaultKind) {
     });
 
   /**
-   * The flow inspector's steps, told in the order they happened: the recorder, which turns tokens
-   * into fingerprints, loads with the first of them, only where the inspector is on. A step that
-   * cannot be recorded is left out of the story; the flow itself goes on.
+   * A step of the flow, told to the inspector: the recorder, which turns tokens into fingerprints,
+   * loads with the first, only where the inspector is on. The vault waits for each step, so they
+   * are told in order; one that cannot be recorded is left out, and the flow goes on.
    */
-  let recorded = Promise.resolve();
-  function recordInOrder(step: FlowStep): Promise<void> {
-    recorded = recorded
-      .then(async () => {
-        const { recordStep } = await import('./flow-recorder');
-        broadcast({ type: 'flow', event: await recordStep(step) });
-      })
-      .catch(() => undefined);
-    return recorded;
+  async function record(step: FlowStep): Promise<void> {
+    try {
+      const { recordStep } = await import('./flow-recorder');
+      broadcast({ type: 'flow', event: await recordStep(step) });
+    } catch {
+      // Left out of the story.
+    }
   }
 
   function open(given: VaultSettings, version: number): TokenVault {
@@ -89,7 +87,7 @@ export function createVaultHost(kind: VaultKind) {
       changed: () => {
         broadcast({ type: 'state', state: state() });
       },
-      ...(given.observe && { flow: recordInOrder }),
+      ...(given.observe && { flow: record }),
       // Every other vault of this client hears it: per-tab ones, and the shared vault of another
       // release (a SharedWorker is keyed by its script's URL, which each release changes).
       signedOut: crossTab.announce,

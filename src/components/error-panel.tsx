@@ -1,3 +1,4 @@
+import { isNotFound } from '../workfront';
 import { useWorkfrontLabels } from './workfront-labels';
 
 export function ErrorPanel({
@@ -11,6 +12,16 @@ export function ErrorPanel({
   onRetry: () => void;
 }) {
   const labels = useWorkfrontLabels();
+  if (isNotFound(error)) {
+    // Asking again cannot help: the page's own way back is the way on.
+    return (
+      <div className="panel error-panel" role="alert">
+        <p>
+          <strong>{labels.notFound(what)}</strong>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="panel error-panel" role="alert">
       <p>

@@ -2,10 +2,11 @@ import type { ReactNode } from 'react';
 import { EmptyPanel } from './empty-panel';
 import { ErrorPanel } from './error-panel';
 import { SkeletonRows } from './skeleton';
+import { useWorkfrontLabels } from './workfront-labels';
 
 /** The states of a query that a screen shows; a TanStack Query result is one. */
 export type QueryView<Data> =
-  | { status: 'pending' }
+  | { status: 'pending'; failureCount?: number }
   | { status: 'error'; error: Error; refetch: () => Promise<unknown> }
   | { status: 'success'; data: Data };
 
@@ -33,7 +34,12 @@ interface QueryStateProps<Data> {
 export function QueryState<Data>({ query, loading, what, empty, children }: QueryStateProps<Data>) {
   switch (query.status) {
     case 'pending':
-      return <SkeletonRows count={loading.rows} label={loading.label} />;
+      return (
+        <>
+          {(query.failureCount ?? 0) > 0 && <SlowNotice />}
+          <SkeletonRows count={loading.rows} label={loading.label} />
+        </>
+      );
     case 'error':
       return <ErrorPanel error={query.error} what={what} onRetry={() => void query.refetch()} />;
     case 'success':
@@ -46,4 +52,14 @@ export function QueryState<Data>({ query, loading, what, empty, children }: Quer
       }
       return children(query.data);
   }
+}
+
+/** Workfront failed once and is asked again (retry-policy.ts): the wait is not silent. */
+export function SlowNotice() {
+  const labels = useWorkfrontLabels();
+  return (
+    <p className="muted" role="status">
+      {labels.slow()}
+    </p>
+  );
 }

@@ -44,7 +44,9 @@ export function useWorkfrontLabels() {
           case 'timeout':
             return t('timeout', { seconds: error.details.timeoutSeconds ?? '?' });
           case 'http':
-            return t('http', { status: error.details.status ?? '?' });
+            return error.details.status === 503
+              ? t('unavailable')
+              : t('http', { status: error.details.status ?? '?' });
           case 'malformed':
             return error.message;
           case 'authentication':
@@ -52,10 +54,15 @@ export function useWorkfrontLabels() {
           case 'session':
             return t('session');
           case 'workfront':
-            return t('refused', { message: error.message });
+            // A 503 is Workfront out of service (or at its limit of requests), not a refusal.
+            return error.details.status === 503
+              ? t('unavailable')
+              : t('refused', { message: error.message });
         }
       },
       couldNotLoad: (what: string) => t('couldNotLoad', { what }),
+      notFound: (what: string) => t('notFound', { what }),
+      slow: () => t('slow'),
       retry: () => t('retry'),
     };
   }, [t, config.apiMode]);

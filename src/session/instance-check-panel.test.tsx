@@ -52,7 +52,8 @@ function renderPanel(state: AuthState) {
   const auth = {
     getState: () => state,
     subscribe: () => () => undefined,
-    probes: { signInFacts: vi.fn(), bearerOnly: vi.fn(), madeUpRefresh: vi.fn() },
+    flow: { events: () => [], subscribe: () => () => undefined },
+    sendBearer: vi.fn(),
   } as Partial<AuthClient> as AuthClient;
   render(
     <I18nProvider>

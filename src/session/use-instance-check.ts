@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useAuthClient } from '../auth';
+import { createInstanceProbes } from '../auth/instance-probes';
 import { useAppConfig } from '../config/config-context';
 import { runInstanceCheck, type CheckStep } from '../workfront/instance-check';
 import type { InstanceProfile } from '../workfront/instance-profile';
@@ -29,15 +30,17 @@ export function useInstanceCheck() {
 
   const run = useCallback(async () => {
     setState({ status: 'running', step: 'signIn' });
+    const redirectUri = `${window.location.origin}${config.redirectPath}`;
+    const probes = createInstanceProbes(config, redirectUri, auth.flow.events, auth.sendBearer);
     try {
       const profile = await runInstanceCheck(
         config,
         {
           send: auth.send,
-          signInFacts: auth.probes.signInFacts,
+          signInFacts: probes.signInFacts,
           refreshOnce: () => auth.refresh('instance-check'),
-          bearerOnly: auth.probes.bearerOnly,
-          madeUpRefresh: auth.probes.madeUpRefresh,
+          bearerOnly: probes.bearerOnly,
+          madeUpRefresh: probes.madeUpRefresh,
         },
         (step) => {
           setState({ status: 'running', step });

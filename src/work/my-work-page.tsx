@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { EmptyPanel } from '../components/empty-panel';
 import { ErrorPanel } from '../components/error-panel';
 import { QueryState, type QueryView } from '../components/query-state';
@@ -33,26 +33,26 @@ const searchOf = ({ text, status }: WorkFilter) =>
 /**
  * The filter, kept in the address too (`/work?q=launch&status=INP`): Back, a reload, a shared link
  * and the item page's "← My work" bring it back. The inputs read this page's own state: the
- * router updates the address a moment later, and an input bound to it would lose keystrokes.
- * Each change replaces the history entry rather than adding one.
+ * router updates the address a moment later, and an input bound to it would lose keystrokes. The
+ * page's own writes replace the history entry; an entry reached otherwise (the "My work" link)
+ * brings its own filter.
  */
 function useFilterInUrl(): [WorkFilter, (filter: WorkFilter) => void] {
   const [params, setParams] = useSearchParams();
-  const search = params.toString();
-  const [kept, setKept] = useState({ filter: filterOf(params), search, written: [] as string[] });
-  if (search !== kept.search) {
-    // The address changed: by this page's own writes, arriving in order, or by a link (adopted).
-    const ours = kept.written.indexOf(search);
-    setKept({
-      filter: ours === -1 ? filterOf(params) : kept.filter,
-      search,
-      written: ours === -1 ? [] : kept.written.slice(ours + 1),
-    });
+  const { key } = useLocation();
+  // PUSH, POP or REPLACE, as a string: the enum itself would add to every page's code.
+  const navigation: string = useNavigationType();
+  const [kept, setKept] = useState({ filter: filterOf(params), key });
+  if (key !== kept.key) {
+    // As an update of the state it is given: a keystroke not yet applied is kept, not replaced.
+    setKept((previous) => ({
+      filter: navigation === 'REPLACE' ? previous.filter : filterOf(params),
+      key,
+    }));
   }
   const setFilter = (filter: WorkFilter) => {
-    const next = searchOf(filter);
-    setKept((previous) => ({ ...previous, filter, written: [...previous.written, next] }));
-    setParams(next, { replace: true });
+    setKept((previous) => ({ ...previous, filter }));
+    setParams(searchOf(filter), { replace: true });
   };
   return [kept.filter, setFilter];
 }

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { NotFoundPage } from '../components/not-found-page';
 import { useMessages } from '../i18n/i18n-context';
-import type { WorkItemKind } from '../workfront';
+import { isNotFound, useWorkfrontClient, type WorkItemKind } from '../workfront';
+import { workItemQuery } from '../workfront/work-item-detail';
 import { WorkItemDetails } from './work-item-details';
 import { workItemMessages as messages } from './work-item-messages';
 import { WorkItemNotes } from './work-item-notes';
@@ -19,16 +21,22 @@ function useWorkList(): string {
 
 export function WorkItemPage() {
   const { kind, id } = useParams();
+  if (!isKind(kind) || !id) return <NotFoundPage />;
+  return <WorkItemScreen kind={kind} id={id} />;
+}
+
+function WorkItemScreen({ kind, id }: { kind: WorkItemKind; id: string }) {
   const t = useMessages(messages);
   const workList = useWorkList();
-  if (!isKind(kind) || !id) return <NotFoundPage />;
+  const item = useQuery(workItemQuery(useWorkfrontClient(), kind, id));
   return (
     <main className="page">
       <p>
         <Link to={workList}>{t('back')}</Link>
       </p>
       <WorkItemDetails kind={kind} id={id} />
-      <WorkItemNotes kind={kind} id={id} />
+      {/* An item Workfront does not have, or will not show, has no updates to list either. */}
+      {!(item.isError && isNotFound(item.error)) && <WorkItemNotes kind={kind} id={id} />}
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type SubmitEvent } from 'react';
+import { SlowNotice } from '../components/query-state';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useMessages } from '../i18n/i18n-context';
 import {
@@ -129,6 +130,7 @@ export function WorkItemUpdateForm({ kind, id, item, statuses, userId }: UpdateF
           {update.isPending ? t('saving') : t('save')}
         </button>
       </form>
+      {update.isPending && update.failureCount > 0 && <SlowNotice />}
       {update.isError && (
         <div className="panel error-panel" role="alert">
           <p>{t('notSaved', { reason: labels.apiError(update.error) })}</p>

@@ -7,7 +7,7 @@
  */
 export { createWorkfrontClient, workfrontApiBase } from './workfront-client';
 export type { WorkfrontClient, WorkfrontSession } from './workfront-client';
-export { WorkfrontApiError } from './workfront-errors';
+export { isNotFound, WorkfrontApiError } from './workfront-errors';
 export { WorkfrontProvider, useWorkfrontClient } from './workfront-context';
 export { workfrontRetryPolicy } from './retry-policy';
 export type {

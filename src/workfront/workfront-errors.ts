@@ -54,3 +54,12 @@ export function retryDelayMs(failures: number, error: unknown): number {
   const asked = error instanceof WorkfrontApiError ? error.details.retryAfterMs : undefined;
   return asked ?? Math.min(1000 * 2 ** failures, 30_000);
 }
+
+/**
+ * Workfront has no such object, or none this user may see (404, 403): asking again cannot help,
+ * so the screen says so and offers no Retry.
+ */
+export function isNotFound(error: unknown): boolean {
+  const status = error instanceof WorkfrontApiError ? error.details.status : undefined;
+  return status === 404 || status === 403;
+}
