@@ -137,8 +137,19 @@ async function expectNoSeriousViolations(page: Page, screen: string) {
   expect(violations, `serious or critical axe violations on ${screen}`).toEqual([]);
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`axe, ${colorScheme} colour scheme`, () => {
+const sizes = [
+  { size: 'a desk', use: { viewport: { width: 1280, height: 800 } } },
+  {
+    size: 'a phone',
+    use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  },
+] as const;
+
+for (const [colorScheme, { size, use }] of (['light', 'dark'] as const).flatMap((scheme) =>
+  sizes.map((entry) => [scheme, entry] as const),
+)) {
+  test.describe(`axe, ${colorScheme} colour scheme, on ${size}`, () => {
+    test.use(use);
     test.beforeEach(async ({ page }) => {
       await page.emulateMedia({ colorScheme });
     });
