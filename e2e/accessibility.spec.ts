@@ -1,7 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { demoUser, expect, test } from './fixtures';
-import { itemCount, signInToMyWork, workList } from './support/screens';
+import {
+  followHeaderLink,
+  headerMenu,
+  itemCount,
+  signInToMyWork,
+  workList,
+} from './support/screens';
 import { WorkfrontApi } from './support/workfront-api';
 
 /** Presses Tab until `target` has the focus, as a keyboard user would; fails after `max`. */
@@ -170,10 +176,12 @@ for (const [colorScheme, { size, use }] of (['light', 'dark'] as const).flatMap(
       await expect(page.getByRole('button', { name: 'Save' })).toBeVisible();
       await expectNoSeriousViolations(page, 'a work item');
 
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Projects' })
-        .click();
+      if (size === 'a phone') {
+        // The header's links are behind its Menu: open, it is checked too.
+        await headerMenu(page).click();
+        await expectNoSeriousViolations(page, 'the open menu');
+      }
+      await followHeaderLink(page, 'Projects');
       const projectLinks = page.getByRole('main').getByRole('listitem').getByRole('link');
       await expect(projectLinks.first()).toBeVisible();
       await expectNoSeriousViolations(page, 'Projects');
@@ -184,6 +192,7 @@ for (const [colorScheme, { size, use }] of (['light', 'dark'] as const).flatMap(
       ).toBeVisible();
       await expectNoSeriousViolations(page, 'a project');
 
+      if (size === 'a phone') await headerMenu(page).click();
       await page.getByTestId('signed-in-user').click();
       await expect(page.getByText(demoUser.email)).toBeVisible();
       await expectNoSeriousViolations(page, 'the profile');

@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { emulator } from './support/emulator';
 import {
   expectAfterRetries,
+  followHeaderLink,
   itemCount,
   signInToMyWork,
   startOnAMonday,
@@ -120,10 +121,7 @@ for (const { size, use } of sizes) {
       await page.clock.install();
       await signInToMyWork(page);
       await emulator.fault({ target: 'api', path: '/proj/search', count: 10_000, status: 503 });
-      await page
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: 'Projects' })
-        .click();
+      await followHeaderLink(page, 'Projects');
       const slow = page
         .getByRole('status')
         .filter({ hasText: 'Workfront is slow to answer, trying again…' });

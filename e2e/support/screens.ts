@@ -80,3 +80,13 @@ export function failOnDialogs(page: Page): string[] {
   });
   return dialogs;
 }
+
+/** The signed-in header's Menu, which holds its links on a phone (and is hidden on a desk). */
+export const headerMenu = (page: Page) => page.locator('summary').filter({ hasText: 'Menu' });
+
+/** Follows a link of the header's main navigation, through its Menu where there is one. */
+export async function followHeaderLink(page: Page, name: string) {
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+  if (!(await link.isVisible())) await headerMenu(page).click();
+  await link.click();
+}

@@ -38,8 +38,8 @@ describe('the start page before the router has loaded', () => {
     expect(screen.getByRole('button', { name: 'Sign in with Workfront' })).toBeTruthy();
   });
 
-  it("shows no developer's instruments where config.json turns the inspector off", () => {
-    renderShell(vi.fn(), { ...emulatorConfig, inspector: false });
+  it("shows no developer's instruments, even where config.json turns the inspector on", () => {
+    renderShell();
     expect(screen.getByRole('button', { name: 'Sign in with Workfront' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: /Open the flow inspector/ })).toBeNull();
   });
@@ -53,18 +53,18 @@ describe('the start page before the router has loaded', () => {
 
   it('hands a click on a header link to the router, not to the browser', () => {
     const { openApp } = renderShell();
-    const badge = screen.getByRole('link', { name: /Open the flow inspector/ });
+    const brand = screen.getByRole('link', { name: 'Workfront' });
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
-    fireEvent(badge, click);
-    expect(openApp).toHaveBeenCalledWith('/session');
+    fireEvent(brand, click);
+    expect(openApp).toHaveBeenCalledWith('/');
     expect(click.defaultPrevented).toBe(true);
   });
 
   it('leaves a modified click (a new tab) to the browser', () => {
     const { openApp } = renderShell();
-    const badge = screen.getByRole('link', { name: /Open the flow inspector/ });
+    const brand = screen.getByRole('link', { name: 'Workfront' });
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true });
-    fireEvent(badge, click);
+    fireEvent(brand, click);
     expect(openApp).not.toHaveBeenCalled();
     expect(click.defaultPrevented).toBe(false);
   });

@@ -9,10 +9,8 @@ export const messages = defineMessages('app/messages', {
   projects: 'Projects',
   profile: 'Profile',
   signOut: 'Sign out',
+  menu: 'Menu',
   language: 'Language',
-  sessionSignedIn: 'Session · {countdown}',
-  sessionSignedOut: 'Session · signed out',
-  sessionBadgeLabel: '{label}. Open the flow inspector',
   offline:
     'You are offline. What you see may be out of date; it will refresh when you are back online.',
   restoring: 'Restoring your Workfront session…',

@@ -17,10 +17,10 @@ export function PageLayout({ children }: { children: ReactNode }) {
   );
 }
 
-export function SignedOutLayout({ children }: { children: ReactNode }) {
+export function SignedOutLayout({ children, badge }: { children: ReactNode; badge?: ReactNode }) {
   return (
     <>
-      <LayoutHeader />
+      <LayoutHeader>{badge}</LayoutHeader>
       <MainContent>{children}</MainContent>
     </>
   );

@@ -1,10 +1,11 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuthClient } from '../auth';
 import { currentUserQuery, useWorkfrontClient, WorkfrontProvider } from '../workfront';
 import { useDataLayer } from './data-layer-context';
 import { useMessages } from '../i18n/i18n-context';
+import { HeaderMenu } from './header-menu';
 import { LayoutHeader } from './layout-header';
 import { messages } from './messages';
 import { MainContent } from './main-content';
@@ -17,13 +18,14 @@ const QueryDevtools = import.meta.env.DEV
   : () => null;
 
 /** The layout once signed in: the data layer's providers, the navigation, and the screens. */
-export function SignedInShell() {
+export function SignedInShell({ badge }: { badge: ReactNode }) {
   const { queryClient, workfront } = useDataLayer();
   return (
     <QueryClientProvider client={queryClient}>
       <WorkfrontProvider client={workfront}>
-        <LayoutHeader>
+        <LayoutHeader Menu={HeaderMenu}>
           <SignedInNavigation />
+          {badge}
         </LayoutHeader>
         <UserChangedNotice />
         <MainContent>

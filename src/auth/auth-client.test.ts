@@ -236,7 +236,14 @@ function signedInNotice(credential: number): VaultNotice {
 }
 
 function createClient(vault: FakeVault, overrides: Partial<AppConfig> = {}): AuthClient {
-  return createAuthClient({ ...config, ...overrides }, { openVault: vault.openVault });
+  const inspector = overrides.inspector ?? config.inspector;
+  return createAuthClient(
+    { ...config, ...overrides },
+    {
+      openVault: vault.openVault,
+      flowLog: inspector ? createFlowLog(window.sessionStorage) : undefined,
+    },
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config/app-config';
 import { AuthProblemError } from './auth-errors';
 import { bounceUnderWay, bounceWindowMs, forgetFailedBounce, takeBounceTurn } from './bounce-turn';
-import { createFlowLog, type FlowEvent, type RefreshReason } from './flow-log';
+import type { FlowEvent, FlowLog, RefreshReason } from './flow-log';
 import { minimumValiditySeconds, refreshMarginSeconds, retryDelaysMs } from './refresh-schedule';
 import { safeReturnPath } from './return-path';
 import {
@@ -88,7 +88,16 @@ export interface AuthClientOptions {
   signInRequestStorage?: Storage;
   /** Survives reloads; holds only a non-secret "was signed in" flag. */
   flagStorage?: Storage;
+  /** The flow inspector's story (loadFlowLog), only where config.json turns the inspector on. */
+  flowLog?: FlowLog;
 }
+
+/**
+ * This tab's flow log, and its code: src/main.tsx loads it only where config.json turns the
+ * inspector on, and gives it to createAuthClient.
+ */
+export const loadFlowLog = () =>
+  import('./flow-log').then(({ createFlowLog }) => createFlowLog(window.sessionStorage));
 
 /** With the inspector off: no story (one array, as React's external store needs), no news. */
 const noEvents: readonly FlowEvent[] = [];
@@ -135,8 +144,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     });
   };
 
-  // The flow inspector's story, kept only where config.json turns the inspector on.
-  const flow = config.inspector ? createFlowLog(tabStorage) : undefined;
+  const flow = options.flowLog;
   if (flow) callbackOutcome?.events.forEach(flow.add);
   let info: VaultInfo | null = null;
   const infoListeners = new Set<() => void>();

@@ -4,7 +4,7 @@
  * and the browser's vault, give it to <AuthProvider>, and read the auth state with the hooks;
  * send Workfront requests through `AuthClient.send`. No token ever leaves the vault.
  */
-export { createAuthClient } from './auth-client';
+export { createAuthClient, loadFlowLog } from './auth-client';
 export type { AuthClient, AuthClientOptions, AuthState, VaultInfo } from './auth-client';
 export { openVault } from './vault-connection';
 export { AuthProvider, useAuthClient, useAuthState } from './auth-context';

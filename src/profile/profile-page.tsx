@@ -3,11 +3,13 @@ import { QueryState } from '../components/query-state';
 import { useMessages } from '../i18n/i18n-context';
 import { currentUserQuery, useWorkfrontClient } from '../workfront';
 import { messages } from './messages';
+import { usePageTitle } from '../components/use-page-title';
 
 export function ProfilePage() {
   const client = useWorkfrontClient();
   const me = useQuery(currentUserQuery(client));
   const t = useMessages(messages);
+  usePageTitle(t('title'));
 
   return (
     <main className="page">

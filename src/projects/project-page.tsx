@@ -7,6 +7,7 @@ import { useMessages } from '../i18n/i18n-context';
 import { projectQuery, projectTasksQuery } from '../workfront/projects';
 import { useWorkfrontClient, useWorkfrontStatusLabel } from '../workfront';
 import { messages } from './messages';
+import { usePageTitle } from '../components/use-page-title';
 
 export function ProjectPage() {
   const { id = '' } = useParams();
@@ -14,6 +15,7 @@ export function ProjectPage() {
   const project = useQuery(projectQuery(client, id));
   const tasks = useQuery(projectTasksQuery(client, id));
   const t = useMessages(messages);
+  usePageTitle(project.isError ? null : project.data?.name, t('title'));
   const format = useFormat();
   const labels = useWorkfrontLabels();
   // A task's custom status (INP:A) as Workfront labels it, as My work shows it.

@@ -7,11 +7,13 @@ import { useMessages } from '../i18n/i18n-context';
 import { myProjectsQuery } from '../workfront/projects';
 import { useWorkfrontClient } from '../workfront';
 import { messages } from './messages';
+import { usePageTitle } from '../components/use-page-title';
 
 export function ProjectsPage() {
   const client = useWorkfrontClient();
   const projects = useQuery(myProjectsQuery(client));
   const t = useMessages(messages);
+  usePageTitle(t('title'));
   const format = useFormat();
   const labels = useWorkfrontLabels();
 

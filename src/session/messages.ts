@@ -2,6 +2,9 @@ import { defineMessages } from '../i18n/catalog';
 
 export const messages = defineMessages('session/messages', {
   title: 'Session',
+  badgeSignedIn: 'Session · {countdown}',
+  badgeSignedOut: 'Session · signed out',
+  badgeLabel: '{label}. Open the flow inspector',
   current: 'Current session',
   signedInBefore: 'Signed in. The access token expires in',
   signedInAfter: '; the app refreshes it 30 seconds before.',

@@ -5,6 +5,9 @@ export default {
   id: 'session/messages',
   messages: {
     title: '会话',
+    badgeSignedIn: '会话 · {countdown}',
+    badgeSignedOut: '会话 · 未登录',
+    badgeLabel: '{label}。打开流程检查器',
     current: '当前会话',
     signedInBefore: '已登录。访问令牌将在',
     signedInAfter: '后过期；应用会提前 30 秒刷新它。',

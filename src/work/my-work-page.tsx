@@ -22,6 +22,7 @@ import {
 import { messages } from './messages';
 import { MyWorkFilters } from './my-work-filters';
 import { MyWorkList } from './my-work-list';
+import { usePageTitle } from '../components/use-page-title';
 
 const filterOf = (params: URLSearchParams): WorkFilter => ({
   text: params.get('q') ?? '',
@@ -61,6 +62,7 @@ export function MyWorkPage() {
   const client = useWorkfrontClient();
   const work = useInfiniteQuery(myWorkQuery(client));
   const t = useMessages(messages);
+  usePageTitle(t('title'));
   const format = useFormat();
   const workfrontLabel = useWorkfrontStatusLabel(client);
   const [filter, setFilter] = useFilterInUrl();

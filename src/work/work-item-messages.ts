@@ -5,6 +5,7 @@ export const workItemMessages = defineMessages('work/work-item-messages', {
   task: 'Task',
   issue: 'Issue',
   back: '← My work',
+  myWork: 'My work',
   loadingItem: 'Loading the work item',
   whatTask: 'This task',
   whatIssue: 'This issue',

@@ -8,6 +8,7 @@ export default {
     task: '任务',
     issue: '问题',
     back: '← 我的工作',
+    myWork: '我的工作',
     loadingItem: '正在加载工作项',
     whatTask: '此任务',
     whatIssue: '此问题',

@@ -7,6 +7,7 @@ import { workItemQuery } from '../workfront/work-item-detail';
 import { WorkItemDetails } from './work-item-details';
 import { workItemMessages as messages } from './work-item-messages';
 import { WorkItemNotes } from './work-item-notes';
+import { usePageTitle } from '../components/use-page-title';
 
 const isKind = (value: string | undefined): value is WorkItemKind =>
   value === 'task' || value === 'issue';
@@ -29,6 +30,7 @@ function WorkItemScreen({ kind, id }: { kind: WorkItemKind; id: string }) {
   const t = useMessages(messages);
   const workList = useWorkList();
   const item = useQuery(workItemQuery(useWorkfrontClient(), kind, id));
+  usePageTitle(item.isError ? null : item.data?.name, t('myWork'));
   return (
     <main className="page">
       <p>
