@@ -54,13 +54,24 @@ export function createVaultHost(kind: VaultKind) {
     });
 
   /**
-   * A step of the flow, told to the inspector: the recorder, which turns tokens into fingerprints,
-   * loads with the first, only where the inspector is on. The vault waits for each step, so they
-   * are told in order; one that cannot be recorded is left out, and the flow goes on.
+   * The recorder, which turns tokens into fingerprints, only where the inspector is on. It loads
+   * when the vault opens, beside its first token request rather than after it: the vault waits
+   * for each step it records, and the sign-in would wait a round trip more.
+   */
+  let recorder: Promise<typeof import('./flow-recorder')> | undefined;
+  const loadRecorder = () =>
+    (recorder ??= import('./flow-recorder').catch((error: unknown) => {
+      recorder = undefined;
+      throw error;
+    }));
+
+  /**
+   * A step of the flow, told to the inspector. The vault waits for each step, so they are told in
+   * order; one that cannot be recorded is left out, and the flow goes on.
    */
   async function record(step: FlowStep): Promise<void> {
     try {
-      const { recordStep } = await import('./flow-recorder');
+      const { recordStep } = await loadRecorder();
       broadcast({ type: 'flow', event: await recordStep(step) });
     } catch {
       // Left out of the story.
@@ -74,6 +85,7 @@ export function createVaultHost(kind: VaultKind) {
       return vault;
     }
     settings = given;
+    if (given.observe) loadRecorder().catch(() => undefined);
     const crossTab = createSignOutChannel(
       given.clientId,
       () => {
