@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -15,7 +15,7 @@ import {
   workfrontError,
 } from '../workfront/test/test-support';
 import { createWorkfrontClient, WorkfrontProvider } from '../workfront';
-import { draftStorageKey } from './work-item-draft';
+import { draftStorageKey, noteDraftKey } from './work-item-draft';
 import { WorkItemPage } from './work-item-page';
 
 const server = setupWorkfrontServer();
@@ -110,7 +110,7 @@ function renderPage() {
       </AppConfigContext>
     </I18nProvider>,
   );
-  return { user: userEvent.setup() };
+  return { user: userEvent.setup(), router, queryClient };
 }
 
 /** The read-only value next to a label in the item's fields. */
@@ -241,5 +241,77 @@ describe('the update form', () => {
       expect(sessionStorage.getItem(draftKey)).toBeNull();
     });
     expect(sessionStorage.getItem(someoneElse)).toBe('{"status":"CPL"}');
+  });
+});
+
+describe('the update box', () => {
+  const noteKey = noteDraftKey({ userId, kind: 'task', id: taskId });
+  const updateBox = () => screen.findByRole('textbox', { name: 'Post an update' });
+
+  /** Holds each POST of a note until `answer()`; `posts` are their texts. */
+  function holdPosts() {
+    const posts: string[] = [];
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    server.use(
+      http.post(`${apiBase}/note`, async ({ request }) => {
+        const noteText = new URLSearchParams(await request.text()).get('noteText') ?? '';
+        posts.push(noteText);
+        await answered;
+        return HttpResponse.json({
+          data: {
+            ID: wfId(0xd, 1),
+            noteText,
+            entryDate: '2026-03-24T11:00:00:000-0700',
+            owner: { ID: userId, name: 'Dana Demo' },
+          },
+        });
+      }),
+    );
+    return { posts, answer };
+  }
+
+  /**
+   * Posts what is in the box, writes on (`typedAfter`), leaves the page while the post is on its
+   * way, lets it land, and comes back.
+   */
+  async function postLeaveAndComeBack(page: ReturnType<typeof renderPage>, typedAfter = '') {
+    const held = holdPosts();
+    const { user, router, queryClient } = page;
+    await user.click(screen.getByRole('button', { name: 'Post update' }));
+    await waitFor(() => {
+      expect(held.posts).toHaveLength(1);
+    });
+    if (typedAfter) await user.type(await updateBox(), typedAfter);
+    await act(() => router.navigate('/work'));
+    expect(await screen.findByText('My work')).toBeTruthy();
+    held.answer();
+    await waitFor(() => {
+      expect(queryClient.isMutating()).toBe(0);
+    });
+    await act(() => router.navigate(`/work/task/${taskId}`));
+    return held.posts;
+  }
+
+  it('is empty on coming back after a post that landed while the page was gone', async () => {
+    const page = renderPage();
+    await page.user.type(await updateBox(), 'Sent to legal');
+    const posts = await postLeaveAndComeBack(page);
+
+    expect(await updateBox()).toHaveProperty('value', '');
+    expect(sessionStorage.getItem(noteKey)).toBeNull();
+    expect(posts).toEqual(['Sent to legal']);
+  });
+
+  it('keeps what was written after the post, on coming back', async () => {
+    const page = renderPage();
+    await page.user.type(await updateBox(), 'Sent to legal');
+    const posts = await postLeaveAndComeBack(page, ', and to finance');
+
+    expect(await updateBox()).toHaveProperty('value', 'Sent to legal, and to finance');
+    expect(sessionStorage.getItem(noteKey)).toBe('Sent to legal, and to finance');
+    expect(posts).toEqual(['Sent to legal']);
   });
 });

@@ -479,6 +479,26 @@ describe('postNoteMutation', () => {
     expect(cachedNotes()).toEqual([{ id: 'old', text: 'Earlier' }]);
   });
 
+  it('tells onPosted the text once Workfront has the note, and only then', async () => {
+    queryClient.setQueryData(notesKey, []);
+    const posted: string[] = [];
+    const postWith = (text: string) =>
+      new MutationObserver(
+        queryClient,
+        postNoteMutation(client, 'issue', taskId, (text) => posted.push(text)),
+      ).mutate(text);
+    let refuse = true;
+    servePosts(() =>
+      refuse
+        ? HttpResponse.json(workfrontError('InvalidParameterException', 'No'), { status: 422 })
+        : HttpResponse.json({ data: wireNote('Sent to legal') }),
+    );
+    await expect(postWith('Refused')).rejects.toBeInstanceOf(WorkfrontApiError);
+    refuse = false;
+    await postWith('Sent to legal');
+    expect(posted).toEqual(['Sent to legal']);
+  });
+
   it('is not retried after a failure whose outcome is unknown', async () => {
     queryClient.setQueryData(notesKey, []);
     const forms = servePosts(() => new HttpResponse('<h1>503</h1>', { status: 503 }));

@@ -116,9 +116,15 @@ export async function postNote(
 /**
  * Posts an update. It shows in the item's updates at once, marked as sending, and leaves them
  * again if the post fails. Never retried: a post whose answer was lost may have created the
- * note, and a second one would post it twice.
+ * note, and a second one would post it twice. `onPosted` runs once Workfront has the note, even
+ * when the form that posted it is gone (the user left the page meanwhile).
  */
-export function postNoteMutation(client: WorkfrontClient, kind: WorkItemKind, id: string) {
+export function postNoteMutation(
+  client: WorkfrontClient,
+  kind: WorkItemKind,
+  id: string,
+  onPosted?: (text: string) => void,
+) {
   const { queryKey } = workItemNotesQuery(client, kind, id);
   return mutationOptions({
     mutationKey: [...queryKey, 'post'],
@@ -142,10 +148,11 @@ export function postNoteMutation(client: WorkfrontClient, kind: WorkItemKind, id
         old?.filter((note) => note.id !== context?.sending.id),
       );
     },
-    onSuccess: (posted, _text, context, { client: queryClient }) => {
+    onSuccess: (posted, text, context, { client: queryClient }) => {
       queryClient.setQueryData(queryKey, (old) =>
         old?.map((note) => (note.id === context.sending.id ? posted : note)),
       );
+      onPosted?.(text);
     },
     onSettled: (_data, _error, _text, _context, { client: queryClient }) =>
       queryClient.invalidateQueries({ queryKey, exact: true }),
