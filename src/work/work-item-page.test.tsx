@@ -244,6 +244,52 @@ describe('the update form', () => {
   });
 });
 
+describe('Start and Done', () => {
+  const oneTap = (name: 'Start' | 'Done') => screen.findByRole('button', { name });
+
+  it('start a new task, then finish it Complete, one PUT of the status each', async () => {
+    const { user } = renderPage();
+    await user.click(await oneTap('Start'));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(field('Status')).toBe('In progress');
+    expect(screen.queryByRole('button', { name: 'Start' })).toBeNull();
+
+    await user.click(await oneTap('Done'));
+    await waitFor(() => {
+      expect(field('Status')).toBe('Complete');
+    });
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Done' })).toBeNull();
+    expect(puts).toEqual([{ status: 'INP' }, { status: 'CPL' }]);
+    expect(sessionStorage.getItem(draftKey)).toBeNull();
+  });
+
+  it('keep the status in the form and the draft when the save fails, to retry', async () => {
+    putFailures = [
+      () =>
+        HttpResponse.json(workfrontError('com.attask.common.InvalidParameterException', 'No'), {
+          status: 422,
+        }),
+    ];
+    const { user } = renderPage();
+    await user.click(await oneTap('Done'));
+
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Your change was not saved. Workfront refused the request: NoRetry',
+    );
+    expect(field('Status')).toBe('New');
+    expect(await statusBox()).toHaveProperty('value', 'CPL');
+    await waitFor(() => {
+      expect(sessionStorage.getItem(draftKey)).toBe('{"status":"CPL"}');
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(saved.status).toBe('CPL');
+  });
+});
+
 describe('the update box', () => {
   const noteKey = noteDraftKey({ userId, kind: 'task', id: taskId });
   const updateBox = () => screen.findByRole('textbox', { name: 'Post an update' });
