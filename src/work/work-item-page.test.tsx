@@ -264,6 +264,29 @@ describe('Start and Done', () => {
     expect(sessionStorage.getItem(draftKey)).toBeNull();
   });
 
+  it('keep the status in the tab while it is being saved, as a chosen one is', async () => {
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    server.use(
+      http.put(`${apiBase}/TASK/:id`, async () => {
+        await answered;
+        saved = { ...saved, status: 'CPL' };
+        return HttpResponse.json({ data: wireTask() });
+      }),
+    );
+    const { user } = renderPage();
+    await user.click(await oneTap('Done'));
+
+    await waitFor(() => {
+      expect(sessionStorage.getItem(draftKey)).toBe('{"status":"CPL"}');
+    });
+    answer();
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(sessionStorage.getItem(draftKey)).toBeNull();
+  });
+
   it('keep the status in the form and the draft when the save fails, to retry', async () => {
     putFailures = [
       () =>

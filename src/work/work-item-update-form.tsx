@@ -80,10 +80,14 @@ export function WorkItemUpdateForm({ kind, id, item, statuses, userId }: UpdateF
 
   /**
    * Start and Done: the status as if chosen in the form and saved, so that a save that fails
-   * keeps it in the form and the tab's draft, to retry, as it would a status the user chose.
+   * keeps it in the form and the tab's draft, to retry, as it would a status the user chose. It
+   * is kept before the save starts, as a chosen one is: a session that ends meanwhile takes the
+   * page away before the save has failed.
    */
   function saveStatus(code: string) {
-    setDraft((current) => ({ ...current, status: code }));
+    const chosen = { ...draft, status: code };
+    setDraft(chosen);
+    if (storageKey !== null) writeDraft(storageKey, unsavedPart(chosen, item));
     save({ status: code });
   }
 
