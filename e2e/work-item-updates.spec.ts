@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { demoUser, expect, test, type IssuedTokens } from './fixtures';
+import { demoUser, expect, networkInReach, test, type IssuedTokens } from './fixtures';
 import { emulator } from './support/emulator';
 import { signInToMyWork, workList } from './support/screens';
 import { WorkfrontApi } from './support/workfront-api';
@@ -113,6 +113,43 @@ test('an update being written survives the session ending and the sign-in after 
   await postButton(page).click();
   await expect(updates(page).first()).toContainText('Half a thought');
   expect(await noteTexts(issuedTokens, 'task', id)).toContain('Half a thought');
+});
+
+test.describe('a post that lands after the user left the item', () => {
+  // It holds the app's request to Workfront (fixtures.ts, networkInReach).
+  test.use(networkInReach);
+
+  test('is not in the box on coming back, and is posted once', async ({ page, issuedTokens }) => {
+    await signInToMyWork(page);
+    const id = await openFirst(page, 'task');
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const isPost = (url: string, method: string) =>
+      method === 'POST' && new URL(url).pathname.endsWith('/note');
+    const posted = page.waitForResponse((response) =>
+      isPost(response.url(), response.request().method()),
+    );
+    await page.route('**/attask/api/**', async (route) => {
+      if (isPost(route.request().url(), route.request().method())) await answered;
+      return route.continue();
+    });
+    await updateBox(page).fill('Signed off by legal');
+    await postButton(page).click();
+    await expect(page.getByRole('button', { name: 'Posting…' })).toBeDisabled();
+
+    await page.getByRole('link', { name: '← My work' }).click();
+    await expect(workList(page)).toBeVisible();
+    answer();
+    expect((await posted).ok()).toBe(true);
+
+    await workList(page).locator(`a[href="/work/task/${id}"]`).first().click();
+    await expect(updates(page).first()).toContainText('Signed off by legal');
+    await expect(updateBox(page)).toHaveValue('');
+    const texts = await noteTexts(issuedTokens, 'task', id);
+    expect(texts.filter((text) => text === 'Signed off by legal')).toHaveLength(1);
+  });
 });
 
 test('in Chinese, the forms say 状态和进度 and 发布更新', async ({ page }) => {

@@ -11,6 +11,7 @@ export {
   createEmulatorControl,
   demoClientId,
   isTokenCall,
+  type EmulatorSettings,
   type Fault,
   type FaultTarget,
   type LogEntry,

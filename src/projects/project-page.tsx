@@ -4,7 +4,7 @@ import { QueryState } from '../components/query-state';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
-import { projectQuery, projectTasksQuery } from '../workfront/projects';
+import { projectQuery, projectTasksQuery, useProjectStatusLabel } from '../workfront/projects';
 import { useWorkfrontClient, useWorkfrontStatusLabel } from '../workfront';
 import { messages } from './messages';
 import { usePageTitle } from '../components/use-page-title';
@@ -20,6 +20,7 @@ export function ProjectPage() {
   const labels = useWorkfrontLabels();
   // A task's custom status (INP:A) as Workfront labels it, as My work shows it.
   const workfrontLabel = useWorkfrontStatusLabel(client);
+  const projectStatusLabel = useProjectStatusLabel(client);
 
   return (
     <main className="page">
@@ -36,7 +37,7 @@ export function ProjectPage() {
             <h1 className="detail-title">{details.name}</h1>
             <dl className="fields">
               <dt>{t('status')}</dt>
-              <dd>{labels.status(details.status)}</dd>
+              <dd>{labels.status(details.status, projectStatusLabel(details.status))}</dd>
               <dt>{t('complete')}</dt>
               <dd>{format.percent(details.percentComplete)}</dd>
               <dt>{t('ownerLabel')}</dt>

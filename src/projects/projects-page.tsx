@@ -4,7 +4,7 @@ import { QueryState } from '../components/query-state';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
-import { myProjectsQuery } from '../workfront/projects';
+import { myProjectsQuery, useProjectStatusLabel } from '../workfront/projects';
 import { useWorkfrontClient } from '../workfront';
 import { messages } from './messages';
 import { usePageTitle } from '../components/use-page-title';
@@ -16,6 +16,8 @@ export function ProjectsPage() {
   usePageTitle(t('title'));
   const format = useFormat();
   const labels = useWorkfrontLabels();
+  // A project status the app has no words for (REQ, CUR:A) as Workfront labels it.
+  const projectStatusLabel = useProjectStatusLabel(client);
 
   return (
     <main className="page">
@@ -33,7 +35,7 @@ export function ProjectsPage() {
               <li key={project.id}>
                 <Link to={`/projects/${project.id}`}>{project.name}</Link>
                 <span className="work-row-meta">
-                  <span>{labels.status(project.status)}</span>
+                  <span>{labels.status(project.status, projectStatusLabel(project.status))}</span>
                   <span>{format.percent(project.percentComplete)}</span>
                   {project.owner && <span>{t('owner', { name: project.owner.name })}</span>}
                   {project.plannedCompletionDate && (

@@ -124,3 +124,12 @@ export function writeNoteDraft(key: string, text: string, storage?: Storage): vo
     else store.setItem(key, text);
   }, storage);
 }
+
+/**
+ * Forgets the kept update once Workfront has `posted`, unless it was written on since: the
+ * user's newer words stay. It runs even when the form is gone, so a post that lands after the
+ * user left the page cannot come back in the box and be posted twice.
+ */
+export function forgetPostedNote(key: string, posted: string, storage?: Storage): void {
+  if (readNoteDraft(key, storage).trim() === posted) writeNoteDraft(key, '', storage);
+}

@@ -39,4 +39,6 @@ export const workItemMessages = defineMessages('work/work-item-messages', {
   percentComplete: 'Percent complete',
   save: 'Save',
   saving: 'Saving…',
+  start: 'Start',
+  done: 'Done',
 });

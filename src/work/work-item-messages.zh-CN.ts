@@ -42,5 +42,7 @@ export default {
     percentComplete: '完成百分比',
     save: '保存',
     saving: '正在保存…',
+    start: '开始',
+    done: '完成',
   },
 } satisfies Translation<typeof workItemMessages>;

@@ -4,7 +4,7 @@ import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useMessages } from '../i18n/i18n-context';
 import { useWorkfrontClient, type WorkItemKind } from '../workfront';
 import { postNoteMutation } from '../workfront/work-item-detail';
-import { noteDraftKey, readNoteDraft, writeNoteDraft } from './work-item-draft';
+import { forgetPostedNote, noteDraftKey, readNoteDraft, writeNoteDraft } from './work-item-draft';
 import { workItemMessages as messages } from './work-item-messages';
 
 interface NoteFormProps {
@@ -20,10 +20,14 @@ interface NoteFormProps {
  */
 export function WorkItemNoteForm({ kind, id, userId }: NoteFormProps) {
   const client = useWorkfrontClient();
-  const post = useMutation(postNoteMutation(client, kind, id));
   const t = useMessages(messages);
   const labels = useWorkfrontLabels();
   const storageKey = userId === null ? null : noteDraftKey({ userId, kind, id });
+  const post = useMutation(
+    postNoteMutation(client, kind, id, (posted) => {
+      if (storageKey !== null) forgetPostedNote(storageKey, posted);
+    }),
+  );
   const [text, setText] = useState(() => (storageKey === null ? '' : readNoteDraft(storageKey)));
 
   useEffect(() => {
@@ -35,7 +39,8 @@ export function WorkItemNoteForm({ kind, id, userId }: NoteFormProps) {
     const posted = text.trim();
     if (posted === '') return;
     post.mutate(posted, {
-      // Whatever was typed meanwhile stays.
+      // Whatever was typed meanwhile stays. Only while the form is here: the stored update is
+      // forgotten by the mutation itself (postNoteMutation's onPosted).
       onSuccess: () => {
         setText((current) => (current.trim() === posted ? '' : current));
       },

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -15,7 +15,7 @@ import {
   workfrontError,
 } from '../workfront/test/test-support';
 import { createWorkfrontClient, WorkfrontProvider } from '../workfront';
-import { draftStorageKey } from './work-item-draft';
+import { draftStorageKey, noteDraftKey } from './work-item-draft';
 import { WorkItemPage } from './work-item-page';
 
 const server = setupWorkfrontServer();
@@ -110,7 +110,7 @@ function renderPage() {
       </AppConfigContext>
     </I18nProvider>,
   );
-  return { user: userEvent.setup() };
+  return { user: userEvent.setup(), router, queryClient };
 }
 
 /** The read-only value next to a label in the item's fields. */
@@ -241,5 +241,146 @@ describe('the update form', () => {
       expect(sessionStorage.getItem(draftKey)).toBeNull();
     });
     expect(sessionStorage.getItem(someoneElse)).toBe('{"status":"CPL"}');
+  });
+});
+
+describe('Start and Done', () => {
+  const oneTap = (name: 'Start' | 'Done') => screen.findByRole('button', { name });
+
+  it('start a new task, then finish it Complete, one PUT of the status each', async () => {
+    const { user } = renderPage();
+    await user.click(await oneTap('Start'));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(field('Status')).toBe('In progress');
+    expect(screen.queryByRole('button', { name: 'Start' })).toBeNull();
+
+    await user.click(await oneTap('Done'));
+    await waitFor(() => {
+      expect(field('Status')).toBe('Complete');
+    });
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Done' })).toBeNull();
+    expect(puts).toEqual([{ status: 'INP' }, { status: 'CPL' }]);
+    expect(sessionStorage.getItem(draftKey)).toBeNull();
+  });
+
+  it('keep the status in the tab while it is being saved, as a chosen one is', async () => {
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    server.use(
+      http.put(`${apiBase}/TASK/:id`, async () => {
+        await answered;
+        saved = { ...saved, status: 'CPL' };
+        return HttpResponse.json({ data: wireTask() });
+      }),
+    );
+    const { user } = renderPage();
+    await user.click(await oneTap('Done'));
+
+    await waitFor(() => {
+      expect(sessionStorage.getItem(draftKey)).toBe('{"status":"CPL"}');
+    });
+    answer();
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(sessionStorage.getItem(draftKey)).toBeNull();
+  });
+
+  it('keep the status in the form and the draft when the save fails, to retry', async () => {
+    putFailures = [
+      () =>
+        HttpResponse.json(workfrontError('com.attask.common.InvalidParameterException', 'No'), {
+          status: 422,
+        }),
+    ];
+    const { user } = renderPage();
+    await user.click(await oneTap('Done'));
+
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'Your change was not saved. Workfront refused the request: NoRetry',
+    );
+    expect(field('Status')).toBe('New');
+    expect(await statusBox()).toHaveProperty('value', 'CPL');
+    await waitFor(() => {
+      expect(sessionStorage.getItem(draftKey)).toBe('{"status":"CPL"}');
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(saved.status).toBe('CPL');
+  });
+});
+
+describe('the update box', () => {
+  const noteKey = noteDraftKey({ userId, kind: 'task', id: taskId });
+  const updateBox = () => screen.findByRole('textbox', { name: 'Post an update' });
+
+  /** Holds each POST of a note until `answer()`; `posts` are their texts. */
+  function holdPosts() {
+    const posts: string[] = [];
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    server.use(
+      http.post(`${apiBase}/note`, async ({ request }) => {
+        const noteText = new URLSearchParams(await request.text()).get('noteText') ?? '';
+        posts.push(noteText);
+        await answered;
+        return HttpResponse.json({
+          data: {
+            ID: wfId(0xd, 1),
+            noteText,
+            entryDate: '2026-03-24T11:00:00:000-0700',
+            owner: { ID: userId, name: 'Dana Demo' },
+          },
+        });
+      }),
+    );
+    return { posts, answer };
+  }
+
+  /**
+   * Posts what is in the box, writes on (`typedAfter`), leaves the page while the post is on its
+   * way, lets it land, and comes back.
+   */
+  async function postLeaveAndComeBack(page: ReturnType<typeof renderPage>, typedAfter = '') {
+    const held = holdPosts();
+    const { user, router, queryClient } = page;
+    await user.click(screen.getByRole('button', { name: 'Post update' }));
+    await waitFor(() => {
+      expect(held.posts).toHaveLength(1);
+    });
+    if (typedAfter) await user.type(await updateBox(), typedAfter);
+    await act(() => router.navigate('/work'));
+    expect(await screen.findByText('My work')).toBeTruthy();
+    held.answer();
+    await waitFor(() => {
+      expect(queryClient.isMutating()).toBe(0);
+    });
+    await act(() => router.navigate(`/work/task/${taskId}`));
+    return held.posts;
+  }
+
+  it('is empty on coming back after a post that landed while the page was gone', async () => {
+    const page = renderPage();
+    await page.user.type(await updateBox(), 'Sent to legal');
+    const posts = await postLeaveAndComeBack(page);
+
+    expect(await updateBox()).toHaveProperty('value', '');
+    expect(sessionStorage.getItem(noteKey)).toBeNull();
+    expect(posts).toEqual(['Sent to legal']);
+  });
+
+  it('keeps what was written after the post, on coming back', async () => {
+    const page = renderPage();
+    await page.user.type(await updateBox(), 'Sent to legal');
+    const posts = await postLeaveAndComeBack(page, ', and to finance');
+
+    expect(await updateBox()).toHaveProperty('value', 'Sent to legal, and to finance');
+    expect(sessionStorage.getItem(noteKey)).toBe('Sent to legal, and to finance');
+    expect(posts).toEqual(['Sent to legal']);
   });
 });

@@ -10,7 +10,7 @@ import {
   type WorkItemKind,
   type useWorkItemStatuses,
 } from '../workfront';
-import { updateWorkItemMutation } from '../workfront/work-item-detail';
+import { oneTapStatuses, updateWorkItemMutation } from '../workfront/work-item-detail';
 import {
   draftStorageKey,
   isEmptyDraft,
@@ -57,6 +57,11 @@ export function WorkItemUpdateForm({ kind, id, item, statuses, userId }: UpdateF
   const shownChoices = choices.some((choice) => choice.code === status)
     ? choices
     : [...choices, { code: status, label: null }];
+  const { start, done } = oneTapStatuses(kind, choices, item.status);
+  const oneTap = [
+    ...(start ? [{ label: t('start'), code: start.code }] : []),
+    ...(done ? [{ label: t('done'), code: done.code }] : []),
+  ];
 
   useEffect(() => {
     // While a save is on its way, the item already shows it: keep the draft until it lands.
@@ -71,6 +76,19 @@ export function WorkItemUpdateForm({ kind, id, item, statuses, userId }: UpdateF
         setDraft((current) => withoutSaved(current, changes));
       },
     });
+  }
+
+  /**
+   * Start and Done: the status as if chosen in the form and saved, so that a save that fails
+   * keeps it in the form and the tab's draft, to retry, as it would a status the user chose. It
+   * is kept before the save starts, as a chosen one is: a session that ends meanwhile takes the
+   * page away before the save has failed.
+   */
+  function saveStatus(code: string) {
+    const chosen = { ...draft, status: code };
+    setDraft(chosen);
+    if (storageKey !== null) writeDraft(storageKey, unsavedPart(chosen, item));
+    save({ status: code });
   }
 
   function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -97,6 +115,23 @@ export function WorkItemUpdateForm({ kind, id, item, statuses, userId }: UpdateF
       )}
       <form className="panel update-form" onSubmit={submit}>
         <h2>{t('update')}</h2>
+        {oneTap.length > 0 && (
+          <div className="button-row">
+            {oneTap.map(({ label, code }) => (
+              <button
+                key={code}
+                type="button"
+                className="primary"
+                disabled={update.isPending}
+                onClick={() => {
+                  saveStatus(code);
+                }}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        )}
         <label>
           {t('status')}
           <select

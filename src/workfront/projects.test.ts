@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { myProjectsQuery, projectQuery, projectTasksQuery } from './projects';
+import { myProjectsQuery, projectQuery, projectStatusesQuery, projectTasksQuery } from './projects';
 import { workfrontKeys } from './query-keys';
 import {
   apiBase,
@@ -343,5 +343,32 @@ describe('projectTasksQuery', () => {
     expect((error as Error).message).toMatch(
       /^Workfront sent a task list that this app cannot read \(0\.percentComplete: /,
     );
+  });
+});
+
+describe('projectStatusesQuery', () => {
+  it("reads the project statuses and Workfront's labels from PROJ/metadata, custom ones included", async () => {
+    server.use(
+      http.get(`${apiBase}/PROJ/metadata`, () =>
+        HttpResponse.json({
+          data: {
+            fields: {
+              status: {
+                possibleValues: [
+                  { value: 'CUR', label: 'Current' },
+                  { value: 'REQ', label: 'Requested' },
+                  { value: 'CUR:A', label: 'Awaiting Sign-off' },
+                ],
+              },
+            },
+          },
+        }),
+      ),
+    );
+    expect(await queryClient.query(projectStatusesQuery(client))).toEqual([
+      { code: 'CUR', label: 'Current' },
+      { code: 'REQ', label: 'Requested' },
+      { code: 'CUR:A', label: 'Awaiting Sign-off' },
+    ]);
   });
 });

@@ -1,7 +1,9 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import * as v from 'valibot';
 import { allPages, pageSize } from './paging';
 import { workfrontKeys } from './query-keys';
+import { parseStatusMetadata, type StatusChoice } from './status-metadata';
 import { optionalWireDate, parseWire, wireId, wireReference } from './wire-schemas';
 import type { WorkItem } from './work-item-model';
 import { toWorkItem, workItemListFields, workItemWire } from './work-items';
@@ -10,7 +12,7 @@ import type { WorkfrontClient } from './workfront-client';
 export interface Project {
   id: string;
   name: string;
-  /** CUR, PLN, CPL, DED or ONH. */
+  /** CUR, PLN, CPL, DED, ONH, others (REQ, APR…) or a custom one (CUR:A). */
   status: string;
   percentComplete: number;
   plannedCompletionDate: Date | null;
@@ -128,4 +130,30 @@ export function projectTasksQuery(client: WorkfrontClient, id: string) {
       return parseWire(v.array(workItemWire), data, 'a task list').map((wire) => toWorkItem(wire));
     },
   });
+}
+
+/**
+ * The project statuses Workfront lists in `PROJ/metadata`, custom ones included, read once per
+ * session as the work item statuses are; not under the projects' key, which each save refreshes.
+ */
+export function projectStatusesQuery(client: WorkfrontClient) {
+  return queryOptions({
+    queryKey: [...workfrontKeys.all, 'statuses', 'project'] as const,
+    queryFn: async ({ signal }): Promise<StatusChoice[]> => {
+      const data = await client.get('PROJ/metadata', {}, signal);
+      return parseStatusMetadata(data, 'the project metadata');
+    },
+    staleTime: Infinity,
+    // The app's own words for the common statuses stand in when metadata cannot be read.
+    retry: false,
+  });
+}
+
+/** Workfront's label for a project status; null while the metadata loads or when it has none. */
+export function useProjectStatusLabel(client: WorkfrontClient): (code: string) => string | null {
+  const { data } = useQuery(projectStatusesQuery(client));
+  return useCallback(
+    (code: string) => data?.find((choice) => choice.code === code)?.label ?? null,
+    [data],
+  );
 }

@@ -11,6 +11,7 @@ import {
   workfrontError,
 } from './test/test-support';
 import {
+  oneTapStatuses,
   postNoteMutation,
   updateWorkItem,
   updateWorkItemMutation,
@@ -479,11 +480,78 @@ describe('postNoteMutation', () => {
     expect(cachedNotes()).toEqual([{ id: 'old', text: 'Earlier' }]);
   });
 
+  it('tells onPosted the text once Workfront has the note, and only then', async () => {
+    queryClient.setQueryData(notesKey, []);
+    const posted: string[] = [];
+    const postWith = (text: string) =>
+      new MutationObserver(
+        queryClient,
+        postNoteMutation(client, 'issue', taskId, (text) => posted.push(text)),
+      ).mutate(text);
+    let refuse = true;
+    servePosts(() =>
+      refuse
+        ? HttpResponse.json(workfrontError('InvalidParameterException', 'No'), { status: 422 })
+        : HttpResponse.json({ data: wireNote('Sent to legal') }),
+    );
+    await expect(postWith('Refused')).rejects.toBeInstanceOf(WorkfrontApiError);
+    refuse = false;
+    await postWith('Sent to legal');
+    expect(posted).toEqual(['Sent to legal']);
+  });
+
   it('is not retried after a failure whose outcome is unknown', async () => {
     queryClient.setQueryData(notesKey, []);
     const forms = servePosts(() => new HttpResponse('<h1>503</h1>', { status: 503 }));
     await expect(post('Once')).rejects.toBeInstanceOf(WorkfrontApiError);
     expect(forms).toHaveLength(1);
     expect(cachedNotes()).toEqual([]);
+  });
+});
+
+describe('oneTapStatuses', () => {
+  const listed = (...codes: string[]) => codes.map((code) => ({ code, label: `Label ${code}` }));
+  const taskStatuses = listed('NEW', 'INP', 'CPL', 'INP:A');
+  const issueStatuses = listed('NEW', 'INP', 'ROP', 'AWF', 'ONH', 'CLS', 'RLV', 'INP:R');
+  const codes = ({ start, done }: ReturnType<typeof oneTapStatuses>) => [
+    start?.code ?? null,
+    done?.code ?? null,
+  ];
+
+  it('starts a new task in progress and finishes it Complete', () => {
+    expect(oneTapStatuses('task', taskStatuses, 'NEW')).toEqual({
+      start: { code: 'INP', label: 'Label INP' },
+      done: { code: 'CPL', label: 'Label CPL' },
+    });
+  });
+
+  it('finishes an issue Closed, never Complete, which issues do not have', () => {
+    expect(codes(oneTapStatuses('issue', issueStatuses, 'NEW'))).toEqual(['INP', 'CLS']);
+  });
+
+  it('offers no Start once the item is in progress, a custom in-progress status included', () => {
+    expect(codes(oneTapStatuses('task', taskStatuses, 'INP'))).toEqual([null, 'CPL']);
+    expect(codes(oneTapStatuses('task', taskStatuses, 'INP:A'))).toEqual([null, 'CPL']);
+    expect(codes(oneTapStatuses('issue', issueStatuses, 'INP:R'))).toEqual([null, 'CLS']);
+  });
+
+  it('offers neither once the item is done: a task Complete, an issue at any closed status', () => {
+    expect(codes(oneTapStatuses('task', taskStatuses, 'CPL'))).toEqual([null, null]);
+    for (const closed of ['CLS', 'CND', 'RLV', 'VCP', 'WTR', 'RLV:X']) {
+      expect(codes(oneTapStatuses('issue', issueStatuses, closed))).toEqual([null, null]);
+    }
+  });
+
+  it('offers Start again for an issue on hold or reopened', () => {
+    expect(codes(oneTapStatuses('issue', issueStatuses, 'ONH'))).toEqual(['INP', 'CLS']);
+    expect(codes(oneTapStatuses('issue', issueStatuses, 'ROP'))).toEqual(['INP', 'CLS']);
+  });
+
+  it('takes a custom status where the instance lists no system one, and none where it lists neither', () => {
+    expect(codes(oneTapStatuses('task', listed('NEW', 'INP:A', 'CPL'), 'NEW'))).toEqual([
+      'INP:A',
+      'CPL',
+    ]);
+    expect(codes(oneTapStatuses('issue', listed('NEW', 'INP'), 'NEW'))).toEqual(['INP', null]);
   });
 });

@@ -10,6 +10,8 @@ import {
   type WorkItemKind,
   type WorkItemNote,
 } from './work-item-model';
+import type { StatusChoice } from './status-metadata';
+import { systemStatusOf } from './work-item-statuses';
 import { toWorkItem, workItemListFields, workItemWire } from './work-items';
 import type { WorkfrontClient } from './workfront-client';
 
@@ -116,9 +118,15 @@ export async function postNote(
 /**
  * Posts an update. It shows in the item's updates at once, marked as sending, and leaves them
  * again if the post fails. Never retried: a post whose answer was lost may have created the
- * note, and a second one would post it twice.
+ * note, and a second one would post it twice. `onPosted` runs once Workfront has the note, even
+ * when the form that posted it is gone (the user left the page meanwhile).
  */
-export function postNoteMutation(client: WorkfrontClient, kind: WorkItemKind, id: string) {
+export function postNoteMutation(
+  client: WorkfrontClient,
+  kind: WorkItemKind,
+  id: string,
+  onPosted?: (text: string) => void,
+) {
   const { queryKey } = workItemNotesQuery(client, kind, id);
   return mutationOptions({
     mutationKey: [...queryKey, 'post'],
@@ -142,14 +150,42 @@ export function postNoteMutation(client: WorkfrontClient, kind: WorkItemKind, id
         old?.filter((note) => note.id !== context?.sending.id),
       );
     },
-    onSuccess: (posted, _text, context, { client: queryClient }) => {
+    onSuccess: (posted, text, context, { client: queryClient }) => {
       queryClient.setQueryData(queryKey, (old) =>
         old?.map((note) => (note.id === context.sending.id ? posted : note)),
       );
+      onPosted?.(text);
     },
     onSettled: (_data, _error, _text, _context, { client: queryClient }) =>
       queryClient.invalidateQueries({ queryKey, exact: true }),
   });
+}
+
+/** Issue statuses that equate with Closed (Workfront's issue-statuses.md): the issue is done. */
+const closedIssueStatuses: readonly string[] = ['CLS', 'CND', 'RLV', 'VCP', 'WTR'];
+
+/**
+ * The statuses that the item page's Start and Done set, from the statuses Workfront lists for the
+ * kind: Start is In progress (INP); Done is Complete (CPL) for a task, Closed (CLS) for an issue,
+ * which has no CPL. Each is found by the system status it counts as, the system one first, then a
+ * custom one (INP:A) where an instance lists only that. Null where it does not apply: no Start
+ * once the item is in progress or done, no Done once it is done; or where Workfront lists none.
+ */
+export function oneTapStatuses(
+  kind: WorkItemKind,
+  choices: readonly StatusChoice[],
+  current: string,
+): { start: StatusChoice | null; done: StatusChoice | null } {
+  const system = systemStatusOf(current);
+  const finished = kind === 'task' ? system === 'CPL' : closedIssueStatuses.includes(system);
+  const meaning = (code: string) =>
+    choices.find((choice) => choice.code === code) ??
+    choices.find((choice) => systemStatusOf(choice.code) === code) ??
+    null;
+  return {
+    start: finished || system === 'INP' ? null : meaning('INP'),
+    done: finished ? null : meaning(kind === 'task' ? 'CPL' : 'CLS'),
+  };
 }
 
 /** `PUT <obj>/<ID>?updates={…}`: Workfront answers with the updated object. */
