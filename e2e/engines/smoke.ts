@@ -365,6 +365,13 @@ async function printWitnesses(emulator: Emulator, app: AppServer): Promise<void>
 // ---------------------------------------------------------------------------------------------
 // The steps.
 
+/**
+ * config.json downloads per load of a page. The app's fetch is the very request of index.html's
+ * preload, whose download Firefox (and Chromium) then hand to it. WebKitGTK 2.50 does not, for an
+ * answer that says `no-cache`: it downloads the file again (HTTP 200 twice, as driven here).
+ */
+const configDownloadsPerLoad: Record<string, number> = { 'Firefox ESR': 1, WebKitGTK: 2 };
+
 interface Figures {
   engine: string;
   reloadOfOnlyTab?: 'bounced through authorize' | 'kept the session';
@@ -609,6 +616,26 @@ async function runEngine(
         );
       }
     },
+  );
+
+  await step(
+    `each load downloads config.json ${configDownloadsPerLoad[label] === 1 ? 'once' : 'twice'}`,
+    () => {
+      // Counted by nginx, as the steps above loaded the pages.
+      const loads = {
+        'the start page': figures.configOnStartPage,
+        'a reload with another tab open': figures.configOnSignedInReload,
+      };
+      for (const [load, statuses] of Object.entries(loads)) {
+        if (statuses?.length !== configDownloadsPerLoad[label]) {
+          throw new Error(
+            `${load} downloaded config.json ${describeDownloads(statuses)} times, not ${configDownloadsPerLoad[label]}: update the README`,
+          );
+        }
+      }
+      return Promise.resolve();
+    },
+    { blocking: false },
   );
 
   await step('sign-out in one tab ends the other tab’s session', async () => {
