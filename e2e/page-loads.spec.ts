@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { startApp, type AppServer } from './engines/servers';
 import { expect, expectSignedIn, signIn, test } from './fixtures';
 import { demoClientId, emulator, emulatorUrl } from './support/emulator';
@@ -79,5 +80,43 @@ test.describe('config.json', () => {
     expect(callback.length).toBeLessThanOrEqual(1);
     // Each load asks the server again (a 304 while unchanged): never a stale configuration.
     for (const statuses of reloads) expect(statuses).toEqual([304]);
+  });
+});
+
+test.describe('the count of tabs sharing the vault', () => {
+  const tabsSharing = (page: Page) => page.getByTestId('token-vault');
+  // A page gone without a word is out of the count after the vault's roll call (2 s).
+  const expectCount = expect.configure({ timeout: 10_000 });
+  const says = (tabs: number) => new RegExp(`tabs sharing it: ${String(tabs)}\\.`);
+
+  test('stays exact across reloads of the only tab, and a second tab opened and closed', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/');
+    await signIn(page);
+    await expectSignedIn(page);
+    await page.goto('/session');
+    await expectCount(tabsSharing(page)).toHaveText(says(1));
+
+    for (let reload = 0; reload < 5; reload++) {
+      await page.reload();
+      await expectCount(tabsSharing(page)).toHaveText(says(1));
+    }
+
+    const second = await context.newPage();
+    await second.goto('/work');
+    await expect(itemCount(second)).toBeVisible();
+    await expectCount(tabsSharing(page)).toHaveText(says(2));
+    for (let reload = 0; reload < 3; reload++) {
+      await second.reload();
+      await expect(itemCount(second)).toBeVisible();
+      await expectCount(tabsSharing(page)).toHaveText(says(2));
+    }
+    await second.close();
+    await expectCount(tabsSharing(page)).toHaveText(says(1));
+
+    await page.reload();
+    await expectCount(tabsSharing(page)).toHaveText(says(1));
   });
 });
