@@ -37,12 +37,12 @@ function whenIdle(task: () => void) {
 }
 
 /**
- * config.json is read fresh on every load (a 304 is fine), so that a fix applies at once. The
- * callback document, which loads the app once the code is spent, read it moments ago: the app
- * there takes that copy from the HTTP cache, one round trip less (deploy/callback-document.ts).
+ * config.json is the download that index.html's preload started: the server has it revalidated
+ * on every load (a 304 is fine), so that a fix applies at once. The callback document, which
+ * loads the app once the code is spent, read it moments ago and says `force-cache`: the app there
+ * takes that copy from the HTTP cache, one round trip less (deploy/callback-document.ts).
  */
-const configCache =
-  document.documentElement.dataset.configCache === 'force-cache' ? 'force-cache' : 'no-cache';
+const configCache = document.documentElement.dataset.configCache as RequestCache | undefined;
 
 async function start() {
   let config: AppConfig;

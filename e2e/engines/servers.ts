@@ -131,16 +131,28 @@ const accessLog = [
   'access_log access.log engines;',
 ].join('\n    ');
 
-/** The build at `root` behind nginx, configured as deploy/nginx.ts does, plus an access log. */
-export async function startApp(root: string, nginxPath: string): Promise<AppServer> {
+/**
+ * The build at `root` behind nginx, configured as deploy/nginx.ts does, plus an access log: on
+ * the smoke's port and emulator unless `at` says otherwise (the e2e suite's count of config.json
+ * downloads in Chromium, e2e/page-loads.spec.ts).
+ */
+export async function startApp(
+  root: string,
+  nginxPath: string,
+  at: { port: number; workfrontUrl: string } = {
+    port: enginePorts.app,
+    workfrontUrl: emulatorUrl,
+  },
+): Promise<AppServer> {
   const prefix = mkdtempSync(join(tmpdir(), 'wf-engines-nginx-'));
   mkdirSync(join(prefix, 'tmp'), { recursive: true });
   const workerUser = invokingUser();
+  const origin = `http://localhost:${at.port}`;
   const files = renderNginxFiles({
     root,
-    listen: `localhost:${enginePorts.app}`,
-    appOrigin: appUrl,
-    proxyTarget: emulatorUrl,
+    listen: `localhost:${at.port}`,
+    appOrigin: origin,
+    proxyTarget: at.workfrontUrl,
     config: readServedConfig(root, {}),
     ...(workerUser ? { workerUser } : {}),
   });
@@ -161,7 +173,7 @@ export async function startApp(root: string, nginxPath: string): Promise<AppServ
     },
   );
   running.add(child);
-  await whenReady('nginx', child, `${appUrl}/config.json`);
+  await whenReady('nginx', child, `${origin}/config.json`);
   const stop = stopper(child, 'SIGQUIT');
   const timed = () =>
     readFileSync(join(prefix, 'access.log'), 'utf8')

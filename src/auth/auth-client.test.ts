@@ -118,6 +118,7 @@ function createFakeVault({
   const handlers: Handlers = {
     connect: () => state(),
     disconnect: () => null,
+    here: () => null,
     'begin-sign-in': ({ returnTo, bounce }) => {
       signIns += 1;
       const stateId = `state-${String(signIns)}`;

@@ -143,6 +143,17 @@ describe('connectTo', () => {
     ]);
   });
 
+  it('answers the vault’s roll call at once, and passes it on to no one', () => {
+    const { port, posted, deliver } = fakePort();
+    const onNotice = vi.fn();
+    connectTo(port, 'shared', onNotice);
+    deliver({ type: 'roll-call' });
+    expect(posted).toEqual([{ type: 'here', id: 0 }]);
+    // The vault's reply to the answer (id 0) resolves nothing either.
+    deliver({ type: 'reply', id: 0, ok: true, value: null });
+    expect(onNotice).not.toHaveBeenCalled();
+  });
+
   it('hands a reply to no one as a notice', () => {
     const { port, deliver } = fakePort();
     const onNotice = vi.fn();

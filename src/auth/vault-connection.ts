@@ -62,14 +62,15 @@ export function connectTo(
     { resolve: (value: unknown) => void; reject: (error: Error) => void }
   >();
   port.addEventListener('message', ({ data }) => {
-    if (data.type !== 'reply') {
-      onNotice(data);
-      return;
-    }
-    const reply = waiting.get(data.id);
-    waiting.delete(data.id);
-    if (data.ok) reply?.resolve(data.value);
-    else reply?.reject(new VaultError(data.failure));
+    if (data.type === 'reply') {
+      const reply = waiting.get(data.id);
+      waiting.delete(data.id);
+      if (data.ok) reply?.resolve(data.value);
+      else reply?.reject(new VaultError(data.failure));
+    } else if (data.type === 'roll-call') {
+      // The vault counts the pages that answer (vault-worker.ts): this one is still here.
+      port.postMessage({ type: 'here', id: 0 });
+    } else onNotice(data);
   });
   const connection: VaultConnection = {
     kind,

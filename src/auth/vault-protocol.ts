@@ -11,7 +11,7 @@ import type { FlowEvent, RefreshReason } from './flow-log';
  * accident (a SharedWorker is keyed by its script's URL, which each release changes), but if
  * they did, they say so rather than misread each other.
  */
-export const vaultProtocolVersion = 2;
+export const vaultProtocolVersion = 3;
 
 /** What the vault needs to know of the app's configuration. Sent by every page that connects. */
 export interface VaultSettings {
@@ -54,6 +54,8 @@ export type VaultRequest =
   | { type: 'connect'; version: number; settings: VaultSettings }
   /** The page is going away (or into the back/forward cache); it connects again if it returns. */
   | { type: 'disconnect' }
+  /** The page's answer to a roll call: it is still there. */
+  | { type: 'here' }
   | { type: 'begin-sign-in'; returnTo: string; bounce: boolean }
   | { type: 'finish-sign-in'; url: string; pendingSignIn: string }
   | { type: 'refresh'; reason: RefreshReason; credential: Credential | null }
@@ -106,6 +108,7 @@ export interface SignInFinished {
 export interface VaultReplies {
   connect: VaultState;
   disconnect: null;
+  here: null;
   'begin-sign-in': SignInStarted;
   'finish-sign-in': SignInFinished;
   refresh: VaultState;
@@ -138,7 +141,9 @@ export type VaultMessage =
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; failure: VaultFailure }
   | { type: 'state'; state: VaultState }
-  | { type: 'flow'; event: FlowEvent };
+  | { type: 'flow'; event: FlowEvent }
+  /** Who is still there? Each page answers `here` (vault-worker.ts counts the tabs so). */
+  | { type: 'roll-call' };
 
 export type VaultEnvelope = VaultRequest & { id: number };
 

@@ -9,7 +9,7 @@ import type {
   VaultState,
 } from './vault-protocol';
 import { connectRequest, VaultError, vaultProtocolVersion } from './vault-protocol';
-import { createVaultHost } from './vault-worker';
+import { createVaultHost, rollCallEveryMs, rollCallMs } from './vault-worker';
 import { apiUrl, deferred, failureOf, settings } from './test/vault-fixtures';
 
 /**
@@ -128,13 +128,29 @@ class FakeBroadcastChannel {
   }
 }
 
-/** A page: it records every message the vault posts to it, and waits for some. */
+/**
+ * A page: it records every message the vault posts to it, and waits for some. It answers the
+ * vault's roll calls, as vault-connection.ts does, until it is gone.
+ */
 function fakePage() {
   const messages: VaultMessage[] = [];
   const waiting: { test: (message: VaultMessage) => boolean; resolve: () => void }[] = [];
-  return {
+  let vault: Host | undefined;
+  const page = {
     messages,
+    /** The vault it talks to: ask() tells it. */
+    talksTo(host: Host) {
+      vault = host;
+    },
+    /** Closed or reloaded, its `disconnect` lost: it answers nothing more. */
+    gone() {
+      vault = undefined;
+    },
     postMessage(message: VaultMessage) {
+      const answering = vault;
+      if (message.type === 'roll-call' && answering) {
+        queueMicrotask(() => void answering.receive(page, { type: 'here', id: 0 }));
+      }
       // Across postMessage, a message is a structured clone: nothing but data reaches the page.
       messages.push(structuredClone(message));
       waiting
@@ -152,6 +168,7 @@ function fakePage() {
       return seen.promise;
     },
   };
+  return page;
 }
 type Page = ReturnType<typeof fakePage>;
 type Host = ReturnType<typeof createVaultHost>;
@@ -165,6 +182,7 @@ async function ask<T extends VaultRequestType>(
   request: Extract<VaultRequest, { type: T }>,
 ): Promise<VaultReplies[T]> {
   const id = ++lastId;
+  page.talksTo(host);
   await host.receive(page, { ...request, id });
   const replies = page.messages.filter((message) => message.type === 'reply' && message.id === id);
   expect(replies).toHaveLength(1);
@@ -212,6 +230,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   FakeBroadcastChannel.open.clear();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
@@ -268,7 +287,9 @@ describe('the vault never lets a token out', () => {
     const messages = [...first.messages, ...second.messages];
     expect(messages.filter((message) => message.type === 'state').length).toBeGreaterThan(6);
     expect(messages.filter((message) => message.type === 'flow').length).toBeGreaterThan(6);
-    expect(messages.filter((message) => message.type === 'reply').length).toBe(14);
+    // One reply for each request (beside those to the pages' answers to roll calls, id 0).
+    const replies = messages.filter((message) => message.type === 'reply' && message.id !== 0);
+    expect(replies).toHaveLength(14);
     for (const message of messages) {
       const text = JSON.stringify(message);
       for (const token of tokens) expect(text).not.toContain(token);
@@ -299,6 +320,33 @@ describe('pages connecting and leaving', () => {
     const third = fakePage();
     await ask(host, third, connectRequest(settings));
     expect(second.messages).toHaveLength(heardBySecond);
+    expect(first.states().at(-1)).toMatchObject({ tabs: 2 });
+  });
+
+  it('counts a page whose disconnect was lost no more, after the roll call of the next page', async () => {
+    vi.useFakeTimers();
+    const { host } = setUp();
+    const [first, reloaded] = (await connected(host, 2)) as [Page, Page];
+    // A reload whose `disconnect` the browser dropped: the old page is gone, a new one comes.
+    reloaded.gone();
+    const [again] = (await connected(host)) as [Page];
+    expect(first.states().at(-1)).toMatchObject({ tabs: 3 });
+    await vi.advanceTimersByTimeAsync(rollCallMs);
+    expect(first.states().at(-1)).toMatchObject({ tabs: 2 });
+    expect(again.states().at(-1)).toMatchObject({ tabs: 2 });
+  });
+
+  it('counts a closed tab no more at the next roll call, and a late answer again', async () => {
+    vi.useFakeTimers();
+    const { host } = setUp();
+    const [first, closed] = (await connected(host, 2)) as [Page, Page];
+    await vi.advanceTimersByTimeAsync(rollCallMs);
+    expect(first.states().at(-1)).toMatchObject({ tabs: 2 });
+    closed.gone();
+    await vi.advanceTimersByTimeAsync(rollCallEveryMs + rollCallMs);
+    expect(first.states().at(-1)).toMatchObject({ tabs: 1 });
+    // Not gone after all, only busy: its answer counts it again.
+    await ask(host, closed, { type: 'here' });
     expect(first.states().at(-1)).toMatchObject({ tabs: 2 });
   });
 

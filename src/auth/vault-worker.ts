@@ -25,9 +25,24 @@ function failureOf(error: unknown): VaultFailure {
   return { kind: 'refused', detail: error instanceof Error ? error.message : String(error) };
 }
 
+/** How long a page has to answer a roll call before it is left out of the count of tabs. */
+export const rollCallMs = 2_000;
+/** How often the vault calls the roll after the one of a page that connected. */
+export const rollCallEveryMs = 30_000;
+
 /** Serves the pages connected to one vault. Exported for its tests; the worker starts it below. */
 export function createVaultHost(kind: VaultKind) {
   const pages = new Set<PagePort>();
+  /**
+   * A page says `disconnect` on pagehide, but an engine may drop what a page sends as it unloads
+   * (Firefox ESR 153.8 did, on reloads): so the vault also asks every page who is there when one
+   * connects, and every half minute after, and a page that has not answered (`heard`) within
+   * rollCallMs is `missing`, neither counted nor told. One that answers late was only busy: it is
+   * counted and told the state again.
+   */
+  const heard = new Set<PagePort>();
+  const missing = new Set<PagePort>();
+  let nextRollCall: ReturnType<typeof setTimeout> | undefined;
   /** In-flight API calls, per page, by request id: a page may cancel them. */
   const calls = new Map<PagePort, Map<number, AbortController>>();
   let settings: VaultSettings | undefined;
@@ -43,6 +58,27 @@ export function createVaultHost(kind: VaultKind) {
     const tabs = pages.size;
     if (!vault) return { status: 'signed-out', reason: 'none', tabs, kind };
     return { ...vault.state(), tabs, kind };
+  }
+
+  /** Every page hears the vault's state, the count of tabs included. */
+  const tell = () => {
+    broadcast({ type: 'state', state: state() });
+  };
+
+  function rollCall() {
+    clearTimeout(nextRollCall);
+    heard.clear();
+    broadcast({ type: 'roll-call' });
+    nextRollCall = setTimeout(() => {
+      pages.forEach((page) => {
+        if (!heard.has(page)) {
+          pages.delete(page);
+          missing.add(page);
+        }
+      });
+      tell();
+      nextRollCall = setTimeout(rollCall, rollCallEveryMs);
+    }, rollCallMs);
   }
 
   const mismatch = (what: 'configuration' | 'release') =>
@@ -96,9 +132,7 @@ export function createVaultHost(kind: VaultKind) {
       },
     );
     vault = createTokenVault(given, {
-      changed: () => {
-        broadcast({ type: 'state', state: state() });
-      },
+      changed: tell,
       ...(given.observe && { flow: record }),
       // Every other vault of this client hears it: per-tab ones, and the shared vault of another
       // release (a SharedWorker is keyed by its script's URL, which each release changes).
@@ -118,16 +152,25 @@ export function createVaultHost(kind: VaultKind) {
       case 'connect': {
         open(message.settings, message.version);
         pages.add(page);
-        broadcast({ type: 'state', state: state() });
+        tell();
+        rollCall();
         return state();
       }
+      case 'here':
+        heard.add(page);
+        if (missing.delete(page)) {
+          pages.add(page);
+          tell();
+        }
+        return null;
       case 'disconnect':
         pages.delete(page);
+        missing.delete(page);
         calls.get(page)?.forEach((call) => {
           call.abort();
         });
         calls.delete(page);
-        broadcast({ type: 'state', state: state() });
+        tell();
         return null;
       case 'begin-sign-in':
         return opened().beginSignIn(message.returnTo, message.bounce);

@@ -199,10 +199,10 @@ describe('loadAppConfig', () => {
     expect(config.apiVersion).toBe('v20.0');
   });
 
-  it('revalidates the file by default, and reads it from the cache when asked', async () => {
+  it('asks as the preload does by default, and reads it from the cache when asked', async () => {
     serve(Response.json(valid));
     await loadAppConfig();
-    expect(fetch).toHaveBeenLastCalledWith('/config.json', { cache: 'no-cache' });
+    expect(fetch).toHaveBeenLastCalledWith('/config.json', { cache: undefined });
     serve(Response.json(valid));
     await loadAppConfig({}, { cache: 'force-cache' });
     expect(fetch).toHaveBeenLastCalledWith('/config.json', { cache: 'force-cache' });

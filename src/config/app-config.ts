@@ -234,18 +234,20 @@ function withOverrides(raw: unknown, overrides: ConfigOverrides): unknown {
 
 export interface LoadOptions {
   /**
-   * `no-cache` (the default) revalidates the file, a 304 when unchanged, so a fixed file applies
-   * at the next load. A page that follows the one that just revalidated it (the callback, after
-   * the start page) may take `force-cache`.
+   * Unset, the `default` mode: the same request as index.html's `<link rel=preload>`, whose
+   * download every engine then takes rather than start another; the server's `Cache-Control:
+   * no-cache` has it revalidated on every load (a 304 when unchanged), so a fixed file applies at
+   * the next load. A page that follows the one that just revalidated it (the callback, after the
+   * start page) may take `force-cache`.
    */
-  cache?: RequestCache;
+  cache?: RequestCache | undefined;
   /** The app's origin, for parseAppConfig: the page's own. */
   appOrigin?: string;
 }
 
 export async function loadAppConfig(
   overrides: ConfigOverrides = {},
-  { cache = 'no-cache', appOrigin = location.origin }: LoadOptions = {},
+  { cache, appOrigin = location.origin }: LoadOptions = {},
 ): Promise<AppConfig> {
   let response: Response;
   try {
