@@ -31,6 +31,9 @@ const usage = `Usage: npm run setup -- --url <Workfront URL> --client-id <client
                    stateEcho is false if the instance sent no state back
   --api-version    default v20.0, or the profile's choice
   --api-mode       proxy (default) or direct, or the profile's choice
+  --sign-out-url   the page that signs a user out of Workfront in the browser, linked from the
+                   app's signed-out page (Workfront documents none; without it, the page says
+                   to sign out in Workfront or close the browser)
   --out            default public/config.json
   --skip-check     write the file without asking Workfront
   --help`;
@@ -212,6 +215,7 @@ async function main(): Promise<number> {
       profile: { type: 'string' },
       'api-version': { type: 'string' },
       'api-mode': { type: 'string' },
+      'sign-out-url': { type: 'string' },
       out: { type: 'string', default: 'public/config.json' },
       'skip-check': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -255,6 +259,7 @@ async function main(): Promise<number> {
       apiVersion: choice?.apiVersion ?? values['api-version'],
       apiMode: choice?.apiMode ?? values['api-mode'],
       stateEcho: choice?.stateEcho,
+      workfrontSignOutUrl: values['sign-out-url'],
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -283,6 +288,7 @@ async function main(): Promise<number> {
     apiVersion: config.apiVersion,
     apiMode: config.apiMode,
     ...(config.stateEcho ? {} : { stateEcho: false }),
+    ...(config.workfrontSignOutUrl ? { workfrontSignOutUrl: config.workfrontSignOutUrl } : {}),
   };
   writeFileSync(values.out, `${JSON.stringify(file, null, 2)}\n`);
   console.log(`Wrote ${values.out}. Register ${appOrigin}${config.redirectPath} in Workfront.`);

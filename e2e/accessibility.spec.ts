@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { demoUser, expect, test } from './fixtures';
+import { emulator } from './support/emulator';
 import {
   followHeaderLink,
   headerMenu,
@@ -196,6 +197,28 @@ for (const [colorScheme, { size, use }] of (['light', 'dark'] as const).flatMap(
       await page.getByTestId('signed-in-user').click();
       await expect(page.getByText(demoUser.email)).toBeVisible();
       await expectNoSeriousViolations(page, 'the profile');
+    });
+
+    test('the session page with a check that needs action, and the signed-out page', async ({
+      page,
+    }) => {
+      await signInToMyWork(page);
+      await page.getByRole('link', { name: /^Session/ }).click();
+      await expect(
+        page.getByRole('list', { name: 'How signing in with PKCE works' }),
+      ).toBeVisible();
+      // A check with a row that needs action, drawn in the danger colour beside its words.
+      await emulator.settings({ myWorkPaging: 'limit-only' });
+      const check = page.getByRole('region', { name: 'Check this Workfront' });
+      await check.getByRole('button', { name: 'Check this Workfront' }).click();
+      await expect(
+        check.getByRole('cell', { name: 'needs action', exact: true }).first(),
+      ).toBeVisible({ timeout: 30_000 });
+      await expectNoSeriousViolations(page, 'the session page');
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect(page.getByRole('link', { name: 'Sign out of Workfront' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'the signed-out page');
     });
   });
 }

@@ -25,6 +25,37 @@ async function expectNoTokenInDom(page: Page, issued: IssuedTokens) {
 }
 
 test.describe('flow inspector', () => {
+  test('opens with the PKCE story in three numbered sentences, before its details, in English and Chinese', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await signIn(page);
+    await openInspector(page);
+    const callback = 'http://localhost:4173/callback';
+
+    const story = page.getByRole('list', { name: 'How signing in with PKCE works' });
+    await expect(story).toHaveJSProperty('tagName', 'OL');
+    await expect(story.getByRole('listitem')).toHaveText([
+      'When you sign in, the app makes a one-time secret, the PKCE verifier, and sends Workfront only its SHA-256 hash, the code challenge.',
+      `Workfront signs you in and sends the browser back to this address, ${callback}, with a one-time authorization code.`,
+      'The app proves it holds the secret by sending the verifier with the code to Workfront’s token endpoint, and gets the tokens in exchange; they stay in the token vault, a worker that page script cannot read.',
+    ]);
+    // First thing under the heading: before the current session and the timeline.
+    const heading = page.getByRole('heading', { name: 'Session', level: 1 });
+    await expect(heading.locator('xpath=following-sibling::*[1]')).toHaveAttribute(
+      'aria-label',
+      'How signing in with PKCE works',
+    );
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    const storyZh = page.getByRole('list', { name: 'PKCE 登录的原理' });
+    await expect(storyZh.getByRole('listitem')).toHaveText([
+      '您登录时，应用生成一个一次性密钥（PKCE 校验码，verifier），只把它的 SHA-256 哈希（代码质询，code challenge）发送给 Workfront。',
+      `Workfront 让您登录后，把浏览器送回此地址 ${callback}，并附上一个一次性授权码。`,
+      '应用把校验码连同授权码发送到 Workfront 的令牌端点，证明自己持有该密钥，从而换得令牌；令牌保存在令牌保管库中，这是页面脚本无法读取的 worker。',
+    ]);
+  });
+
   test('tells the sign-in story, proves PKCE, and shows rotation by fingerprint', async ({
     page,
     issuedTokens,

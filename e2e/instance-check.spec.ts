@@ -209,6 +209,51 @@ test.describe('Check this Workfront', () => {
     });
   }
 
+  /** Each row's status, by its label: the table's second column, as text. */
+  async function statuses(page: Page, tableName: string) {
+    const rows = page.getByRole('table', { name: tableName }).locator('tbody tr');
+    await expect(rows).toHaveCount(14);
+    const entries = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.querySelector('th')?.textContent ?? '',
+        tr.querySelector('td')?.textContent ?? '',
+      ]),
+    );
+    return Object.fromEntries(entries) as Record<string, string>;
+  }
+
+  test('marks each row "fine" or "needs action" in words, in English and Chinese', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await signIn(page);
+    await checkThisWorkfront(page);
+    const fine = await statuses(page, 'What this Workfront does');
+    expect(new Set(Object.values(fine))).toEqual(new Set(['fine']));
+
+    // A token endpoint that stops answering this origin, and a myWork that honours $$LIMIT but
+    // not $$FIRST: two rows to act on.
+    await emulator.settings({ tokenCors: false, myWorkPaging: 'limit-only' });
+    await checkSection(page).getByRole('button', { name: 'Check this Workfront' }).click();
+    await expect
+      .poll(async () => (await statuses(page, 'What this Workfront does'))['work/myWork paging'])
+      .toBe('needs action');
+    const english = await statuses(page, 'What this Workfront does');
+    expect(english).toMatchObject({
+      'token endpoint CORS': 'needs action',
+      'work/myWork paging': 'needs action',
+    });
+    expect(Object.values(english).filter((status) => status === 'fine')).toHaveLength(12);
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    const chinese = await statuses(page, '此 Workfront 的行为');
+    expect(chinese).toMatchObject({
+      '令牌端点 CORS': '需要处理',
+      'work/myWork 分页': '需要处理',
+    });
+    expect(Object.values(chinese).filter((status) => status === '正常')).toHaveLength(12);
+  });
+
   test('its results have no serious accessibility problems', async ({ page }) => {
     await page.goto('/');
     await signIn(page);

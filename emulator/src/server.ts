@@ -18,6 +18,7 @@ import { createGrantStore } from './oauth/grants.ts';
 import { createJwtExchangeRoute } from './oauth/jwt-exchange-route.ts';
 import { CrossSiteFormPage } from './oauth/pages.tsx';
 import { createRevokeRoute } from './oauth/revoke-route.ts';
+import { createSignOutRoute } from './oauth/sign-out-route.tsx';
 import { createTokenGrants } from './oauth/token-grants.ts';
 import { createTokenRoute } from './oauth/token-route.ts';
 import { defaultSettings, type Settings } from './settings.ts';
@@ -183,6 +184,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       settings: () => settings,
     }),
   );
+  app.route(paths.signOut, createSignOutRoute({ browserSessions }));
   app.route(paths.setup, createSetupRoutes({ apps, users: () => data.users }));
   app.route(
     paths.control,

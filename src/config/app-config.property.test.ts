@@ -19,6 +19,7 @@ const fields = [
   'authorizationEndpoint',
   'tokenEndpoint',
   'revocationEndpoint',
+  'workfrontSignOutUrl',
 ] as const;
 const endpointFields = ['authorizationEndpoint', 'tokenEndpoint', 'revocationEndpoint'] as const;
 const appOrigin = 'https://work.example.com';

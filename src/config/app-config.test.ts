@@ -124,6 +124,33 @@ describe('parseAppConfig', () => {
     });
   });
 
+  it("takes Workfront's own sign-out page, an https URL on any host, or none", () => {
+    expect(parseAppConfig(valid).workfrontSignOutUrl).toBeUndefined();
+    expect(
+      parseAppConfig({ ...valid, workfrontSignOutUrl: 'https://idp.example.com/logout?to=wf' })
+        .workfrontSignOutUrl,
+    ).toBe('https://idp.example.com/logout?to=wf');
+    expect(
+      parseAppConfig({ ...valid, workfrontSignOutUrl: 'http://localhost:8787/logout' })
+        .workfrontSignOutUrl,
+    ).toBe('http://localhost:8787/logout');
+  });
+
+  it.each<[unknown, string, string]>([
+    ['http://acme.example.com/logout', 'not-https', 'http://acme.example.com/logout'],
+    ['javascript:alert(1)', 'not-https', 'javascript:alert(1)'],
+    ['/logout', 'not-a-url', '/logout'],
+    ['', 'not-a-string', ''],
+    [42, 'not-a-string', ''],
+    ['https://user:secret@acme.example.com/logout', 'has-credentials', ''],
+  ])('refuses the sign-out page %j, naming workfrontSignOutUrl', (url, problem, value) => {
+    expect(problemWith({ ...valid, workfrontSignOutUrl: url })).toEqual({
+      field: 'workfrontSignOutUrl',
+      problem,
+      value,
+    });
+  });
+
   it('takes stateEcho, true unless the file says false', () => {
     expect(parseAppConfig({ ...valid, stateEcho: false }).stateEcho).toBe(false);
     expect(parseAppConfig({ ...valid, stateEcho: true }).stateEcho).toBe(true);

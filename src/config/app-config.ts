@@ -45,6 +45,12 @@ export interface AppConfig {
   tokenEndpoint: string;
   /** Defaults to the token endpoint's sibling, …/api/v1/revoke, as Workfront's own demo uses. */
   revocationEndpoint: string;
+  /**
+   * The page that signs the user out of Workfront itself in this browser, linked from the
+   * signed-out page. Workfront documents none, so there is no default; without it, that page
+   * tells the user to sign out in Workfront or close the browser.
+   */
+  workfrontSignOutUrl?: string;
 }
 
 export type ConfigField =
@@ -60,7 +66,8 @@ export type ConfigField =
   | 'stateEcho'
   | 'authorizationEndpoint'
   | 'tokenEndpoint'
-  | 'revocationEndpoint';
+  | 'revocationEndpoint'
+  | 'workfrontSignOutUrl';
 
 export type ConfigProblem =
   | 'missing'
@@ -215,6 +222,10 @@ export function parseAppConfig(input: unknown, appOrigin?: string): AppConfig {
         : `${workfrontUrl}/integrations/oauth2/api/v1/revoke`,
       ours,
     ),
+    // A link the user follows, which carries nothing of the sign-in: any https page will do (an
+    // instance may sign out at its identity provider), as long as it is one.
+    workfrontSignOutUrl:
+      raw.workfrontSignOutUrl === undefined ? undefined : readUrl(raw, 'workfrontSignOutUrl'),
   };
 }
 

@@ -42,4 +42,6 @@ export const messages = defineMessages('config/messages', {
     "Remove it to use Workfront's default, or give an https URL on the Workfront instance or on this app's origin (a proxy).",
   'fix.revocationEndpoint':
     "Remove it to use Workfront's default, or give an https URL on the Workfront instance or on this app's origin (a proxy).",
+  'fix.workfrontSignOutUrl':
+    "Remove it, or give the https URL of the page that signs a user out of Workfront, e.g. your instance's or your identity provider's sign-out page.",
 });

@@ -40,5 +40,7 @@ export default {
       '删除此项以使用 Workfront 的默认值，或提供位于 Workfront 实例或本应用源地址（代理）上的 https URL。',
     'fix.revocationEndpoint':
       '删除此项以使用 Workfront 的默认值，或提供位于 Workfront 实例或本应用源地址（代理）上的 https URL。',
+    'fix.workfrontSignOutUrl':
+      '删除此项，或提供让用户退出 Workfront 的页面的 https URL，例如您的实例或身份提供商的退出登录页面。',
   },
 } satisfies Translation<typeof messages>;

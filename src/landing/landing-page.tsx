@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAuthClient, useAuthState, AuthProblemError, type AuthProblem } from '../auth';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
+
+const SignedOutNote = lazy(() => import('./signed-out-note'));
 
 /**
  * The signed-out start page. It renders before the router has loaded (src/main.tsx), so it uses no
@@ -55,7 +57,9 @@ export function LandingPage({ returnTo }: { returnTo: string | null }) {
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       {state.status === 'signed-out' && state.reason === 'signed-out' && (
-        <p role="status">{t('signedOut')}</p>
+        <Suspense>
+          <SignedOutNote />
+        </Suspense>
       )}
       {returnTo && <p>{t('continue')}</p>}
       <button

@@ -6,6 +6,9 @@ export const instanceCheckResultsMessages = defineMessages(
   {
     resultsTitle: 'What this Workfront does',
     behaviour: 'Behaviour',
+    verdict: 'Status',
+    'verdict.fine': 'fine',
+    'verdict.action': 'needs action',
     answer: 'Workfront’s answer',
     consequence: 'What the app does',
     notRunTitle: 'Could not run',
@@ -50,7 +53,8 @@ export const instanceCheckResultsMessages = defineMessages(
     'refreshTokenRotates.unknown': 'not known: no refresh happened',
     'refreshTokenRotates.yes.app':
       'the app stores the new one in the same step, one refresh at a time, never sending the old one twice',
-    'refreshTokenRotates.no.app': 'the app keeps using the one it has; sign-out revokes it',
+    'refreshTokenRotates.no.app':
+      'the app keeps using the one it has, and sign-out revokes it; turn on "Rotate refresh token every time it is used" in the OAuth2 application, so that a leaked one stops working',
     'refreshTokenRotates.unknown.app': 'the app works either way',
     'tokenCors.yes': 'the token endpoint answers this origin',
     'tokenCors.no': 'the browser could not read the token endpoint’s answer',

@@ -6,6 +6,9 @@ export default {
   messages: {
     resultsTitle: '此 Workfront 的行为',
     behaviour: '行为',
+    verdict: '状态',
+    'verdict.fine': '正常',
+    'verdict.action': '需要处理',
     answer: 'Workfront 的答案',
     consequence: '应用的做法',
     notRunTitle: '未能运行',
@@ -47,7 +50,8 @@ export default {
     'refreshTokenRotates.no': '不轮换',
     'refreshTokenRotates.unknown': '未知：尚未发生刷新',
     'refreshTokenRotates.yes.app': '应用在同一步中保存新令牌，每次只刷新一次，绝不重复发送旧令牌',
-    'refreshTokenRotates.no.app': '应用继续使用现有令牌；退出登录时将其撤销',
+    'refreshTokenRotates.no.app':
+      '应用继续使用现有令牌，退出登录时将其撤销；请在 OAuth2 应用程序中开启“每次使用时轮换刷新令牌”，使泄露的令牌失效',
     'refreshTokenRotates.unknown.app': '两种情况应用都能处理',
     'tokenCors.yes': '令牌端点响应此来源',
     'tokenCors.no': '浏览器无法读取令牌端点的响应',

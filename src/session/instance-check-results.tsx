@@ -64,14 +64,18 @@ export function InstanceCheckResults({
         <thead>
           <tr>
             <th scope="col">{t('behaviour')}</th>
+            <th scope="col">{t('verdict')}</th>
             <th scope="col">{t('answer')}</th>
             <th scope="col">{t('consequence')}</th>
           </tr>
         </thead>
         <tbody>
-          {behaviourRows(profile, recommended, config.apiVersion, t).map((row) => (
+          {behaviourRows(profile, recommended, config, t).map((row) => (
             <tr key={row.name}>
               <th scope="row">{t(`label.${row.name}`)}</th>
+              <td className={row.verdict === 'action' ? 'error-text' : undefined}>
+                {t(`verdict.${row.verdict}`)}
+              </td>
               <td>{row.answer}</td>
               <td>{row.consequence}</td>
             </tr>

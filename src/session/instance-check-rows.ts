@@ -1,3 +1,4 @@
+import type { AppConfig } from '../config/app-config';
 import type { useMessages } from '../i18n/i18n-context';
 import type {
   BehaviourName,
@@ -12,18 +13,25 @@ export interface BehaviourRow {
   name: BehaviourName;
   answer: string;
   consequence: string;
+  /**
+   * `action`: config.json, or the OAuth2 application in Workfront, should change, or the answer
+   * limits what the app can do; `fine`: the app works with it as it is.
+   */
+  verdict: 'fine' | 'action';
 }
+
+const verdict = (needsAction: boolean) => (needsAction ? 'action' : 'fine');
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 /** The app treats a token that lasts 10 seconds or less as one with no usable lifetime. */
 const shortestUsableSeconds = 10;
 
-/** Each behaviour of a profile: Workfront's answer, and what the app does about it. */
+/** Each behaviour of a profile: Workfront's answer, what the app does about it, and whether to act. */
 export function behaviourRows(
   { behaviours: b }: InstanceProfile,
   recommended: RecommendedConfig,
-  configuredVersion: string,
+  config: Pick<AppConfig, 'apiVersion' | 'apiMode' | 'stateEcho'>,
   t: T,
 ): BehaviourRow[] {
   const rotates = b.refreshTokenRotates.value;
@@ -34,7 +42,7 @@ export function behaviourRows(
   const versionKey =
     answered.length === 0
       ? 'apiVersions.none.app'
-      : recommended.apiVersion === configuredVersion
+      : recommended.apiVersion === config.apiVersion
         ? 'apiVersions.configured.app'
         : 'apiVersions.other.app';
   return [
@@ -42,11 +50,13 @@ export function behaviourRows(
       name: 'stateEchoed',
       answer: t(`stateEchoed.${yesNo(b.stateEchoed.value)}`),
       consequence: t(`stateEchoed.${yesNo(b.stateEchoed.value)}.app`),
+      verdict: verdict(recommended.stateEcho !== config.stateEcho),
     },
     {
       name: 'tokenType',
       answer: t('tokenType.answer', { value: b.tokenType.value }),
       consequence: t('tokenType.app'),
+      verdict: 'fine',
     },
     {
       name: 'expiresIn',
@@ -59,31 +69,37 @@ export function behaviourRows(
           ? 'expiresIn.usable.app'
           : 'expiresIn.unusable.app',
       ),
+      verdict: 'fine',
     },
     {
       name: 'refreshTokenIssued',
       answer: t(`refreshTokenIssued.${yesNo(b.refreshTokenIssued.value)}`),
       consequence: t(`refreshTokenIssued.${yesNo(b.refreshTokenIssued.value)}.app`),
+      verdict: verdict(!b.refreshTokenIssued.value),
     },
     {
       name: 'refreshTokenRotates',
       answer: t(`refreshTokenRotates.${rotation}`),
       consequence: t(`refreshTokenRotates.${rotation}.app`),
+      verdict: verdict(rotates === false),
     },
     {
       name: 'tokenCors',
       answer: t(`tokenCors.${yesNo(b.tokenCors.value)}`),
       consequence: t(`tokenCors.${yesNo(b.tokenCors.value)}.app`),
+      verdict: verdict(!b.tokenCors.value),
     },
     {
       name: 'apiCors',
       answer: t(`apiCors.${yesNo(b.apiCors.value)}`),
       consequence: t(`apiCors.${yesNo(b.apiCors.value)}.app`),
+      verdict: verdict(config.apiMode === 'direct' && !b.apiCors.value),
     },
     {
       name: 'bearerAccepted',
       answer: t(`bearerAccepted.${yesNo(b.bearerAccepted.value)}`),
       consequence: t('bearerAccepted.app'),
+      verdict: 'fine',
     },
     {
       name: 'authError',
@@ -95,6 +111,7 @@ export function behaviourRows(
               errorClass: b.authError.errorClass ?? t('authError.noClass'),
             }),
       consequence: t('authError.app'),
+      verdict: 'fine',
     },
     {
       name: 'tokenErrorStyle',
@@ -104,16 +121,19 @@ export function behaviourRows(
           ? 'tokenErrorStyle.unknown.app'
           : 'tokenErrorStyle.known.app',
       ),
+      verdict: 'fine',
     },
     {
       name: 'myWorkObjCode',
       answer: t(`myWorkObjCode.${b.myWorkObjCode.value}`),
       consequence: t(`myWorkObjCode.${b.myWorkObjCode.value}.app`),
+      verdict: 'fine',
     },
     {
       name: 'myWorkPaging',
       answer: t(`myWorkPaging.${b.myWorkPaging.value}`),
       consequence: t(`myWorkPaging.${b.myWorkPaging.value}.app`),
+      verdict: verdict(b.myWorkPaging.value === 'limit-only'),
     },
     {
       name: 'apiVersions',
@@ -122,6 +142,7 @@ export function behaviourRows(
         refused: versions(b.apiVersions.refused),
       }),
       consequence: t(versionKey, { version: recommended.apiVersion }),
+      verdict: verdict(versionKey !== 'apiVersions.configured.app'),
     },
     {
       name: 'issueStatuses',
@@ -129,6 +150,7 @@ export function behaviourRows(
         ? b.issueStatuses.value.join(', ')
         : t('issueStatuses.none'),
       consequence: t('issueStatuses.app'),
+      verdict: 'fine',
     },
   ];
 }

@@ -5,6 +5,13 @@ export const messages = defineMessages('session/messages', {
   badgeSignedIn: 'Session · {countdown}',
   badgeSignedOut: 'Session · signed out',
   badgeLabel: '{label}. Open the flow inspector',
+  storyLabel: 'How signing in with PKCE works',
+  'story.secret':
+    'When you sign in, the app makes a one-time secret, the PKCE verifier, and sends Workfront only its SHA-256 hash, the code challenge.',
+  'story.code':
+    'Workfront signs you in and sends the browser back to this address, {redirect}, with a one-time authorization code.',
+  'story.exchange':
+    'The app proves it holds the secret by sending the verifier with the code to Workfront’s token endpoint, and gets the tokens in exchange; they stay in the token vault, a worker that page script cannot read.',
   current: 'Current session',
   signedInBefore: 'Signed in. The access token expires in',
   signedInAfter: '; the app refreshes it 30 seconds before.',
@@ -72,7 +79,8 @@ export const messages = defineMessages('session/messages', {
   revokeFailedBody:
     'The revoke request failed ({reason}); the sign-out went ahead. The refresh token stays valid at Workfront until it expires.',
   signedOutTitle: 'Signed out',
-  'signedOut.this-tab': 'Signed out in this tab, and Workfront’s session was ended.',
+  'signedOut.this-tab':
+    'Signed out in this tab: the tokens were revoked and the API session ended. Workfront’s own sign-in in this browser goes on.',
   'signedOut.other-tab': 'Signed out because another tab signed out.',
   'signedOut.session-ended': 'The Workfront session ended (the refresh token was refused).',
   whatIfTitle: 'What if…',

@@ -8,6 +8,12 @@ export default {
     badgeSignedIn: '会话 · {countdown}',
     badgeSignedOut: '会话 · 未登录',
     badgeLabel: '{label}。打开流程检查器',
+    storyLabel: 'PKCE 登录的原理',
+    'story.secret':
+      '您登录时，应用生成一个一次性密钥（PKCE 校验码，verifier），只把它的 SHA-256 哈希（代码质询，code challenge）发送给 Workfront。',
+    'story.code': 'Workfront 让您登录后，把浏览器送回此地址 {redirect}，并附上一个一次性授权码。',
+    'story.exchange':
+      '应用把校验码连同授权码发送到 Workfront 的令牌端点，证明自己持有该密钥，从而换得令牌；令牌保存在令牌保管库中，这是页面脚本无法读取的 worker。',
     current: '当前会话',
     signedInBefore: '已登录。访问令牌将在',
     signedInAfter: '后过期；应用会提前 30 秒刷新它。',
@@ -70,7 +76,8 @@ export default {
     revokeFailedBody:
       '撤销请求失败（{reason}）；退出登录照常完成。在 Workfront 处，该刷新令牌在过期前仍然有效。',
     signedOutTitle: '已退出登录',
-    'signedOut.this-tab': '已在此标签页退出登录，Workfront 会话已结束。',
+    'signedOut.this-tab':
+      '已在此标签页退出登录：令牌已撤销，API 会话已结束。此浏览器中 Workfront 自身的登录仍然有效。',
     'signedOut.other-tab': '因另一个标签页退出登录而退出。',
     'signedOut.session-ended': 'Workfront 会话已结束（刷新令牌被拒绝）。',
     whatIfTitle: '假如……',

@@ -25,6 +25,11 @@ export function SessionPage() {
   return (
     <main className="page">
       <h1>{t('title')}</h1>
+      <ol aria-label={t('storyLabel')}>
+        <li>{t('story.secret')}</li>
+        <li>{t('story.code', { redirect: `${location.origin}${config.redirectPath}` })}</li>
+        <li>{t('story.exchange')}</li>
+      </ol>
       <section className="panel" aria-label={t('current')}>
         {state.status === 'signed-in' ? (
           <>

@@ -146,10 +146,16 @@ describe('recommendedConfig', () => {
       apiVersion: 'v21.0',
       apiMode: 'proxy',
     });
-    const proxied = { ...config, emulator: true, tokenEndpoint: 'https://app.example/token' };
+    const proxied = {
+      ...config,
+      emulator: true,
+      tokenEndpoint: 'https://app.example/token',
+      workfrontSignOutUrl: 'https://idp.example/logout',
+    };
     expect(recommendedConfigFile(validProfile, proxied)).toMatchObject({
       emulator: true,
       tokenEndpoint: 'https://app.example/token',
+      workfrontSignOutUrl: 'https://idp.example/logout',
     });
   });
 

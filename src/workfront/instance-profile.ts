@@ -145,6 +145,8 @@ export function recommendedConfigFile(
     ...(stateEcho ? {} : { stateEcho }),
     ...(current.emulator ? { emulator: true } : {}),
     ...Object.fromEntries(endpoints),
+    // Kept, so that the file written from this advice still links to Workfront's sign-out.
+    ...(current.workfrontSignOutUrl ? { workfrontSignOutUrl: current.workfrontSignOutUrl } : {}),
   };
 }
 

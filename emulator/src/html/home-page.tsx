@@ -22,6 +22,10 @@ export function homePage(demoClientId: string) {
           <code>/integrations/oauth2/api/v1/jwt/exchange</code>
         </li>
         <li>
+          <a href="/logout">Sign out of Workfront</a> in this browser: the next sign-in asks for the
+          password again
+        </li>
+        <li>
           REST API: <code>/attask/api/v22.0/</code>; control API: <code>/__emulator/</code>
         </li>
         <li>

@@ -15,6 +15,8 @@ export const paths = {
   authorize: '/integrations/oauth2/authorize',
   signIn: '/integrations/oauth2/login',
   consent: '/integrations/oauth2/consent',
+  /** The instance's own sign-out page: Workfront documents none, so the path is the emulator's. */
+  signOut: '/logout',
   token: '/integrations/oauth2/api/v1/token',
   revoke: '/integrations/oauth2/api/v1/revoke',
   jwtExchange: '/integrations/oauth2/api/v1/jwt/exchange',

@@ -11,6 +11,8 @@ export const browserSessionCookie = 'wf_emulator_session';
 export interface BrowserSessionStore {
   create(userId: string): string;
   get(id: string | undefined): BrowserSession | undefined;
+  /** Ends one browser's session: its cookie, if sent again, signs no one in. */
+  end(id: string | undefined): void;
   clear(): void;
 }
 
@@ -23,6 +25,9 @@ export function createBrowserSessionStore(): BrowserSessionStore {
       return id;
     },
     get: (id) => (id === undefined ? undefined : sessions.get(id)),
+    end(id) {
+      if (id !== undefined) sessions.delete(id);
+    },
     clear() {
       sessions.clear();
     },

@@ -30,6 +30,21 @@ export function CrossSiteFormPage() {
   );
 }
 
+/** Where the instance's sign-out leaves the browser. */
+export function SignedOutPage(props: { wasSignedIn: boolean }) {
+  return (
+    <Layout title="Signed out">
+      <h1>You are signed out of Workfront</h1>
+      <p role="status">
+        {props.wasSignedIn
+          ? 'Workfront no longer knows you in this browser: the next sign-in, from any app, asks for your email and password.'
+          : 'No one was signed in to Workfront in this browser.'}
+      </p>
+      <p class="note">You can close this tab.</p>
+    </Layout>
+  );
+}
+
 export function SignInPage(props: {
   appName: string;
   action: string;

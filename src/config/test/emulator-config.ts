@@ -14,4 +14,5 @@ export const emulatorConfig: AppConfig = {
   authorizationEndpoint: 'http://localhost:8787/integrations/oauth2/authorize',
   tokenEndpoint: 'http://localhost:8787/integrations/oauth2/api/v1/token',
   revocationEndpoint: 'http://localhost:8787/integrations/oauth2/api/v1/revoke',
+  workfrontSignOutUrl: 'http://localhost:8787/logout',
 };
