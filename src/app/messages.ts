@@ -21,9 +21,4 @@ export const messages = defineMessages('app/messages', {
   errorTitle: 'Something went wrong',
   reload: 'Reload',
   loadFailed: 'The app could not load its code. Check your connection, then reload.',
-  userChanged:
-    'You are now signed in as {name}. The user signed in here before was signed out, and their unsaved changes were removed.',
-  userChangedUnnamed:
-    'You are now signed in as another user. The user signed in here before was signed out, and their unsaved changes were removed.',
-  understood: 'OK',
 });

@@ -22,9 +22,5 @@ export default {
     errorTitle: '出错了',
     reload: '重新加载',
     loadFailed: '应用无法加载其代码。请检查网络连接，然后重新加载。',
-    userChanged: '您现在以 {name} 的身份登录。之前在此登录的用户已退出，其未保存的更改已删除。',
-    userChangedUnnamed:
-      '您现在以另一位用户的身份登录。之前在此登录的用户已退出，其未保存的更改已删除。',
-    understood: '知道了',
   },
 } satisfies Translation<typeof messages>;

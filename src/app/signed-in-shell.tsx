@@ -1,7 +1,7 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { useAuthClient } from '../auth';
+import { useAuthClient, useAuthState } from '../auth';
 import { currentUserQuery, useWorkfrontClient, WorkfrontProvider } from '../workfront';
 import { useDataLayer } from './data-layer-context';
 import { useMessages } from '../i18n/i18n-context';
@@ -9,7 +9,6 @@ import { HeaderMenu } from './header-menu';
 import { LayoutHeader } from './layout-header';
 import { messages } from './messages';
 import { MainContent } from './main-content';
-import { UserChangedNotice } from './user-changed-notice';
 
 const QueryDevtools = import.meta.env.DEV
   ? lazy(() =>
@@ -17,9 +16,12 @@ const QueryDevtools = import.meta.env.DEV
     )
   : () => null;
 
+const UserChangedNotice = lazy(() => import('./user-changed-notice'));
+
 /** The layout once signed in: the data layer's providers, the navigation, and the screens. */
 export function SignedInShell({ badge }: { badge: ReactNode }) {
   const { queryClient, workfront } = useDataLayer();
+  const state = useAuthState();
   return (
     <QueryClientProvider client={queryClient}>
       <WorkfrontProvider client={workfront}>
@@ -27,7 +29,11 @@ export function SignedInShell({ badge }: { badge: ReactNode }) {
           <SignedInNavigation />
           {badge}
         </LayoutHeader>
-        <UserChangedNotice />
+        {state.status === 'signed-in' && state.userChanged && (
+          <Suspense>
+            <UserChangedNotice />
+          </Suspense>
+        )}
         <MainContent>
           <Outlet />
         </MainContent>
