@@ -6,6 +6,7 @@ import {
   followHeaderLink,
   headerMenu,
   itemCount,
+  openHeaderMenu,
   signInToMyWork,
   workList,
 } from './support/screens';
@@ -203,6 +204,7 @@ for (const [colorScheme, { size, use }] of (['light', 'dark'] as const).flatMap(
       page,
     }) => {
       await signInToMyWork(page);
+      await openHeaderMenu(page);
       await page.getByRole('link', { name: /^Session/ }).click();
       await expect(
         page.getByRole('list', { name: 'How signing in with PKCE works' }),
@@ -216,6 +218,7 @@ for (const [colorScheme, { size, use }] of (['light', 'dark'] as const).flatMap(
       ).toBeVisible({ timeout: 30_000 });
       await expectNoSeriousViolations(page, 'the session page');
 
+      await openHeaderMenu(page);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await expect(page.getByRole('link', { name: 'Sign out of Workfront' })).toBeVisible();
       await expectNoSeriousViolations(page, 'the signed-out page');

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, signInAtWorkfront, test } from './fixtures';
 import { serveAppConfig } from './support/app-config';
 import { emulatorUrl } from './support/emulator';
+import { openHeaderMenu } from './support/screens';
 
 /**
  * Sign-out that tells the truth: the app's tokens are gone, but Workfront's own session in this
@@ -57,6 +58,7 @@ for (const { size, use, touch } of sizes) {
         await expect(note(page, language)).toHaveCount(0);
         await press(page.getByRole('button', { name: language.signIn }));
         await signInAtWorkfront(page);
+        await openHeaderMenu(page);
         await press(page.getByRole('button', { name: language.signOut }));
         await expect(page).toHaveURL('/');
       }

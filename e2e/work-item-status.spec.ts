@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type IssuedTokens } from './fixtures';
 import { emulator } from './support/emulator';
-import { expectAfterRetries, signInToMyWork } from './support/screens';
+import { expectAfterRetries, openHeaderMenu, signInToMyWork } from './support/screens';
 import { WorkfrontApi, type WireWorkItem } from './support/workfront-api';
 
 /** The item page's Start and Done, on a desk and on a phone (by touch), in English and Chinese. */
@@ -86,6 +86,7 @@ for (const { size, touch, use } of sizes) {
         await signInToMyWork(page);
         const { api, item } = await newItemOf(issued, kind);
         if (texts.language !== 'en') {
+          await openHeaderMenu(page);
           await page.getByRole('combobox', { name: 'Language' }).selectOption(texts.language);
         }
         await page.getByRole('searchbox', { name: texts.filter }).fill(item.name);

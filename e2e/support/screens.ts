@@ -82,11 +82,16 @@ export function failOnDialogs(page: Page): string[] {
 }
 
 /** The signed-in header's Menu, which holds its links on a phone (and is hidden on a desk). */
-export const headerMenu = (page: Page) => page.locator('summary').filter({ hasText: 'Menu' });
+export const headerMenu = (page: Page) => page.getByRole('banner').locator('summary');
+
+/** On a phone, opens the header's Menu, where its links and controls are; on a desk, nothing. */
+export async function openHeaderMenu(page: Page) {
+  const closed = page.locator('details.header-menu:not([open]) > summary');
+  if (await closed.isVisible()) await closed.click();
+}
 
 /** Follows a link of the header's main navigation, through its Menu where there is one. */
 export async function followHeaderLink(page: Page, name: string) {
-  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
-  if (!(await link.isVisible())) await headerMenu(page).click();
-  await link.click();
+  await openHeaderMenu(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 }
