@@ -86,6 +86,8 @@ export const headerMenu = (page: Page) => page.getByRole('banner').locator('summ
 
 /** On a phone, opens the header's Menu, where its links and controls are; on a desk, nothing. */
 export async function openHeaderMenu(page: Page) {
+  // The signed-in header, once there: on a desk its Menu is there too, hidden.
+  await page.locator('details.header-menu').waitFor({ state: 'attached' });
   const closed = page.locator('details.header-menu:not([open]) > summary');
   if (await closed.isVisible()) await closed.click();
 }
