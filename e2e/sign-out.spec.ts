@@ -82,6 +82,7 @@ for (const { size, use, touch } of sizes) {
         await press(page.getByRole('button', { name: language.signIn }));
         await expect(page.getByLabel('Password')).toBeVisible();
         await signInAtWorkfront(page);
+        await openHeaderMenu(page);
         await expect(page.getByRole('button', { name: language.signOut })).toBeVisible();
       });
 
