@@ -150,6 +150,37 @@ test.describe('a post that lands after the user left the item', () => {
     const texts = await noteTexts(issuedTokens, 'task', id);
     expect(texts.filter((text) => text === 'Signed off by legal')).toHaveLength(1);
   });
+
+  test('cannot be posted again on coming back while it is on its way, and leaves the box when it lands', async ({
+    page,
+    issuedTokens,
+  }) => {
+    await signInToMyWork(page);
+    const id = await openFirst(page, 'task');
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const isPost = (url: string, method: string) =>
+      method === 'POST' && new URL(url).pathname.endsWith('/note');
+    await page.route('**/attask/api/**', async (route) => {
+      if (isPost(route.request().url(), route.request().method())) await answered;
+      return route.continue();
+    });
+    await updateBox(page).fill('Approved by finance');
+    await postButton(page).click();
+    await page.getByRole('link', { name: '← My work' }).click();
+    await workList(page).locator(`a[href="/work/task/${id}"]`).first().click();
+
+    // Back on the item, the post still on its way: its text is kept, and cannot go twice.
+    await expect(updateBox(page)).toHaveValue('Approved by finance');
+    await expect(page.getByRole('button', { name: 'Posting…' })).toBeDisabled();
+    answer();
+    await expect(updateBox(page)).toHaveValue('');
+    await expect(postButton(page)).toBeEnabled();
+    const texts = await noteTexts(issuedTokens, 'task', id);
+    expect(texts.filter((text) => text === 'Approved by finance')).toHaveLength(1);
+  });
 });
 
 test('in Chinese, the forms say 状态和进度 and 发布更新', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useIsMutating, useMutation } from '@tanstack/react-query';
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useMessages } from '../i18n/i18n-context';
@@ -23,12 +23,21 @@ export function WorkItemNoteForm({ kind, id, userId }: NoteFormProps) {
   const t = useMessages(messages);
   const labels = useWorkfrontLabels();
   const storageKey = userId === null ? null : noteDraftKey({ userId, kind, id });
-  const post = useMutation(
-    postNoteMutation(client, kind, id, (posted) => {
-      if (storageKey !== null) forgetPostedNote(storageKey, posted);
-    }),
-  );
+  const options = postNoteMutation(client, kind, id, (posted) => {
+    if (storageKey !== null) forgetPostedNote(storageKey, posted);
+  });
+  const post = useMutation(options);
   const [text, setText] = useState(() => (storageKey === null ? '' : readNoteDraft(storageKey)));
+
+  // Any post of this item on its way, this visit's or one from before the user left the page and
+  // came back: none may go twice. When it lands, the box shows what is still kept (onPosted above
+  // forgot the posted text, unless it was written on since).
+  const sending = useIsMutating({ mutationKey: options.mutationKey }) > 0;
+  const [wasSending, setWasSending] = useState(sending);
+  if (wasSending !== sending) {
+    setWasSending(sending);
+    if (!sending && storageKey !== null) setText(readNoteDraft(storageKey));
+  }
 
   useEffect(() => {
     if (storageKey !== null) writeNoteDraft(storageKey, text);
@@ -61,8 +70,8 @@ export function WorkItemNoteForm({ kind, id, userId }: NoteFormProps) {
           }}
         />
       </label>
-      <button type="submit" className="primary" disabled={post.isPending}>
-        {post.isPending ? t('posting') : t('postUpdate')}
+      <button type="submit" className="primary" disabled={sending}>
+        {sending ? t('posting') : t('postUpdate')}
       </button>
       {post.isError && (
         <p role="alert" className="error-text">
