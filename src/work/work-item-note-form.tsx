@@ -1,5 +1,5 @@
-import { useIsMutating, useMutation } from '@tanstack/react-query';
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore, type SubmitEvent } from 'react';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useMessages } from '../i18n/i18n-context';
 import { useWorkfrontClient, type WorkItemKind } from '../workfront';
@@ -32,7 +32,12 @@ export function WorkItemNoteForm({ kind, id, userId }: NoteFormProps) {
   // Any post of this item on its way, this visit's or one from before the user left the page and
   // came back: none may go twice. When it lands, the box shows what is still kept (onPosted above
   // forgot the posted text, unless it was written on since).
-  const sending = useIsMutating({ mutationKey: options.mutationKey }) > 0;
+  // What useIsMutating does, with the QueryClient /work loads anyway: that hook would add its code.
+  const queryClient = useQueryClient();
+  const sending = useSyncExternalStore(
+    (listener) => queryClient.getMutationCache().subscribe(listener),
+    () => queryClient.isMutating({ mutationKey: options.mutationKey }) > 0,
+  );
   const [wasSending, setWasSending] = useState(sending);
   if (wasSending !== sending) {
     setWasSending(sending);
