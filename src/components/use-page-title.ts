@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useLocation } from 'react-router';
 
 /** The page whose heading last took focus. The page the browser loaded leaves focus alone. */
@@ -14,18 +14,16 @@ export function usePageTitle(...names: (string | null | undefined)[]) {
   const ready = !names.includes(undefined);
   // `null`: a page with no name of its own, such as an item that failed to load.
   const title = [...names.filter(Boolean), 'Workfront'].join(' · ');
-  useEffect(() => {
+  // Before the browser takes input again: focus never moves under keys already being typed.
+  useLayoutEffect(() => {
     if (!ready) return;
     document.title = title;
     if (focusedPath === pathname) return;
-    if (focusedPath !== undefined) {
-      // A page that failed to load has no heading: its content, then.
-      const heading =
-        document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main');
-      if (heading) {
-        heading.tabIndex = -1;
-        heading.focus();
-      }
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    // Focus the user already put in the page, typing while it loaded, stays there.
+    if (focusedPath !== undefined && heading && !document.querySelector('#main :focus')) {
+      heading.tabIndex = -1;
+      heading.focus();
     }
     focusedPath = pathname;
   }, [ready, title, pathname]);
