@@ -191,7 +191,7 @@ test.describe('My work', () => {
     await expect(itemCount(page)).toHaveText(`0 of ${total} items`);
     await expect(workList(page)).toBeHidden();
 
-    await page.getByRole('button', { name: 'Clear the filter' }).click();
+    await page.getByRole('link', { name: 'Clear the filter' }).click();
     await expect(filter).toHaveValue('');
     await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('');
     await expect(itemCount(page)).toHaveText(`${total} of ${total} items`);

@@ -20,8 +20,7 @@ export function usePageTitle(...names: (string | null | undefined)[]) {
     document.title = title;
     if (focusedPath === pathname) return;
     const heading = document.querySelector<HTMLElement>('#main h1');
-    // Focus the user already put in the page, typing while it loaded, stays there.
-    if (focusedPath !== undefined && heading && !document.querySelector('#main :focus')) {
+    if (focusedPath !== undefined && heading) {
       heading.tabIndex = -1;
       heading.focus();
     }

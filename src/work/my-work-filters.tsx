@@ -22,9 +22,11 @@ export function MyWorkFilters({
     <div className="filters" role="search">
       <label>
         {t('filter')}
+        {/* It holds its own text as it is typed: no render can write an older value back under
+            the keys (WebKit lost keystrokes so). A filter taken from the address draws it anew. */}
         <input
           type="search"
-          value={filter.text}
+          defaultValue={filter.text}
           placeholder={t('filterPlaceholder')}
           onChange={(event) => {
             onChange({ ...filter, text: event.target.value });

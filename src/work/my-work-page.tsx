@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { useLocation, useNavigationType, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { EmptyPanel } from '../components/empty-panel';
 import { ErrorPanel } from '../components/error-panel';
 import { QueryState, type QueryView } from '../components/query-state';
@@ -38,24 +38,26 @@ const searchOf = ({ text, status }: WorkFilter) =>
  * page's own writes replace the history entry; an entry reached otherwise (the "My work" link)
  * brings its own filter.
  */
-function useFilterInUrl(): [WorkFilter, (filter: WorkFilter) => void] {
+function useFilterInUrl(): [WorkFilter, (filter: WorkFilter) => void, string] {
   const [params, setParams] = useSearchParams();
   const { key } = useLocation();
   // PUSH, POP or REPLACE, as a string: the enum itself would add to every page's code.
   const navigation: string = useNavigationType();
-  const [kept, setKept] = useState({ filter: filterOf(params), key });
+  // `from`: the entry the filter was last taken from, which the search box is drawn anew for.
+  const [kept, setKept] = useState({ filter: filterOf(params), key, from: key });
   if (key !== kept.key) {
     // As an update of the state it is given: a keystroke not yet applied is kept, not replaced.
-    setKept((previous) => ({
-      filter: navigation === 'REPLACE' ? previous.filter : filterOf(params),
-      key,
-    }));
+    setKept((previous) =>
+      navigation === 'REPLACE'
+        ? { ...previous, key }
+        : { filter: filterOf(params), key, from: key },
+    );
   }
   const setFilter = (filter: WorkFilter) => {
     setKept((previous) => ({ ...previous, filter }));
     setParams(searchOf(filter), { replace: true });
   };
-  return [kept.filter, setFilter];
+  return [kept.filter, setFilter, kept.from];
 }
 
 export function MyWorkPage() {
@@ -65,7 +67,7 @@ export function MyWorkPage() {
   usePageTitle(t('title'));
   const format = useFormat();
   const workfrontLabel = useWorkfrontStatusLabel(client);
-  const [filter, setFilter] = useFilterInUrl();
+  const [filter, setFilter, filterFrom] = useFilterInUrl();
   const [now] = useState(() => new Date());
 
   // Workfront pages at 2000 items; keep reading until the whole list is here.
@@ -97,6 +99,8 @@ export function MyWorkPage() {
         )}
       </div>
       <MyWorkFilters
+        // Drawn anew only for a filter taken from the address (my-work-filters.tsx).
+        key={filterFrom}
         filter={filter}
         statuses={statuses}
         workfrontLabel={workfrontLabel}
@@ -142,14 +146,8 @@ export function MyWorkPage() {
             )}
             {rows.length === 0 ? (
               <EmptyPanel message={t('noMatch')}>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setFilter({ text: '', status: '' });
-                  }}
-                >
-                  {t('clearFilter')}
-                </button>
+                {/* A new entry, as a link to My work is: Back brings the filter back. */}
+                <Link to="/work">{t('clearFilter')}</Link>
               </EmptyPanel>
             ) : (
               <MyWorkList rows={rows} workfrontLabel={workfrontLabel} now={now} />
