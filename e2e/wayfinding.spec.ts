@@ -175,3 +175,37 @@ test.describe('the header on a desk', () => {
     expect((await page.getByRole('banner').boundingBox())?.height).toBeLessThan(64);
   });
 });
+
+test.describe('the header while the page loads', () => {
+  test.use(desk);
+
+  test('the session badge arrives without moving Sign out, the account or the language', async ({
+    page,
+  }) => {
+    // The badge's code loads apart from the page's: hold it until the rest of the header is drawn.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/assets/session-badge-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await signInToMyWork(page);
+    const account = page.getByTestId('signed-in-user');
+    const controls = [
+      account,
+      page.getByRole('button', { name: 'Sign out' }),
+      page.getByRole('combobox', { name: 'Language' }),
+    ];
+    await expect(account).toHaveText('Dana Demo');
+    const before = await Promise.all(controls.map((control) => control.boundingBox()));
+    const badge = page.getByRole('link', { name: /Open the flow inspector/ });
+    await expect(badge).toHaveCount(0);
+
+    release();
+    await expect(badge).toBeVisible();
+    const after = await Promise.all(controls.map((control) => control.boundingBox()));
+    expect(after).toEqual(before);
+  });
+});

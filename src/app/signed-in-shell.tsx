@@ -26,8 +26,7 @@ export function SignedInShell({ badge }: { badge: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <WorkfrontProvider client={workfront}>
         <LayoutHeader Menu={HeaderMenu}>
-          <SignedInNavigation />
-          {badge}
+          <SignedInNavigation badge={badge} />
         </LayoutHeader>
         {state.status === 'signed-in' && state.userChanged && (
           <Suspense>
@@ -45,7 +44,8 @@ export function SignedInShell({ badge }: { badge: ReactNode }) {
   );
 }
 
-function SignedInNavigation() {
+/** The badge comes first after the navigation, so that its late arrival moves no control. */
+function SignedInNavigation({ badge }: { badge: ReactNode }) {
   const auth = useAuthClient();
   const navigate = useNavigate();
   const client = useWorkfrontClient();
@@ -65,6 +65,7 @@ function SignedInNavigation() {
         </NavLink>
         <NavLink to="/projects">{t('projects')}</NavLink>
       </nav>
+      {badge}
       <NavLink to="/me" className="account" data-testid="signed-in-user">
         {me.data?.name ?? t('profile')}
       </NavLink>
