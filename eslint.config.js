@@ -8,10 +8,10 @@ import tseslint from 'typescript-eslint';
  * src/workfront alone knows the wire format; feature folders do not import one another; the
  * emulator is an outside party and shares nothing with src/ (emulator/test/independence.test.ts
  * checks that side, where relative paths cannot tell the two src folders apart). Within src/, only
- * src/session (the inspector's "what if" buttons) drives the emulator's control API, through
- * src/emulator-control, which imports nothing from src/: the e2e suite and the bench use it too.
+ * src/inspector (its "what if" buttons) drives the emulator's control API, through
+ * src/inspector/emulator-control.ts, which imports nothing from src/: e2e/ and bench/ use it too.
  */
-const features = ['landing', 'callback', 'work', 'projects', 'profile', 'session'];
+const features = ['landing', 'callback', 'work', 'projects', 'profile', 'inspector'];
 const forbid = (patterns, message) => ({ group: patterns, message });
 const outsideAuth = forbid(['oidc-client-ts'], 'Only src/auth may use oidc-client-ts.');
 const toEmulator = forbid(['**/emulator/**'], 'The emulator is an outside party: share no code.');
@@ -39,12 +39,12 @@ const deepIntoWorkfront = forbid(
   `Outside src/workfront, import its index.ts, or one of ${workfrontEntries.join(', ')}.`,
 );
 const toEmulatorControl = forbid(
-  ['../emulator-control', '../emulator-control/*', './emulator-control', './emulator-control/*'],
-  'Only src/session may drive the emulator’s control API (src/emulator-control).',
+  ['../inspector/emulator-control'],
+  'Only src/inspector may drive the emulator’s control API (src/inspector/emulator-control.ts).',
 );
 const fromEmulatorControl = forbid(
-  ['../*', '../*/**'],
-  'src/emulator-control imports nothing from src/: the e2e suite and the bench use it too.',
+  ['./*', '../*', '../*/**'],
+  'src/inspector/emulator-control.ts imports nothing from src/: e2e/ and bench/ use it too.',
 );
 const boundaries = (files, patterns) => ({
   files,
@@ -97,7 +97,7 @@ export default tseslint.config(
         toApp,
         deepIntoAuth,
         deepIntoWorkfront,
-        ...(feature === 'session' ? [] : [toEmulatorControl]),
+        toEmulatorControl,
         forbid(
           features
             .filter((other) => other !== feature)
@@ -107,10 +107,7 @@ export default tseslint.config(
       ],
     ),
   ),
-  boundaries(
-    ['src/emulator-control/**/*.{ts,tsx}'],
-    [outsideAuth, toEmulator, fromEmulatorControl],
-  ),
+  boundaries(['src/inspector/emulator-control.ts'], [outsideAuth, toEmulator, fromEmulatorControl]),
   {
     files: ['emulator/**/*.{ts,tsx}', 'e2e/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },

@@ -1,4 +1,4 @@
-import { createEmulatorControl, demoClientId } from '../src/emulator-control/emulator-control';
+import { createEmulatorControl, demoClientId } from '../src/inspector/emulator-control';
 import { appUrl, emulatorUrl } from './servers';
 
 const control = createEmulatorControl(emulatorUrl);

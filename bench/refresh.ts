@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
 import { newBenchContext, openLanding, signInToMyWork, type VaultKind } from './browser';
-import { isTokenCall, type LogEntry } from '../src/emulator-control/emulator-control';
+import { isTokenCall, type LogEntry } from '../src/inspector/emulator-control';
 import { emulator } from './emulator-control';
 import { median, round, withTimeout } from './stats';
 

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { findNginx as findOrInstallNginx } from '../deploy/find-nginx.mjs';
 import { startNginx } from '../deploy/nginx.ts';
 import { readServedConfig } from '../deploy/security-headers.ts';
-import { emulatorControlUrl } from '../src/emulator-control/emulator-control';
+import { emulatorControlUrl } from '../src/inspector/emulator-control';
 
 /**
  * The bench's own ports, next to the e2e suite's 8787 and 4173: both can run at the same time on

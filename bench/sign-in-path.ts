@@ -7,7 +7,7 @@ import {
   signOut,
   type VaultKind,
 } from './browser';
-import { isTokenCall } from '../src/emulator-control/emulator-control';
+import { isTokenCall } from '../src/inspector/emulator-control';
 import { emulator } from './emulator-control';
 import { traceNetwork, type TracedExchange } from './network-trace';
 import { chainDepths, criticalPath, describeHop } from './round-trips';

@@ -15,7 +15,7 @@ import {
   createEmulatorControl,
   demoClientId,
   emulatorControlUrl,
-} from '../../src/emulator-control/emulator-control.ts';
+} from '../../src/inspector/emulator-control.ts';
 
 export const enginePorts = { emulator: 8807, app: 4193 } as const;
 export const emulatorUrl = `http://localhost:${enginePorts.emulator}`;

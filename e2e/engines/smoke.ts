@@ -10,7 +10,7 @@
  * README quotes: whether a reload of the only tab bounced through Workfront's authorize, how many
  * times one load downloads config.json, and how long the smoke took.
  */
-import type { IssuedTokens, LogEntry } from '../../src/emulator-control/emulator-control.ts';
+import type { IssuedTokens, LogEntry } from '../../src/inspector/emulator-control.ts';
 import { buttonNamed, fieldLabelled, xpathLiteral, type Engine, type Tab } from './driver.ts';
 import { findFirefox, launchFirefox } from './firefox.ts';
 import {

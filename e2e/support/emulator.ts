@@ -1,11 +1,11 @@
 import {
   createEmulatorControl,
   demoClientId,
-} from '../../src/emulator-control/emulator-control.ts';
+} from '../../src/inspector/emulator-control.ts';
 
 /**
  * The suite's Workfront emulator, driven through its control API as any outside test would: the
- * one typed client (src/emulator-control), on the suite's port.
+ * one typed client (src/inspector/emulator-control.ts), on the suite's port.
  */
 export {
   createEmulatorControl,
@@ -15,7 +15,7 @@ export {
   type Fault,
   type FaultTarget,
   type LogEntry,
-} from '../../src/emulator-control/emulator-control.ts';
+} from '../../src/inspector/emulator-control.ts';
 
 export const emulatorUrl = 'http://localhost:8787';
 

@@ -8,7 +8,7 @@ import { SignedInShell } from './signed-in-shell';
 
 // The developer's instrument (config.json's "inspector"): off, its code never loads.
 const SessionBadge = lazy(() =>
-  import('../session/session-badge').then((m) => ({ default: m.SessionBadge })),
+  import('../inspector/session-badge').then((m) => ({ default: m.SessionBadge })),
 );
 
 export function RootLayout() {

@@ -4,7 +4,7 @@ export const screens = {
   projects: () => import('../projects/projects-page').then((m) => ({ Component: m.ProjectsPage })),
   project: () => import('../projects/project-page').then((m) => ({ Component: m.ProjectPage })),
   profile: () => import('../profile/profile-page').then((m) => ({ Component: m.ProfilePage })),
-  session: () => import('../session/session-page').then((m) => ({ Component: m.SessionPage })),
+  session: () => import('../inspector/session-page').then((m) => ({ Component: m.SessionPage })),
   notFound: () =>
     import('../components/not-found-page').then((m) => ({ Component: m.NotFoundPage })),
 };

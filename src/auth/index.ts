@@ -11,7 +11,7 @@ export { AuthProvider, useAuthClient, useAuthState } from './auth-context';
 export { AuthProblemError, type AuthProblem } from './auth-errors';
 export { safeReturnPath } from './return-path';
 /**
- * The flow inspector's story of a sign-in (src/session). Its instance check imports its probes
+ * The flow inspector's story of a sign-in (src/inspector). Its instance check imports its probes
  * from instance-probes.ts itself, so that they load with it.
  */
 export type { FlowEvent } from './flow-log';

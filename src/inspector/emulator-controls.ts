@@ -1,8 +1,8 @@
-import { createEmulatorControl } from '../emulator-control/emulator-control';
+import { createEmulatorControl } from './emulator-control';
 
 /**
  * The inspector's "what if" buttons, each one call of the emulator's control API
- * (src/emulator-control). Real Workfront has no such thing: the buttons only appear when the
+ * (emulator-control.ts). Real Workfront has no such thing: the buttons only appear when the
  * config says the Workfront URL is the emulator.
  */
 export function emulatorControls(workfrontUrl: string) {

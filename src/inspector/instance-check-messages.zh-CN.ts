@@ -2,7 +2,7 @@ import type { Translation } from '../i18n/catalog';
 import type { instanceCheckMessages } from './instance-check-messages';
 
 export default {
-  id: 'session/instance-check-messages',
+  id: 'inspector/instance-check-messages',
   messages: {
     title: '检查此 Workfront',
     intro:

@@ -1,7 +1,7 @@
 import { defineMessages } from '../i18n/catalog';
 
 /** "Check this Workfront", in a catalog of its own: it loads with the check, not the inspector. */
-export const instanceCheckMessages = defineMessages('session/instance-check-messages', {
+export const instanceCheckMessages = defineMessages('inspector/instance-check-messages', {
   title: 'Check this Workfront',
   intro:
     'Asks this Workfront a few read-only questions about what its documentation leaves open, and says what the app does about each answer. If this tab has not refreshed yet, the check refreshes once, as "Refresh now" does, to see whether the refresh token rotates. The profile holds no token, code, user name, ID or work data.',

@@ -2,7 +2,7 @@ import type { Translation } from '../i18n/catalog';
 import type { instanceCheckResultsMessages } from './instance-check-results-messages';
 
 export default {
-  id: 'session/instance-check-results-messages',
+  id: 'inspector/instance-check-results-messages',
   messages: {
     resultsTitle: '此 Workfront 的行为',
     behaviour: '行为',

@@ -2,7 +2,7 @@ import type { Translation } from '../i18n/catalog';
 import type { messages } from './messages';
 
 export default {
-  id: 'session/messages',
+  id: 'inspector/messages',
   messages: {
     title: '会话',
     badgeSignedIn: '会话 · {countdown}',

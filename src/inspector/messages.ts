@@ -1,6 +1,6 @@
 import { defineMessages } from '../i18n/catalog';
 
-export const messages = defineMessages('session/messages', {
+export const messages = defineMessages('inspector/messages', {
   title: 'Session',
   badgeSignedIn: 'Session · {countdown}',
   badgeSignedOut: 'Session · signed out',

@@ -2,7 +2,7 @@ import { defineMessages } from '../i18n/catalog';
 
 /** A finished check's answers and advice: they load once a check has finished. */
 export const instanceCheckResultsMessages = defineMessages(
-  'session/instance-check-results-messages',
+  'inspector/instance-check-results-messages',
   {
     resultsTitle: 'What this Workfront does',
     behaviour: 'Behaviour',

@@ -1,6 +1,6 @@
 /**
  * The Workfront emulator's control API, `/__emulator/…` (emulator/README.md, "Control API"),
- * typed once for everyone who drives it: the flow inspector's "what if" buttons (src/session), the
+ * typed once for everyone who drives it: the flow inspector's "what if" buttons (src/inspector), the
  * e2e suite (e2e/support/emulator.ts) and the bench (bench/emulator-control.ts).
  *
  * The emulator is an outside party, as a real Workfront is: this file knows its API as the README
