@@ -10,7 +10,11 @@ export const minimalApp = 'examples/minimal/main.tsx';
  * callback document's script), every file they import, type-only and dynamic imports included.
  * docs/copy-the-integration.md lists these files, and a test keeps it true.
  */
-export const kitRoots = [minimalApp, 'src/auth/vault-worker.ts', 'src/auth/callback-document.ts'];
+export const kitRoots = [
+  minimalApp,
+  'src/auth/vault-worker.ts',
+  'src/auth/page/callback-document.ts',
+];
 
 export interface KitFile {
   file: string;

@@ -1,7 +1,7 @@
 /**
  * The callback document: the page Workfront redirects back to, with the code in its address. It
  * is index.html with one difference: instead of the app's scripts it has one inline script,
- * src/auth/callback-document.ts bundled with nothing it does not import (no React, no library),
+ * src/auth/page/callback-document.ts bundled with nothing it does not import (no React, no library),
  * which hands the code to the token vault and only then loads the app (SECURITY.md, "The
  * callback"). Its CSP allows that script alone, by hash, and what that script loads.
  */
@@ -13,7 +13,7 @@ import { rolldown } from 'rolldown';
 import type { Plugin, ResolvedConfig } from 'vite';
 import type { HeaderMap } from './security-headers.ts';
 
-const source = 'src/auth/callback-document.ts';
+const source = 'src/auth/page/callback-document.ts';
 /** The checkout: the script is the kit's, whichever app's folder Vite builds (examples/minimal). */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const inlineScript = /<script type="module">([\s\S]*?)<\/script>/;

@@ -32,7 +32,7 @@ export function connectOrigins(
  * - No `data:` images or fonts: the app has none, so allowing them would only help an attacker.
  * - `form-action 'self'`: sign-in leaves by `location.assign`, not by a form.
  * - Workers only from this origin, and through one Trusted Types policy, `workfront-vault`, which
- *   lets only the token vault's own script URL through (src/auth/vault-connection.ts). The app
+ *   lets only the token vault's own script URL through (src/auth/page/vault-connection.ts). The app
  *   writes to no HTML or script sink (React's `dangerouslySetInnerHTML` is unused), so every other
  *   such write, and every `javascript:` URL, is refused rather than checked.
  */

@@ -114,6 +114,6 @@ test('a tab signed out elsewhere shows none of its data after Back', async ({ pa
   await expect(signInButton(page)).toBeVisible();
   await expect(workList(page)).toHaveCount(0);
   // Chromium drops the frozen page from the cache when the sign-out message reaches it; had it
-  // kept it, the page would notice the missing flag on restore (src/auth/auth-client.ts).
+  // kept it, the page would notice the missing flag on restore (src/auth/page/auth-client.ts).
   await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
 });

@@ -12,7 +12,7 @@ const sources = import.meta.glob<string>(['./**/*.{ts,tsx}'], {
   eager: true,
 });
 
-/** `./auth/auth-client.ts` → `auth/auth-client.ts`, the form the graph uses. */
+/** `./auth/page/auth-client.ts` → `auth/page/auth-client.ts`, the form the graph uses. */
 const pathOf = (file: string) => file.replace(/^\.\//, '');
 
 function resolve(from: string, specifier: string): string | undefined {
@@ -67,7 +67,7 @@ function loops(graph: Map<string, Set<string>>): string[] {
 describe('the import graph of src/', () => {
   it('is read from every source file', () => {
     expect(files.get('main.tsx')).toContain('auth/index.ts');
-    expect(files.get('auth/index.ts')).toContain('auth/auth-client.ts');
+    expect(files.get('auth/index.ts')).toContain('auth/page/auth-client.ts');
     expect(files.get('app/router.tsx')).toContain('app/screens.ts');
   });
 

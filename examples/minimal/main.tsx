@@ -62,7 +62,7 @@ function App({ workfront, onCallback }: { workfront: api.WorkfrontClient; onCall
   const state = kit.useAuthState();
   // A failed sign-in, kept as its description: `fail` takes the error.
   const [problem, fail] = useReducer((_: string | undefined, e: unknown) => describe(e), undefined);
-  // The callback document (src/auth/callback-document.ts) spends the code before this app loads,
+  // The callback document (src/auth/page/callback-document.ts) spends the code before this app loads,
   // and sends a success on to the return path: here, on the callback path, the sign-in failed.
   useEffect(() => {
     if (onCallback) auth.completeSignIn().catch(fail);

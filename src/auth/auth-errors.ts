@@ -1,4 +1,6 @@
-import type { CallbackUrlProblem } from './callback-url';
+/** What is wrong with a callback's address (page/callback-url.ts). */
+export type CallbackUrlProblem =
+  'not-a-callback' | 'duplicated-parameter' | 'missing-state' | 'ambiguous-state';
 
 /** What went wrong with a sign-in or a refresh, in terms the screens can explain. */
 export type AuthProblem =

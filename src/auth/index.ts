@@ -4,12 +4,12 @@
  * and the browser's vault, give it to <AuthProvider>, and read the auth state with the hooks;
  * send Workfront requests through `AuthClient.send`. No token ever leaves the vault.
  */
-export { createAuthClient, loadFlowLog } from './auth-client';
-export type { AuthClient, AuthClientOptions, AuthState, VaultInfo } from './auth-client';
-export { openVault } from './vault-connection';
-export { AuthProvider, useAuthClient, useAuthState } from './auth-context';
+export { createAuthClient, loadFlowLog } from './page/auth-client';
+export type { AuthClient, AuthClientOptions, AuthState, VaultInfo } from './page/auth-client';
+export { openVault } from './page/vault-connection';
+export { AuthProvider, useAuthClient, useAuthState } from './page/auth-context';
 export { AuthProblemError, type AuthProblem } from './auth-errors';
-export { safeReturnPath } from './return-path';
+export { safeReturnPath } from './page/return-path';
 /**
  * The flow inspector's story of a sign-in (src/inspector). Its instance check imports its probes
  * from instance-probes.ts itself, so that they load with it.

@@ -16,7 +16,7 @@ export function CallbackPage() {
   const [problem, setProblem] = useState<AuthProblem | null>(null);
 
   useEffect(() => {
-    // The callback document (src/auth/callback-document.ts) exchanged the code before this app
+    // The callback document (src/auth/page/callback-document.ts) exchanged the code before this app
     // loaded; completeSignIn tells how it went. If the user has left this page meanwhile (a link
     // in the header), stay where they went.
     let left = false;

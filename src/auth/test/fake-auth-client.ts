@@ -1,4 +1,4 @@
-import type { AuthClient, AuthState } from '../auth-client';
+import type { AuthClient, AuthState } from '../page/auth-client';
 
 /**
  * The part of an AuthClient that components read: its state and the subscription to it, with a

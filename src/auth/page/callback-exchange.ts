@@ -3,9 +3,9 @@
  * tab taken, and the code handed to the vault, which exchanges it and keeps the tokens. Runs in
  * the callback document (callback-document.ts) before any other script of the app.
  */
-import { AuthProblemError } from './auth-errors';
+import { AuthProblemError } from '../auth-errors';
 import { checkCallbackUrl } from './callback-url';
-import { maskCode, type FlowLog } from './flow-log';
+import { maskCode, type FlowLog } from '../flow-log';
 import { safeReturnPath } from './return-path';
 import {
   bounceMarker,
@@ -16,7 +16,7 @@ import {
   takePendingSignIn,
 } from './sign-in-storage';
 import { authError, type VaultConnection } from './vault-connection';
-import { VaultError } from './vault-protocol';
+import { VaultError } from '../vault-protocol';
 
 export interface CallbackExchange {
   /** This tab's sessionStorage, where the pending sign-in waited. */

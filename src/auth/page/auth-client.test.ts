@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { parseAppConfig, type AppConfig } from '../config/app-config';
+import { parseAppConfig, type AppConfig } from '../../config/app-config';
 import { createAuthClient, type AuthClient } from './auth-client';
-import { AuthProblemError } from './auth-errors';
+import { AuthProblemError } from '../auth-errors';
 import { completeCallback, stateLessWindowMs } from './callback-exchange';
-import { createFlowLog } from './flow-log';
-import { minimumValiditySeconds, refreshMarginSeconds } from './refresh-schedule';
-import { deferred } from './test/vault-fixtures';
+import { createFlowLog } from '../flow-log';
+import { minimumValiditySeconds, refreshMarginSeconds } from '../refresh-schedule';
+import { deferred } from '../test/vault-fixtures';
 import type { VaultConnection, VaultNotice } from './vault-connection';
 import {
   connectRequest,
@@ -18,8 +18,8 @@ import {
   type VaultRequest,
   type VaultRequestType,
   type VaultState,
-} from './vault-protocol';
-import { vaultSettings } from './vault-settings';
+} from '../vault-protocol';
+import { vaultSettings } from '../vault-settings';
 
 const config = parseAppConfig({
   workfrontUrl: 'https://acme.my.workfront.com',

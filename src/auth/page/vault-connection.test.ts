@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FlowEvent } from './flow-log';
-import { settings } from './test/vault-fixtures';
+import type { FlowEvent } from '../flow-log';
+import { settings } from '../test/vault-fixtures';
 import { connectTo, type VaultNotice, type VaultPort } from './vault-connection';
 import {
   connectRequest,
@@ -8,7 +8,7 @@ import {
   type VaultEnvelope,
   type VaultMessage,
   type VaultState,
-} from './vault-protocol';
+} from '../vault-protocol';
 
 /** The page's end of a channel, with the vault's end in the test's hands. */
 function fakePort() {

@@ -1,5 +1,4 @@
-export type CallbackUrlProblem =
-  'not-a-callback' | 'duplicated-parameter' | 'missing-state' | 'ambiguous-state';
+import type { CallbackUrlProblem } from '../auth-errors';
 
 export type CallbackUrlCheck =
   { ok: true; url: string } | { ok: false; problem: CallbackUrlProblem };

@@ -8,12 +8,12 @@
  * lives only as long as its page). A failure leaves for a fresh document instead, whose history
  * and performance timeline hold no code, and the app there explains what happened.
  */
-import { loadAppConfig } from '../config/app-config';
+import { loadAppConfig } from '../../config/app-config';
 import { completeCallback } from './callback-exchange';
-import { createFlowLog } from './flow-log';
+import { createFlowLog } from '../flow-log';
 import { handOverVault, openVault } from './vault-connection';
-import { connectRequest } from './vault-protocol';
-import { vaultSettings } from './vault-settings';
+import { connectRequest } from '../vault-protocol';
+import { vaultSettings } from '../vault-settings';
 
 /** The app's entry module, set by the build (deploy/callback-document.ts). */
 declare const WORKFRONT_APP_ENTRY: string;

@@ -4,8 +4,8 @@
  * signed in" flag, the bounce markers, and how the callback went. Shared by the auth client and
  * the callback document (callback-document.ts), which both read and write these keys.
  */
-import type { AuthProblem } from './auth-errors';
-import type { FlowEvent } from './flow-log';
+import type { AuthProblem } from '../auth-errors';
+import type { FlowEvent } from '../flow-log';
 
 /**
  * localStorage: this browser was signed in when a page was last loaded, as the user it names

@@ -1,8 +1,8 @@
-import type { AppConfig } from '../config/app-config';
-import { AuthProblemError } from './auth-errors';
+import type { AppConfig } from '../../config/app-config';
+import { AuthProblemError } from '../auth-errors';
 import { bounceUnderWay, bounceWindowMs, forgetFailedBounce, takeBounceTurn } from './bounce-turn';
-import type { FlowEvent, FlowLog, RefreshReason } from './flow-log';
-import { minimumValiditySeconds, refreshMarginSeconds, retryDelaysMs } from './refresh-schedule';
+import type { FlowEvent, FlowLog, RefreshReason } from '../flow-log';
+import { minimumValiditySeconds, refreshMarginSeconds, retryDelaysMs } from '../refresh-schedule';
 import { safeReturnPath } from './return-path';
 import {
   bounceMarker,
@@ -13,9 +13,9 @@ import {
   unnamedUser,
 } from './sign-in-storage';
 import { authError, type VaultConnection, type VaultNotice } from './vault-connection';
-import type { ApiAnswer, ApiRequest, Credential, VaultKind, VaultState } from './vault-protocol';
-import { connectRequest, VaultError } from './vault-protocol';
-import { vaultSettings } from './vault-settings';
+import type { ApiAnswer, ApiRequest, Credential, VaultKind, VaultState } from '../vault-protocol';
+import { connectRequest, VaultError } from '../vault-protocol';
+import { vaultSettings } from '../vault-settings';
 
 export type AuthState =
   | {
@@ -97,7 +97,7 @@ export interface AuthClientOptions {
  * inspector on, and gives it to createAuthClient.
  */
 export const loadFlowLog = () =>
-  import('./flow-log').then(({ createFlowLog }) => createFlowLog(window.sessionStorage));
+  import('../flow-log').then(({ createFlowLog }) => createFlowLog(window.sessionStorage));
 
 /** With the inspector off: no story (one array, as React's external store needs), no news. */
 const noEvents: readonly FlowEvent[] = [];

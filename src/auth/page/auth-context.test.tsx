@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthClient } from './auth-client';
 import { AuthProvider, useAuthClient, useAuthState } from './auth-context';
-import { fakeAuthClient } from './test/fake-auth-client';
+import { fakeAuthClient } from '../test/fake-auth-client';
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
-import vaultScriptUrl from './vault-worker.ts?worker&url';
-import { AuthProblemError } from './auth-errors';
-import { VaultError } from './vault-protocol';
+import vaultScriptUrl from '../vault-worker.ts?worker&url';
+import { AuthProblemError } from '../auth-errors';
+import { VaultError } from '../vault-protocol';
 import type {
   VaultEnvelope,
   VaultFailure,
@@ -9,7 +9,7 @@ import type {
   VaultReplies,
   VaultRequest,
   VaultRequestType,
-} from './vault-protocol';
+} from '../vault-protocol';
 
 export interface VaultConnection {
   kind: VaultKind;
