@@ -15,7 +15,7 @@ describe('the integration a developer copies', () => {
 
   it('is found from its roots, and none of it is the app around it', () => {
     console.log(formatKit(files));
-    expect(files.map(({ file }) => file)).toContain('src/auth/token-vault.ts');
+    expect(files.map(({ file }) => file)).toContain('src/auth/vault/token-vault.ts');
     expect(files.every(({ file }) => /^src\/(auth|workfront|config)\//.test(file))).toBe(true);
     expect(files.some(({ file }) => /\.test\.tsx?$/.test(file))).toBe(false);
   });

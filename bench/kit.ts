@@ -10,7 +10,7 @@ import { dirname, join, relative } from 'node:path';
 export const kitRoots = [
   'src/auth/index.ts',
   'src/auth/callback-document.ts',
-  'src/auth/vault-worker.ts',
+  'src/auth/vault/vault-worker.ts',
   'src/workfront/workfront-client.ts',
   'src/workfront/workfront-errors.ts',
   'src/config/app-config.ts',

@@ -1,5 +1,5 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts';
-import { AuthProblemError, type AuthProblem } from './auth-errors';
+import { AuthProblemError, type AuthProblem } from '../auth-errors';
 
 /*
  * oidc-client-ts's errors, read in the token vault as problems the screens can explain. The page

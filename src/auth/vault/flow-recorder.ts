@@ -1,5 +1,5 @@
-import type { FlowEvent, RefreshReason } from './flow-log';
-import { tokenAnswerAsSent } from './instance-probes';
+import type { FlowEvent, RefreshReason } from '../flow-log';
+import { tokenAnswerAsSent } from '../instance-probes';
 import type { FlowStep, TokenAnswer } from './token-vault';
 
 /**

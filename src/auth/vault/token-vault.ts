@@ -7,12 +7,12 @@ import {
   type IdTokenClaims,
   type SigninResponse,
 } from 'oidc-client-ts';
-import { requestPolicy, retryAfterMs } from '../config/request-policy';
+import { requestPolicy, retryAfterMs } from '../../config/request-policy';
 import { checkApiRequest } from './api-request-check';
-import { AuthProblemError } from './auth-errors';
+import { AuthProblemError } from '../auth-errors';
 import { endsSession, toAuthProblem } from './oidc-errors';
-import type { FlowEvent, RefreshReason } from './flow-log';
-import { assumedLifetimeSeconds, minimumValiditySeconds } from './refresh-schedule';
+import type { FlowEvent, RefreshReason } from '../flow-log';
+import { assumedLifetimeSeconds, minimumValiditySeconds } from '../refresh-schedule';
 import { singleFlight } from './single-flight';
 import { installTokenEndpointFetch } from './token-endpoint-fetch';
 import type {
@@ -23,8 +23,8 @@ import type {
   SignInStarted,
   VaultFailure,
   VaultSettings,
-} from './vault-protocol';
-import { VaultError } from './vault-protocol';
+} from '../vault-protocol';
+import { VaultError } from '../vault-protocol';
 
 /** What a sign-in request carries through Workfront and back, in its `state`. */
 interface SignInRequestData {

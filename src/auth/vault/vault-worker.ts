@@ -12,8 +12,8 @@ import type {
   VaultMessage,
   VaultSettings,
   VaultState,
-} from './vault-protocol';
-import { VaultError, vaultProtocolVersion } from './vault-protocol';
+} from '../vault-protocol';
+import { VaultError, vaultProtocolVersion } from '../vault-protocol';
 
 /** A page's end of the conversation: a MessagePort, or a dedicated worker's own scope. */
 export interface PagePort {
