@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fingerprint, recordStep } from './flow-recorder';
 import type { FlowEvent } from '../flow-log';
-import { createTokenVault, type FlowStep, type TokenVault } from './token-vault';
+import { createTokenVault, type TokenVault } from './token-vault';
+import type { FlowStep } from './vault-events';
 import { apiUrl, deferred, failureOf, settings } from '../test/vault-fixtures';
 
 async function s256(verifier: string): Promise<string> {

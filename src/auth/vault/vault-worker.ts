@@ -3,8 +3,9 @@
  * one, else a dedicated Worker per tab. It alone holds the tokens (token-vault.ts); pages talk to
  * it in the messages of vault-protocol.ts, and are told only what carries no token.
  */
+import { createTokenVault, type TokenVault } from './token-vault';
+import type { FlowStep } from './vault-events';
 import { createSignOutChannel } from './cross-tab';
-import { createTokenVault, type FlowStep, type TokenVault } from './token-vault';
 import type {
   VaultEnvelope,
   VaultFailure,
