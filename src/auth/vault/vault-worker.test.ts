@@ -179,7 +179,7 @@ let lastId = 0;
 async function ask<T extends VaultRequestType>(
   host: Host,
   page: Page,
-  request: Extract<VaultRequest, { type: T }>,
+  request: VaultRequest<T>,
 ): Promise<VaultReplies[T]> {
   const id = ++lastId;
   page.talksTo(host);

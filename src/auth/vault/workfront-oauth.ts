@@ -247,9 +247,9 @@ export function installTokenEndpointFetch(
 /** What the token endpoint last said that oidc-client-ts does not pass on. */
 export interface TokenEndpointNotes {
   /** The wait it last asked for with `Retry-After`. */
-  askedWaitMs: number | undefined;
+  askedWaitMs?: number | undefined;
   /** The body of its last success, as sent: for `wid`, and for the flow inspector. */
-  lastAnswer: unknown;
+  lastAnswer?: unknown;
   /** The `fetch` from before the wrapping, for the API calls. */
   rawFetch: typeof fetch;
 }
@@ -257,8 +257,6 @@ export interface TokenEndpointNotes {
 /** Wraps the global `fetch` for this vault's token and revoke endpoints, and notes what they say. */
 export function watchTokenEndpoint(settings: VaultSettings): TokenEndpointNotes {
   const notes: TokenEndpointNotes = {
-    askedWaitMs: undefined,
-    lastAnswer: undefined,
     rawFetch: installTokenEndpointFetch([settings.tokenEndpoint, settings.revocationEndpoint], {
       onRetryAfter: (header) => {
         notes.askedWaitMs = retryAfterMs(header);
