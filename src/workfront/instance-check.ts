@@ -140,7 +140,7 @@ function keysOf(body: unknown): Pick<Evidence, 'keys'> {
   return isRecord(body) ? { keys: Object.keys(body).sort() } : {};
 }
 
-/** Which of the three known shapes a token error body has (src/auth/token-endpoint-fetch.ts). */
+/** Which of the three known shapes a token error body has (src/auth/vault/workfront-oauth.ts). */
 export function tokenErrorStyleOf(answer: ProbeAnswer): TokenErrorStyle {
   const { body } = answer;
   if (answer.status < 400 || !isRecord(body)) return 'unknown';

@@ -1,6 +1,6 @@
-import type { FlowEvent, RefreshReason } from './flow-log';
-import { tokenAnswerAsSent } from './instance-probes';
-import type { FlowStep, TokenAnswer } from './token-vault';
+import type { FlowEvent, RefreshReason } from '../flow-log';
+import { tokenAnswerAsSent } from '../instance-probes';
+import type { FlowStep, TokenAnswer } from './vault-events';
 
 /**
  * The vault's side of the flow inspector's story: what it sent and received, with tokens reduced
