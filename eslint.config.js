@@ -21,13 +21,9 @@ const toFeatures = forbid(
 );
 const toApp = forbid(['../app', '../app/*'], 'Only src/main.tsx and src/app use the app shell.');
 /** src/auth's public surface is its index.ts (and, for tests, its fakes in test/). */
-/**
- * src/auth's public surface: its index.ts, and the inspector's instance probes, which its check
- * imports itself so that they load with it, not with every page (a re-export would not).
- */
 const deepIntoAuth = forbid(
-  ['../auth/*', './auth/*', '!../auth/test', '!../auth/instance-probes'],
-  'Outside src/auth, import only its public surface, src/auth/index.ts, or the inspector’s instance-probes (tests: its fakes in src/auth/test).',
+  ['../auth/*', './auth/*', '!../auth/test'],
+  'Outside src/auth, import only its public surface, src/auth/index.ts (tests: its fakes in src/auth/test).',
 );
 /**
  * src/workfront's public surface: its index.ts, and the query modules of the screens that load

@@ -74,7 +74,7 @@ export interface AuthClient {
   flow: { events: () => readonly FlowEvent[]; subscribe: (listener: () => void) => () => void };
   vault: { info: () => VaultInfo | null; subscribe: (listener: () => void) => () => void };
   /**
-   * "Check this Workfront" (instance-probes.ts): an API request with the token sent as a Bearer
+   * "Check this Workfront" (src/inspector/instance-probes.ts): an API request with the token sent as a Bearer
    * header, on Workfront's API only, as the vault allows for any call.
    */
   sendBearer: (request: ApiRequest, signal?: AbortSignal) => Promise<ApiAnswer>;
@@ -97,7 +97,7 @@ export interface AuthClientOptions {
  * inspector on, and gives it to createAuthClient.
  */
 export const loadFlowLog = () =>
-  import('../flow-log').then(({ createFlowLog }) => createFlowLog(window.sessionStorage));
+  import('../flow-log').then((flowLog) => flowLog.createFlowLog(window.sessionStorage));
 
 /** With the inspector off: no story (one array, as React's external store needs), no news. */
 const noEvents: readonly FlowEvent[] = [];
