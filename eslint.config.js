@@ -58,6 +58,16 @@ const beyondTheKit = forbid(
   ],
   `The minimal app imports only the kit: src/auth (its index.ts), ${kitSurfaces.map((path) => `src/${path}`).join(', ')}.`,
 );
+const onlyTheVault = forbid(['oidc-client-ts'], 'Only src/auth/vault uses oidc-client-ts.');
+const intoTheVault = forbid(
+  ['../vault/*', '!../vault/vault-worker.ts?worker&url'],
+  'The page talks to the vault in vault-protocol.ts’s messages; it imports only its script’s URL.',
+);
+const intoThePage = forbid(['../page/*'], 'The vault imports nothing of the page’s side.');
+const fromTheMiddle = forbid(
+  ['./page/*', './vault/*'],
+  'What both sides share imports neither side (src/auth/index.ts alone gathers the page’s).',
+);
 const boundaries = (files, patterns) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
@@ -94,6 +104,23 @@ export default tseslint.config(
     [outsideAuth, toEmulator, toEmulatorControl, deepIntoAuth, deepIntoWorkfront],
   ),
   boundaries(['src/auth/**/*.{ts,tsx}'], [toEmulator, toFeatures, toApp, toEmulatorControl]),
+  // The page's side and the vault's side meet only in the files at src/auth's root, the protocol
+  // first: the page starts the vault by its script's URL, and only the vault uses oidc-client-ts.
+  boundaries(
+    ['src/auth/page/**/*.{ts,tsx}'],
+    [toEmulator, toFeatures, toApp, toEmulatorControl, onlyTheVault, intoTheVault],
+  ),
+  boundaries(
+    ['src/auth/vault/**/*.ts'],
+    [toEmulator, toFeatures, toApp, toEmulatorControl, intoThePage],
+  ),
+  {
+    ...boundaries(
+      ['src/auth/*.{ts,tsx}'],
+      [toEmulator, toFeatures, toApp, toEmulatorControl, onlyTheVault, fromTheMiddle],
+    ),
+    ignores: ['src/auth/index.ts'],
+  },
   boundaries(
     ['src/{workfront,config,components}/**/*.{ts,tsx}'],
     [
