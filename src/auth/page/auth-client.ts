@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config/app-config';
 import { AuthProblemError } from '../auth-errors';
 import { bounceUnderWay, bounceWindowMs, forgetFailedBounce, takeBounceTurn } from './bounce-turn';
-import type { FlowEvent, FlowLog, RefreshReason } from '../flow-log';
+import type { RefreshReason } from '../flow-events';
 import { minimumValiditySeconds, refreshMarginSeconds, retryDelaysMs } from '../refresh-schedule';
 import { safeReturnPath } from './return-path';
 import {
@@ -12,8 +12,9 @@ import {
   takeCallbackOutcome,
   unnamedUser,
 } from './sign-in-storage';
+import type { AuthObserver } from './auth-observer';
 import { authError, type VaultConnection, type VaultNotice } from './vault-connection';
-import type { ApiAnswer, ApiRequest, Credential, VaultKind, VaultState } from '../vault-protocol';
+import type { ApiAnswer, ApiRequest, Credential, VaultState } from '../vault-protocol';
 import { connectRequest, VaultError } from '../vault-protocol';
 import { vaultSettings } from '../vault-settings';
 
@@ -28,15 +29,6 @@ export type AuthState =
       userChanged?: true;
     }
   | { status: 'signed-out'; reason: 'none' | 'signed-out' | 'session-ended' };
-
-/** Where this tab's tokens live, for the flow inspector. */
-export interface VaultInfo {
-  kind: VaultKind;
-  /** The tabs that share the vault, this one included. */
-  tabs: number;
-  /** Workfront's ID of the signed-in user, when signed in and Workfront sent it. */
-  userId: string | null;
-}
 
 export interface AuthClient {
   getState: () => AuthState;
@@ -70,9 +62,6 @@ export interface AuthClient {
   signOut: () => Promise<void>;
   /** Starts the vault now, e.g. on the start page when idle, before a sign-in needs it. */
   preload: () => void;
-  /** This tab's OAuth story, for the flow inspector. Tokens appear only as fingerprints. */
-  flow: { events: () => readonly FlowEvent[]; subscribe: (listener: () => void) => () => void };
-  vault: { info: () => VaultInfo | null; subscribe: (listener: () => void) => () => void };
   /**
    * "Check this Workfront" (src/inspector/instance-probes.ts): an API request with the token sent as a Bearer
    * header, on Workfront's API only, as the vault allows for any call.
@@ -88,20 +77,9 @@ export interface AuthClientOptions {
   signInRequestStorage?: Storage;
   /** Survives reloads; holds only a non-secret "was signed in" flag. */
   flagStorage?: Storage;
-  /** The flow inspector's story (loadFlowLog), only where config.json turns the inspector on. */
-  flowLog?: FlowLog;
+  /** An instrument that watches the flow, such as the flow inspector; none by default. */
+  observer?: AuthObserver;
 }
-
-/**
- * This tab's flow log, and its code: src/main.tsx loads it only where config.json turns the
- * inspector on, and gives it to createAuthClient.
- */
-export const loadFlowLog = () =>
-  import('../flow-log').then((flowLog) => flowLog.createFlowLog(window.sessionStorage));
-
-/** With the inspector off: no story (one array, as React's external store needs), no news. */
-const noEvents: readonly FlowEvent[] = [];
-const silentFlow = { events: () => noEvents, subscribe: () => () => undefined };
 
 /** The user the "was signed in" flag names, if Workfront named one. */
 const flaggedUser = (flag: string | null) => (flag === null || flag === unnamedUser ? null : flag);
@@ -144,10 +122,8 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     });
   };
 
-  const flow = options.flowLog;
-  if (flow) callbackOutcome?.events.forEach(flow.add);
-  let info: VaultInfo | null = null;
-  const infoListeners = new Set<() => void>();
+  const { observer } = options;
+  if (observer) callbackOutcome?.events.forEach(observer.step);
 
   let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -158,20 +134,16 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     clearTimeout(expiryTimer);
     credential = null;
     userChanged = false;
-    flow?.forgetSecrets();
-    flow?.add({ type: 'signed-out', at: Date.now(), how });
+    observer?.step({ type: 'signed-out', at: Date.now(), how });
     setState({ status: 'signed-out', reason });
   }
 
   /** The vault's state, anchored to this page's clock: each tab keeps its own. */
   function apply(next: VaultState) {
-    info = {
+    observer?.vault({
       kind: next.kind,
       tabs: next.tabs,
       userId: next.status === 'signed-in' ? next.userId : null,
-    };
-    infoListeners.forEach((listener) => {
-      listener();
     });
     if (next.status === 'signed-in') {
       if (next.credential === credential && state.status === 'signed-in') return;
@@ -206,7 +178,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     connecting ??= (async () => {
       const opened = options.openVault(config.clientId, (notice) => {
         if (notice.type === 'state') apply(notice.state);
-        else flow?.add(notice.event);
+        else observer?.step(notice.event);
       });
       apply(await opened.request(connectRequest(settings)));
       connection = opened;
@@ -241,7 +213,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       });
     }
     keepPendingSignIn(tabStorage, started.stateId, started.pendingSignIn);
-    flow?.rememberAuthorize(started.stateId, started.url);
+    observer?.step({ type: 'authorize', at: Date.now(), url: started.url });
     window.location.assign(started.url);
   }
 
@@ -463,14 +435,6 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     signOut,
     preload: () => {
       vault().catch(() => undefined);
-    },
-    flow: flow ? { events: flow.events, subscribe: flow.subscribe } : silentFlow,
-    vault: {
-      info: () => info,
-      subscribe(listener) {
-        infoListeners.add(listener);
-        return () => infoListeners.delete(listener);
-      },
     },
     sendBearer: (request, signal) =>
       ask((open) => open.request({ type: 'call-api', request, bearer: true }, signal)),
