@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions, type ServerOptions } from 'vite';
 import { callbackDocument } from './deploy/callback-document.ts';
@@ -45,11 +47,34 @@ const vendorChunks = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
   // The signed-out start page paints without the router; every other page loads it.
   { name: 'react-router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/ },
+  // useMutation and its observer serve only a work item's forms (src/work/work-item-*-form.tsx):
+  // they come with that screen, not with /work (415 B gzip less there). Only these two modules:
+  // what they import is the rest of TanStack Query's chunk.
+  {
+    name: 'tanstack-query-mutation',
+    test: /node_modules[\\/]@tanstack[\\/](react-query|query-core)[\\/].*[\\/](useMutation|mutationObserver)\.js$/,
+    includeDependenciesRecursively: false,
+  },
   { name: 'tanstack-query', test: /node_modules[\\/]@tanstack[\\/](react-query|query-core)[\\/]/ },
   { name: 'valibot', test: /node_modules[\\/]valibot[\\/]/ },
   // Only the modules the test names, not what they import: that stays where it is.
   { name: 'workfront', test: sharedAppCode, includeDependenciesRecursively: false },
 ];
+
+/**
+ * React Router's production build, for the app's build. Its package.json exports only its
+ * development build (remix-run/react-router#12532, #14102), whose dev warnings then ship: the
+ * production build beside it differs in one line, `ENABLE_DEV_WARNINGS = false`. `npm run dev`
+ * and the unit tests keep the development build and its warnings. The app imports nothing else
+ * of the package. 572 B gzip less on every page but the start page.
+ */
+const reactRouterProduction = {
+  find: /^react-router$/,
+  replacement: join(
+    dirname(createRequire(import.meta.url).resolve('react-router/package.json')),
+    'dist/production/index.mjs',
+  ),
+};
 
 /** `npm start`: the embedded Workfront emulator runs beside the dev server and stops with it. */
 function embeddedEmulator(): Plugin {
@@ -90,7 +115,7 @@ function devServer(mode: string): ServerOptions {
   };
 }
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ command, mode }) => ({
   plugins: [
     react(),
     callbackDocument(
@@ -99,10 +124,18 @@ export default defineConfig(({ mode }) => ({
     securityHeadersOnPreview(),
     mode === 'demo' ? embeddedEmulator() : [],
   ],
+  resolve: { alias: command === 'build' ? [reactRouterProduction] : [] },
   server: devServer(mode),
   preview: { port: 4173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
   // The token vault's worker (src/auth/vault/vault-worker.ts) is a module, like the app.
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Vite bundles a worker with rolldown on its own, without the comment settings it gives the
+    // app's minified build (no annotation, JSDoc or legal comments): oidc-client-ts's 43
+    // `/* @__PURE__ */` marks stayed in the worker's script. They only guide a later bundler, and
+    // none comes after this one. The same settings as the app's: 53 B gzip less.
+    rolldownOptions: { output: { comments: { annotation: false, jsdoc: false, legal: false } } },
+  },
   build: {
     // bench/ reads the manifest to measure what each page loads.
     manifest: true,
