@@ -1,12 +1,11 @@
 /// <reference types="vitest/config" />
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions, type ServerOptions } from 'vite';
 import { callbackDocument } from './deploy/callback-document.ts';
 import { readDevHost } from './deploy/dev-host.ts';
+import { reactRouterProduction, workerOutput } from './deploy/library-builds.ts';
 import { securityHeadersOnPreview } from './deploy/preview-headers.ts';
 import { workfrontProxyOptions } from './deploy/workfront-proxy.ts';
 
@@ -61,21 +60,6 @@ const vendorChunks = [
   { name: 'workfront', test: sharedAppCode, includeDependenciesRecursively: false },
 ];
 
-/**
- * React Router's production build, for the app's build. Its package.json exports only its
- * development build (remix-run/react-router#12532, #14102), whose dev warnings then ship: the
- * production build beside it differs in one line, `ENABLE_DEV_WARNINGS = false`. `npm run dev`
- * and the unit tests keep the development build and its warnings. The app imports nothing else
- * of the package. 572 B gzip less on every page but the start page.
- */
-const reactRouterProduction = {
-  find: /^react-router$/,
-  replacement: join(
-    dirname(createRequire(import.meta.url).resolve('react-router/package.json')),
-    'dist/production/index.mjs',
-  ),
-};
-
 /** `npm start`: the embedded Workfront emulator runs beside the dev server and stops with it. */
 function embeddedEmulator(): Plugin {
   return {
@@ -128,14 +112,7 @@ export default defineConfig(({ command, mode }) => ({
   server: devServer(mode),
   preview: { port: 4173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
   // The token vault's worker (src/auth/vault/vault-worker.ts) is a module, like the app.
-  worker: {
-    format: 'es',
-    // Vite bundles a worker with rolldown on its own, without the comment settings it gives the
-    // app's minified build (no annotation, JSDoc or legal comments): oidc-client-ts's 43
-    // `/* @__PURE__ */` marks stayed in the worker's script. They only guide a later bundler, and
-    // none comes after this one. The same settings as the app's: 53 B gzip less.
-    rolldownOptions: { output: { comments: { annotation: false, jsdoc: false, legal: false } } },
-  },
+  worker: { format: 'es', rolldownOptions: { output: workerOutput } },
   build: {
     // bench/ reads the manifest to measure what each page loads.
     manifest: true,
