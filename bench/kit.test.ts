@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatKit, kitFiles, minimalApp } from './kit';
+import { formatKit, kitCeiling, kitFiles, kitSize, minimalApp } from './kit';
 
 /** docs/copy-the-integration.md's table: each file it lists, with its line count. */
 function guideRows(): { file: string; lines: number }[] {
@@ -20,6 +20,12 @@ describe('the integration a developer copies', () => {
     expect(files.map(({ file }) => file)).toContain('src/auth/vault/token-vault.ts');
     expect(files.every(({ file }) => /^src\/(auth|workfront|config)\//.test(file))).toBe(true);
     expect(files.some(({ file }) => /\.test\.tsx?$/.test(file))).toBe(false);
+  });
+
+  it('grows no further: at most its ceiling in files and lines (the budget is below it)', () => {
+    const size = kitSize(files);
+    expect(size.files).toBeLessThanOrEqual(kitCeiling.files);
+    expect(size.lines).toBeLessThanOrEqual(kitCeiling.lines);
   });
 
   it('is listed in docs/copy-the-integration.md, file by file, with true line counts', () => {

@@ -51,11 +51,30 @@ export function kitFiles(root = '.', roots = kitRoots): KitFile[] {
     .map(([file, lines]) => ({ file, lines }));
 }
 
-/** The kit in words: its size, then each file. */
+/**
+ * What issue 20 asks of the kit: at most 20 files and 1,800 lines. Not met: the kit keeps every
+ * defence (SECURITY.md) in small named parts, and bench/kit.test.ts holds it below `kitCeiling`
+ * meanwhile, so that it can only shrink towards the budget.
+ */
+export const kitBudget = { files: 20, lines: 1_800 } as const;
+
+/**
+ * The kit's size when its ceiling was last set: a change that grows the kit fails here, unless it
+ * raises the ceiling and says why (as splitting a file into named parts does, by their headers).
+ */
+export const kitCeiling = { files: 29, lines: 3_349 } as const;
+
+export function kitSize(files: readonly KitFile[]) {
+  return { files: files.length, lines: files.reduce((sum, { lines }) => sum + lines, 0) };
+}
+
+/** The kit in words: its size against the budget, then each file. */
 export function formatKit(files: readonly KitFile[]): string {
-  const total = files.reduce((sum, { lines }) => sum + lines, 0);
+  const size = kitSize(files);
+  const within = size.files <= kitBudget.files && size.lines <= kitBudget.lines;
   return [
-    `Kit: ${String(files.length)} files, ${String(total)} lines (from ${kitRoots.join(', ')})`,
+    `Kit: ${String(size.files)} files, ${String(size.lines)} lines (from ${kitRoots.join(', ')})`,
+    `  budget ${String(kitBudget.files)} files, ${String(kitBudget.lines)} lines: ${within ? 'met' : 'over'}`,
     ...files.map(({ file, lines }) => `  ${String(lines).padStart(5)}  ${file}`),
   ].join('\n');
 }
