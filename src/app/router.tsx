@@ -1,7 +1,6 @@
 import type { ReactElement } from 'react';
 import { createBrowserRouter, RouterProvider, type LoaderFunctionArgs } from 'react-router';
 import type { AuthClient } from '../auth';
-import { CallbackPage } from '../callback/callback-page';
 import type { AppConfig } from '../config/app-config';
 import { LandingRoute } from '../landing/landing-route';
 import { MyWorkPage } from '../work/my-work-page';
@@ -40,7 +39,7 @@ function createAppRouter(auth: AuthClient, data: DataLayer, config: AppConfig) {
       errorElement: <RouteError />,
       children: [
         { index: true, element: <LandingRoute /> },
-        { path: config.redirectPath, element: <CallbackPage /> },
+        { path: config.redirectPath, lazy: screens.callback },
         // The flow inspector is a developer's instrument: off, its code never loads.
         ...(config.inspector ? [{ path: 'session', lazy: screens.session }] : []),
         {
@@ -85,8 +84,10 @@ function createAppRouter(auth: AuthClient, data: DataLayer, config: AppConfig) {
 
 /**
  * The app's routes, ready to render; src/main.tsx loads this module for every page but the
- * signed-out start page. The sign-in path (the callback, My work and the signed-in layout) comes
- * in this one chunk; the other screens load when their route is visited.
+ * signed-out start page. The sign-in path (My work and the signed-in layout) comes in this one
+ * chunk; the other screens load when their route is visited. So does the callback page: a
+ * sign-in that succeeds never shows it (the callback document loads the app at its return path),
+ * so it is the failure's page, with the failure's explanations.
  */
 export function createApp({ config, auth }: AppContext): {
   element: ReactElement;

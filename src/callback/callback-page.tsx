@@ -1,13 +1,12 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuthClient, AuthProblemError, type AuthProblem } from '../auth';
 import { useMessages } from '../i18n/i18n-context';
 import { messages } from './messages';
 
-// The explanations of failures load only when a sign-in fails.
-const SignInProblem = lazy(() =>
-  import('./sign-in-problem').then((m) => ({ default: m.SignInProblem })),
-);
+// In the callback's own chunk (src/app/screens.ts): an app shows this page only when a sign-in
+// failed, or when no sign-in came back; a sign-in that succeeds lands at its return path.
+import { SignInProblem } from './sign-in-problem';
 
 export function CallbackPage() {
   const auth = useAuthClient();
@@ -49,9 +48,5 @@ export function CallbackPage() {
     </main>
   );
   if (!problem) return signingIn;
-  return (
-    <Suspense fallback={signingIn}>
-      <SignInProblem problem={problem} onTryAgain={() => void auth.signIn('/work')} />
-    </Suspense>
-  );
+  return <SignInProblem problem={problem} onTryAgain={() => void auth.signIn('/work')} />;
 }
