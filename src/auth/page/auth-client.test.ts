@@ -1360,3 +1360,27 @@ describe('the back/forward cache', () => {
     expect(vault.requestsOf('connect')).toHaveLength(1);
   });
 });
+
+describe('dispose', () => {
+  it('removes every listener the client added, and leaves no timer running', async () => {
+    await vi.advanceTimersByTimeAsync(0);
+    const timersBefore = vi.getTimerCount();
+    const { vault, client } = await signedInPage();
+    // Let the browser's own zero-delay tasks run.
+    await vi.advanceTimersByTimeAsync(0);
+    const heard = vault.requests.length;
+    // The expiry timer, and nothing else.
+    expect(vi.getTimerCount()).toBe(timersBefore + 1);
+
+    client.dispose();
+
+    expect(vi.getTimerCount()).toBe(timersBefore);
+    window.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }));
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    vi.setSystemTime(Date.now() + 100_000);
+    window.dispatchEvent(new Event('online'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(200_000);
+    expect(vault.requests.length).toBe(heard);
+  });
+});
