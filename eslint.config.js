@@ -46,13 +46,38 @@ const fromEmulatorControl = forbid(
   ['./*', '../*', '../*/**'],
   'src/inspector/emulator-control.ts imports nothing from src/: e2e/ and bench/ use it too.',
 );
+/**
+ * The minimal app (examples/minimal) stands on the kit alone: src/auth's surface, the Workfront
+ * client and its errors, and the configuration (docs/copy-the-integration.md).
+ */
+const kitSurfaces = [
+  'config/app-config',
+  'workfront/workfront-client',
+  'workfront/workfront-errors',
+];
+const beyondTheKit = forbid(
+  [
+    ...['*', 'auth/*', 'config/*', 'workfront/*'].map((path) => `../../src/${path}`),
+    ...['auth', 'config', 'workfront', ...kitSurfaces].map((path) => `!../../src/${path}`),
+  ],
+  `The minimal app imports only the kit: src/auth (its index.ts), ${kitSurfaces.map((path) => `src/${path}`).join(', ')}.`,
+);
 const boundaries = (files, patterns) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'test-results', 'playwright-report', 'bench/floor/dist', 'bench/.out'] },
+  {
+    ignores: [
+      'dist',
+      'dist-minimal',
+      'test-results',
+      'playwright-report',
+      'bench/floor/dist',
+      'bench/.out',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.strictTypeChecked],
     files: ['**/*.{ts,tsx}'],
@@ -109,7 +134,13 @@ export default tseslint.config(
   ),
   boundaries(['src/inspector/emulator-control.ts'], [outsideAuth, toEmulator, fromEmulatorControl]),
   {
-    files: ['emulator/**/*.{ts,tsx}', 'e2e/**/*.ts', '*.config.ts'],
+    files: ['examples/**/*.tsx'],
+    extends: [reactHooks.configs.flat['recommended-latest']],
+    languageOptions: { globals: globals.browser },
+  },
+  boundaries(['examples/**/*.tsx'], [outsideAuth, toEmulator, beyondTheKit]),
+  {
+    files: ['emulator/**/*.{ts,tsx}', 'e2e/**/*.ts', '*.config.ts', 'examples/**/*.ts'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,9 +1,13 @@
+import { resolve } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import type { VaultOptions } from './e2e/fixtures';
+import { minimalAppOrigin } from './examples/minimal/emulator-setup.ts';
 
 const emulatorUrl = 'http://localhost:8787';
 const appUrl = 'http://localhost:4173';
 const e2eBuild = 'node_modules/.cache/e2e-dist';
+/** Absolute: Vite takes an outDir relative to its root, examples/minimal. */
+const minimalBuild = resolve('node_modules/.cache/e2e-dist-minimal');
 
 /** e2e/run.mjs finds a Chromium and passes it in CHROMIUM_PATH. */
 const executablePath = process.env.CHROMIUM_PATH;
@@ -63,6 +67,14 @@ export default defineConfig<VaultOptions>({
       // a folder of its own, so that an `npm run build` meanwhile cannot empty it under the suite.
       command: `npx vite build --logLevel warn --outDir ${e2eBuild} --emptyOutDir && node --import tsx deploy/nginx.ts --root ${e2eBuild}`,
       url: appUrl,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      // The minimal app on the kit (examples/minimal, e2e/minimal.spec.ts), served the same way
+      // on an origin of its own.
+      command: `npx vite build --config examples/minimal/vite.config.ts --logLevel warn --outDir ${minimalBuild} --emptyOutDir && node --import tsx deploy/nginx.ts --root ${minimalBuild} --listen ${new URL(minimalAppOrigin).host} --app-origin ${minimalAppOrigin}`,
+      url: minimalAppOrigin,
       reuseExistingServer: false,
       timeout: 120_000,
     },

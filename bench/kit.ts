@@ -1,19 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
+/** The minimal app on the kit: what it imports, and nothing else, is the kit. */
+export const minimalApp = 'examples/minimal/main.tsx';
+
 /**
- * The integration a developer copies, found the way a bundler would: from the modules an app
- * uses (the auth surface, the two documents the browser loads apart from the app, the Workfront
- * client and its errors, the configuration), every file they import, type-only and dynamic
- * imports included. docs/copy-the-integration.md lists these files, and a test keeps it true.
+ * The integration a developer copies, found the way a bundler would: from the minimal app's
+ * entry and the two documents the browser loads apart from an app (the token vault's worker, the
+ * callback document's script), every file they import, type-only and dynamic imports included.
+ * docs/copy-the-integration.md lists these files, and a test keeps it true.
  */
 export const kitRoots = [
-  'src/auth/index.ts',
-  'src/auth/page/callback-document.ts',
+  minimalApp,
   'src/auth/vault-worker.ts',
-  'src/workfront/workfront-client.ts',
-  'src/workfront/workfront-errors.ts',
-  'src/config/app-config.ts',
+  'src/auth/page/callback-document.ts',
 ];
 
 export interface KitFile {
@@ -45,7 +45,10 @@ export function kitFiles(root = '.', roots = kitRoots): KitFile[] {
       if (target !== undefined) queue.push(relative(root, join(root, target)));
     }
   }
-  return [...seen].map(([file, lines]) => ({ file, lines }));
+  // The app's own files are the example, not the kit.
+  return [...seen]
+    .filter(([file]) => !file.startsWith('examples/'))
+    .map(([file, lines]) => ({ file, lines }));
 }
 
 /** The kit in words: its size, then each file. */

@@ -1,5 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { trackServer, watchServer } from '../deploy/child-servers.ts';
 import { findNginx as findOrInstallNginx } from '../deploy/find-nginx.mjs';
 import { startNginx } from '../deploy/nginx.ts';
 import { readServedConfig } from '../deploy/security-headers.ts';
@@ -13,9 +14,6 @@ export const benchPorts = { emulator: 8797, app: 4183 } as const;
 export const emulatorUrl = `http://localhost:${benchPorts.emulator}`;
 export const appUrl = `http://localhost:${benchPorts.app}`;
 
-const startTimeoutMs = 30_000;
-const stopTimeoutMs = 5_000;
-
 export interface Server {
   url: string;
   stop(): Promise<void>;
@@ -24,35 +22,6 @@ export interface Server {
 export interface AppServer extends Server {
   /** What serves the app, as it names itself: `nginx/1.22.1`. */
   software: string;
-}
-
-const running = new Set<ChildProcess>();
-
-function killAll(): void {
-  for (const child of running) child.kill('SIGKILL');
-  running.clear();
-}
-
-// Whatever ends the bench, a crash or Ctrl-C included, its servers end with it.
-process.on('exit', killAll);
-for (const [signal, status] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const) {
-  process.once(signal, () => {
-    killAll();
-    process.exit(status);
-  });
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-    await response.arrayBuffer();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Starts `node <args>` and resolves once `readyUrl` answers; fails with its output if it exits. */
@@ -66,40 +35,7 @@ async function startNode(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  running.add(child);
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
-  });
-
-  const deadline = Date.now() + startTimeoutMs;
-  while (!(await answers(readyUrl))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      running.delete(child);
-      throw new Error(`${name} did not start at ${readyUrl}:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url: new URL(readyUrl).origin,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
-        await exited;
-        clearTimeout(timer);
-      }
-      running.delete(child);
-    },
-  };
+  return { url: new URL(readyUrl).origin, stop: await watchServer(name, child, readyUrl) };
 }
 
 /** The Workfront emulator as its own process, on the bench's port. */
@@ -138,13 +74,13 @@ export async function startApp(outDir: string): Promise<AppServer> {
     proxyTarget: emulatorUrl,
     config: readServedConfig(outDir, {}),
   });
-  running.add(nginx.process);
+  const untrack = trackServer(nginx.process);
   return {
     url: nginx.url,
     software,
     async stop() {
       await nginx.stop();
-      running.delete(nginx.process);
+      untrack();
       rmSync(nginx.prefix, { recursive: true, force: true });
     },
   };

@@ -7,12 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
 import type { Plugin, ResolvedConfig } from 'vite';
 import type { HeaderMap } from './security-headers.ts';
 
 const source = 'src/auth/page/callback-document.ts';
+/** The checkout: the script is the kit's, whichever app's folder Vite builds (examples/minimal). */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const inlineScript = /<script type="module">([\s\S]*?)<\/script>/;
 
 /** The CSP source that allows the callback document's inline script, and only it. */
@@ -83,7 +86,7 @@ async function bundleCallbackScript(
   urls: { appEntry: string; vaultWorker: string },
 ): Promise<string> {
   const bundle = await rolldown({
-    input: resolve(config.root, source),
+    input: resolve(repoRoot, source),
     platform: 'browser',
     transform: {
       define: {

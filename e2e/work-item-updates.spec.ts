@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { demoUser, expect, networkInReach, test, type IssuedTokens } from './fixtures';
 import { emulator } from './support/emulator';
 import { signInToMyWork, workList } from './support/screens';
@@ -119,22 +119,31 @@ test.describe('a post that lands after the user left the item', () => {
   // It holds the app's request to Workfront (fixtures.ts, networkInReach).
   test.use(networkInReach);
 
-  test('is not in the box on coming back, and is posted once', async ({ page, issuedTokens }) => {
-    await signInToMyWork(page);
-    const id = await openFirst(page, 'task');
-    let answer: () => void = () => undefined;
+  /**
+   * Holds the app's update posts until `answer()`, then lets them reach Workfront, or cuts them
+   * off as a lost connection would; `posted()` waits for the next one's response.
+   */
+  async function holdNotePosts(page: Page, outcome: 'lands' | 'fails' = 'lands') {
+    let answer!: () => void;
     const answered = new Promise<void>((resolve) => {
       answer = resolve;
     });
-    const isPost = (url: string, method: string) =>
-      method === 'POST' && new URL(url).pathname.endsWith('/note');
-    const posted = page.waitForResponse((response) =>
-      isPost(response.url(), response.request().method()),
-    );
+    const isPost = (request: Request) =>
+      request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/note');
+    const posted = () => page.waitForResponse((response) => isPost(response.request()));
     await page.route('**/attask/api/**', async (route) => {
-      if (isPost(route.request().url(), route.request().method())) await answered;
-      return route.continue();
+      if (!isPost(route.request())) return route.continue();
+      await answered;
+      return outcome === 'lands' ? route.continue() : route.abort('connectionfailed');
     });
+    return { answer, posted };
+  }
+
+  test('is not in the box on coming back, and is posted once', async ({ page, issuedTokens }) => {
+    await signInToMyWork(page);
+    const id = await openFirst(page, 'task');
+    const { answer, posted } = await holdNotePosts(page);
+    const response = posted();
     await updateBox(page).fill('Signed off by legal');
     await postButton(page).click();
     await expect(page.getByRole('button', { name: 'Posting…' })).toBeDisabled();
@@ -142,7 +151,7 @@ test.describe('a post that lands after the user left the item', () => {
     await page.getByRole('link', { name: '← My work' }).click();
     await expect(workList(page)).toBeVisible();
     answer();
-    expect((await posted).ok()).toBe(true);
+    expect((await response).ok()).toBe(true);
 
     await workList(page).locator(`a[href="/work/task/${id}"]`).first().click();
     await expect(updates(page).first()).toContainText('Signed off by legal');
@@ -157,16 +166,7 @@ test.describe('a post that lands after the user left the item', () => {
   }) => {
     await signInToMyWork(page);
     const id = await openFirst(page, 'task');
-    let answer: () => void = () => undefined;
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve;
-    });
-    const isPost = (url: string, method: string) =>
-      method === 'POST' && new URL(url).pathname.endsWith('/note');
-    await page.route('**/attask/api/**', async (route) => {
-      if (isPost(route.request().url(), route.request().method())) await answered;
-      return route.continue();
-    });
+    const { answer } = await holdNotePosts(page);
     await updateBox(page).fill('Approved by finance');
     await postButton(page).click();
     await page.getByRole('link', { name: '← My work' }).click();
@@ -180,6 +180,26 @@ test.describe('a post that lands after the user left the item', () => {
     await expect(postButton(page)).toBeEnabled();
     const texts = await noteTexts(issuedTokens, 'task', id);
     expect(texts.filter((text) => text === 'Approved by finance')).toHaveLength(1);
+  });
+
+  test('that fails says so on coming back, and keeps the text to post again', async ({
+    page,
+    issuedTokens,
+  }) => {
+    await signInToMyWork(page);
+    const id = await openFirst(page, 'task');
+    const { answer } = await holdNotePosts(page, 'fails');
+    await updateBox(page).fill('Needs a second look');
+    await postButton(page).click();
+    await page.getByRole('link', { name: '← My work' }).click();
+    await workList(page).locator(`a[href="/work/task/${id}"]`).first().click();
+    await expect(page.getByRole('button', { name: 'Posting…' })).toBeDisabled();
+
+    answer();
+    await expect(page.getByRole('alert')).toContainText('Your update was not posted.');
+    await expect(updateBox(page)).toHaveValue('Needs a second look');
+    await expect(postButton(page)).toBeEnabled();
+    expect(await noteTexts(issuedTokens, 'task', id)).not.toContain('Needs a second look');
   });
 });
 

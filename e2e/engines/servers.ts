@@ -5,10 +5,11 @@
  * (config.json on each load) in every engine alike, WebKit's WebDriver included, which reports no
  * network traffic.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { watchServer } from '../../deploy/child-servers.ts';
 import { invokingUser, renderNginxFiles } from '../../deploy/nginx.ts';
 import { readServedConfig } from '../../deploy/security-headers.ts';
 import {
@@ -21,65 +22,7 @@ export const enginePorts = { emulator: 8807, app: 4193 } as const;
 export const emulatorUrl = `http://localhost:${enginePorts.emulator}`;
 export const appUrl = `http://localhost:${enginePorts.app}`;
 
-const startTimeoutMs = 30_000;
-const stopTimeoutMs = 5_000;
-
-const running = new Set<ChildProcess>();
-
-/** Whatever ends the run, a crash or Ctrl-C included, its servers end with it. */
-export function killAllServers(): void {
-  for (const child of running) child.kill('SIGKILL');
-  running.clear();
-}
-process.on('exit', killAllServers);
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-    await response.arrayBuffer();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Resolves once `readyUrl` answers; fails with the child's output if it exits or takes too long. */
-async function whenReady(name: string, child: ChildProcess, readyUrl: string): Promise<void> {
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const deadline = Date.now() + startTimeoutMs;
-  while (!(await answers(readyUrl))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      running.delete(child);
-      throw new Error(`${name} did not start at ${readyUrl}:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function stopper(child: ChildProcess, signal: NodeJS.Signals) {
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else
-      child.once('exit', () => {
-        resolve();
-      });
-  });
-  return async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
-      await exited;
-      clearTimeout(timer);
-    }
-    running.delete(child);
-  };
-}
+export { killAllServers } from '../../deploy/child-servers.ts';
 
 export interface Emulator {
   control: ReturnType<typeof createEmulatorControl>;
@@ -94,8 +37,11 @@ export async function startEmulator(): Promise<Emulator> {
     ['--import', 'tsx', 'emulator/src/main.ts', '--port', String(enginePorts.emulator)],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  running.add(child);
-  await whenReady('The Workfront emulator', child, emulatorControlUrl(emulatorUrl, '/settings'));
+  const stop = await watchServer(
+    'The Workfront emulator',
+    child,
+    emulatorControlUrl(emulatorUrl, '/settings'),
+  );
   const control = createEmulatorControl(emulatorUrl, { timeoutMs: 15_000 });
   return {
     control,
@@ -106,7 +52,7 @@ export async function startEmulator(): Promise<Emulator> {
         redirectUrls: [...app.redirectUrls, `${appUrl}/callback`],
       });
     },
-    stop: stopper(child, 'SIGTERM'),
+    stop,
   };
 }
 
@@ -172,9 +118,7 @@ export async function startApp(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  running.add(child);
-  await whenReady('nginx', child, `${origin}/config.json`);
-  const stop = stopper(child, 'SIGQUIT');
+  const stop = await watchServer('nginx', child, `${origin}/config.json`, 'SIGQUIT');
   const timed = () =>
     readFileSync(join(prefix, 'access.log'), 'utf8')
       .split('\n')

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulator } from './harness.ts';
 import { signIn } from './pkce-client.ts';
 
 /**
  * The deprecated base paths in a full emulator: CORS, faults and the request log treat them as
  * the API, and the work/myWork switches are settings like the others.
  */
-let running: RunningEmulator;
+const running = useEmulator();
 let token: string;
-
-beforeAll(async () => {
-  running = await startEmulator();
-});
-afterAll(() => running.close());
 beforeEach(async () => {
-  await running.control('POST', '/reset');
   token = (await signIn(running.baseUrl)).tokens.access_token;
 });
 

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulator } from './harness.ts';
 import { signIn } from './pkce-client.ts';
 
 /**
  * Creating a note in a full emulator, with a session from a real sign-in: the control API's faults,
  * clock and session endings apply to it as to any other API write.
  */
-let running: RunningEmulator;
+const running = useEmulator();
 let token: string;
 let taskId: string;
-
-beforeAll(async () => {
-  running = await startEmulator();
-});
-afterAll(() => running.close());
 beforeEach(async () => {
-  await running.control('POST', '/reset');
   token = (await signIn(running.baseUrl)).tokens.access_token;
   const tasks = (await (await api('GET', 'task/search?$$LIMIT=1')).json()) as { data: Row[] };
   taskId = String(tasks.data[0]?.ID);

@@ -1,18 +1,10 @@
 import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { generateKeyPairSync } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './harness.ts';
 import { apiGet, signIn } from './pkce-client.ts';
 
-let running: RunningEmulator;
-
-beforeAll(async () => {
-  running = await startEmulator();
-});
-afterAll(() => running.close());
-beforeEach(async () => {
-  await running.control('POST', '/reset');
-});
+const running = useEmulator();
 
 interface AppBody {
   clientId: string;

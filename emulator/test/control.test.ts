@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../src/settings.ts';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { startEmulator, useEmulator } from './harness.ts';
 import { apiGet, authorizeInBrowser, createBrowser, refreshTokens, signIn } from './pkce-client.ts';
 
-let running: RunningEmulator;
-let baseUrl: string;
-
-beforeAll(async () => {
-  running = await startEmulator();
-  baseUrl = running.baseUrl;
-});
-afterAll(() => running.close());
-beforeEach(async () => {
-  await running.control('POST', '/reset');
-});
+const running = useEmulator();
 
 const json = async (response: Response): Promise<unknown> => response.json();
 const addFault = (fault: Record<string, unknown>) => running.control('POST', '/faults', fault);
 const myWorkCount = async (token: string) => {
-  const body = (await json(await apiGet(baseUrl, 'work/myWork', token))) as { data: unknown[] };
+  const body = (await json(await apiGet(running.baseUrl, 'work/myWork', token))) as {
+    data: unknown[];
+  };
   return body.data.length;
 };
 
@@ -53,12 +45,15 @@ describe('/__emulator/settings', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await fetch(`${baseUrl}/__emulator/settings`, { method: 'POST', body: '{' });
+    const response = await fetch(`${running.baseUrl}/__emulator/settings`, {
+      method: 'POST',
+      body: '{',
+    });
     expect(response.status).toBe(400);
   });
 
   it('regenerates the data when workItems changes', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     expect(await myWorkCount(tokens.access_token)).toBe(defaultSettings.workItems);
     await running.control('POST', '/settings', { workItems: 7 });
     expect(await myWorkCount(tokens.access_token)).toBe(7);
@@ -96,7 +91,7 @@ describe('/__emulator/clock', () => {
 
 describe('/__emulator/reset', () => {
   it('puts apps, sessions, settings, clock, faults and log back to the seed', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await running.control('POST', '/apps', {
       type: 'spa',
       name: 'Extra',
@@ -113,8 +108,8 @@ describe('/__emulator/reset', () => {
     expect(await json(await running.control('GET', '/log'))).toEqual([]);
     const { epochMs } = (await json(await running.control('GET', '/clock'))) as { epochMs: number };
     expect(Math.abs(epochMs - Date.now())).toBeLessThan(5000);
-    expect((await apiGet(baseUrl, 'work/myWork', tokens.access_token)).status).toBe(401);
-    expect((await refreshTokens(baseUrl, tokens.refresh_token ?? '')).status).toBe(400);
+    expect((await apiGet(running.baseUrl, 'work/myWork', tokens.access_token)).status).toBe(401);
+    expect((await refreshTokens(running.baseUrl, tokens.refresh_token ?? '')).status).toBe(400);
   });
 
   it('returns to the settings the emulator was started with', async () => {
@@ -132,55 +127,55 @@ describe('/__emulator/reset', () => {
 
 describe('/__emulator/faults', () => {
   it('answers the next count requests with the status, then normally again', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await addFault({ target: 'api', count: 2, status: 503 });
     const statuses = [];
     for (let call = 0; call < 3; call += 1) {
-      statuses.push((await apiGet(baseUrl, 'work/myWork', tokens.access_token)).status);
+      statuses.push((await apiGet(running.baseUrl, 'work/myWork', tokens.access_token)).status);
     }
     expect(statuses).toEqual([503, 503, 200]);
   });
 
   it('sends a Workfront error envelope by default', async () => {
     await addFault({ target: 'api', count: 1, status: 500 });
-    const body = (await json(await apiGet(baseUrl, 'work/myWork', 'x'))) as {
+    const body = (await json(await apiGet(running.baseUrl, 'work/myWork', 'x'))) as {
       error: { class: string };
     };
     expect(body.error.class).toMatch(/^com\.attask\./);
   });
 
   it('sends a malformed JSON body or an HTML page', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await addFault({ target: 'token', count: 1, status: 200, body: 'malformed' });
-    const malformed = await refreshTokens(baseUrl, tokens.refresh_token ?? '');
+    const malformed = await refreshTokens(running.baseUrl, tokens.refresh_token ?? '');
     expect(malformed.status).toBe(200);
     await expect(malformed.json()).rejects.toThrow();
 
     await addFault({ target: 'api', count: 1, status: 502, body: 'html' });
-    const html = await apiGet(baseUrl, 'work/myWork', tokens.access_token);
+    const html = await apiGet(running.baseUrl, 'work/myWork', tokens.access_token);
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
     expect(await html.text()).toContain('502');
   });
 
   it('sends a token error in the configured style for errorEnvelope on the token endpoint', async () => {
     await addFault({ target: 'token', count: 1, status: 503, body: 'errorEnvelope' });
-    const response = await refreshTokens(baseUrl, 'x');
+    const response = await refreshTokens(running.baseUrl, 'x');
     expect(response.status).toBe(503);
     expect(await json(response)).toMatchObject({ error: 'server_error' });
   });
 
   it('drops the connection', async () => {
     await addFault({ target: 'token', count: 1, drop: true });
-    await expect(refreshTokens(baseUrl, 'x')).rejects.toThrow();
-    expect((await refreshTokens(baseUrl, 'x')).status).toBe(400);
+    await expect(refreshTokens(running.baseUrl, 'x')).rejects.toThrow();
+    expect((await refreshTokens(running.baseUrl, 'x')).status).toBe(400);
     const log = (await json(await running.control('GET', '/log'))) as { status: number }[];
     expect(log.map((entry) => entry.status)).toEqual([0, 400]);
   });
 
   it('sends Retry-After with a 429: Workfront’s thread-limit envelope on the API', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await addFault({ target: 'api', count: 1, status: 429, retryAfterSeconds: 3 });
-    const response = await apiGet(baseUrl, 'work/myWork', tokens.access_token);
+    const response = await apiGet(running.baseUrl, 'work/myWork', tokens.access_token);
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('3');
     expect(await json(response)).toMatchObject({
@@ -196,7 +191,7 @@ describe('/__emulator/faults', () => {
   ])('sends a token 429 as temporarily_unavailable in the %s style', async (style, body) => {
     await running.control('POST', '/settings', { tokenErrorStyle: style });
     await addFault({ target: 'token', count: 1, retryAfterSeconds: 0 });
-    const response = await refreshTokens(baseUrl, 'x');
+    const response = await refreshTokens(running.baseUrl, 'x');
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('0');
     expect(await json(response)).toMatchObject(body);
@@ -207,7 +202,7 @@ describe('/__emulator/faults', () => {
     ['html', '<h1>429 Error</h1>'],
   ])('sends a token 429 with an %s body, no OAuth error', async (body, text) => {
     await addFault({ target: 'token', count: 1, status: 429, retryAfterSeconds: 5, body });
-    const response = await refreshTokens(baseUrl, 'x');
+    const response = await refreshTokens(running.baseUrl, 'x');
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('5');
     if (text === '') expect(await response.text()).toBe('');
@@ -215,10 +210,10 @@ describe('/__emulator/faults', () => {
   });
 
   it('handles a refresh, then drops the answer: the old refresh token is retired', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await addFault({ target: 'token', count: 1, dropAfterProcessing: true });
-    await expect(refreshTokens(baseUrl, tokens.refresh_token ?? '')).rejects.toThrow();
-    const reused = await refreshTokens(baseUrl, tokens.refresh_token ?? '');
+    await expect(refreshTokens(running.baseUrl, tokens.refresh_token ?? '')).rejects.toThrow();
+    const reused = await refreshTokens(running.baseUrl, tokens.refresh_token ?? '');
     expect(reused.status).toBe(400);
     expect(await json(reused)).toMatchObject({ error: 'invalid_grant' });
     const log = (await json(await running.control('GET', '/log'))) as Record<string, unknown>[];
@@ -229,44 +224,48 @@ describe('/__emulator/faults', () => {
   });
 
   it('applies an API update, then drops the answer', async () => {
-    const { tokens } = await signIn(baseUrl);
-    const items = (await json(await apiGet(baseUrl, 'work/myWork', tokens.access_token))) as {
+    const { tokens } = await signIn(running.baseUrl);
+    const items = (await json(
+      await apiGet(running.baseUrl, 'work/myWork', tokens.access_token),
+    )) as {
       data: { ID: string; objCode: string }[];
     };
     const task = items.data.find((item) => item.objCode === 'TASK');
     if (!task) throw new Error('The seed needs a task in My work');
     await addFault({ target: 'api', count: 1, dropAfterProcessing: true });
-    const put = fetch(`${baseUrl}/attask/api/v22.0/task/${task.ID}?percentComplete=42`, {
+    const put = fetch(`${running.baseUrl}/attask/api/v22.0/task/${task.ID}?percentComplete=42`, {
       method: 'PUT',
       headers: { sessionID: tokens.access_token },
     });
     await expect(put).rejects.toThrow();
     const after = (await json(
-      await apiGet(baseUrl, `task/${task.ID}?fields=percentComplete`, tokens.access_token),
+      await apiGet(running.baseUrl, `task/${task.ID}?fields=percentComplete`, tokens.access_token),
     )) as { data: { percentComplete: number } };
     expect(after.data.percentComplete).toBe(42);
   });
 
   it("answers only requests whose path contains the fault's path", async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await addFault({ target: 'api', count: 1, path: '/proj/search', status: 503 });
-    expect((await apiGet(baseUrl, 'user/count', tokens.access_token)).status).toBe(200);
-    expect((await apiGet(baseUrl, 'proj/search', tokens.access_token)).status).toBe(503);
-    expect((await apiGet(baseUrl, 'proj/search', tokens.access_token)).status).toBe(200);
+    expect((await apiGet(running.baseUrl, 'user/count', tokens.access_token)).status).toBe(200);
+    expect((await apiGet(running.baseUrl, 'proj/search', tokens.access_token)).status).toBe(503);
+    expect((await apiGet(running.baseUrl, 'proj/search', tokens.access_token)).status).toBe(200);
     expect((await addFault({ target: 'api', count: 1, path: '' })).status).toBe(400);
   });
 
   it('delays an otherwise normal answer', async () => {
     await addFault({ target: 'authorize', count: 1, delayMs: 300 });
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/integrations/oauth2/authorize?client_id=nope`);
+    const response = await fetch(`${running.baseUrl}/integrations/oauth2/authorize?client_id=nope`);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
     expect(response.status).toBe(400);
   });
 
   it('lists the tokens issued since the last reset, for tests that search for them', async () => {
-    const { tokens } = await signIn(baseUrl);
-    const refreshed = (await json(await refreshTokens(baseUrl, tokens.refresh_token ?? ''))) as {
+    const { tokens } = await signIn(running.baseUrl);
+    const refreshed = (await json(
+      await refreshTokens(running.baseUrl, tokens.refresh_token ?? ''),
+    )) as {
       access_token: string;
       refresh_token: string;
     };
@@ -282,9 +281,9 @@ describe('/__emulator/faults', () => {
   });
 
   it('forgets a request still delayed by a fault at a reset: not handled, not logged after it', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await addFault({ target: 'token', count: 1, delayMs: 60_000 });
-    const delayed = fetch(`${baseUrl}/integrations/oauth2/api/v1/token`, {
+    const delayed = fetch(`${running.baseUrl}/integrations/oauth2/api/v1/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
@@ -329,10 +328,10 @@ describe('/__emulator/faults', () => {
 
 describe('/__emulator/log', () => {
   it('records endpoint, grant type and status, with tokens and codes redacted', async () => {
-    const browser = createBrowser(baseUrl);
-    const { tokens } = await signIn(baseUrl, {}, browser);
-    await refreshTokens(baseUrl, tokens.refresh_token ?? '');
-    await fetch(`${baseUrl}/attask/api/v22.0/work/myWork?sessionID=${tokens.access_token}`);
+    const browser = createBrowser(running.baseUrl);
+    const { tokens } = await signIn(running.baseUrl, {}, browser);
+    await refreshTokens(running.baseUrl, tokens.refresh_token ?? '');
+    await fetch(`${running.baseUrl}/attask/api/v22.0/work/myWork?sessionID=${tokens.access_token}`);
     const redirect = await authorizeInBrowser(browser, {});
     const entries = (await json(await running.control('GET', '/log'))) as Record<string, unknown>[];
 
@@ -370,16 +369,16 @@ describe('/__emulator/log', () => {
 
 describe('/__emulator/sessions', () => {
   const refreshError = async (refreshToken: string) =>
-    (await json(await refreshTokens(baseUrl, refreshToken))) as Record<string, unknown>;
+    (await json(await refreshTokens(running.baseUrl, refreshToken))) as Record<string, unknown>;
 
   it('expires every access token and leaves refresh tokens working', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     expect((await running.control('POST', '/sessions/expire', { tokens: 'access' })).status).toBe(
       204,
     );
 
-    expect((await apiGet(baseUrl, 'work/myWork', tokens.access_token)).status).toBe(401);
-    const refreshed = await refreshTokens(baseUrl, tokens.refresh_token ?? '');
+    expect((await apiGet(running.baseUrl, 'work/myWork', tokens.access_token)).status).toBe(401);
+    const refreshed = await refreshTokens(running.baseUrl, tokens.refresh_token ?? '');
     expect(refreshed.status).toBe(200);
   });
 
@@ -387,7 +386,7 @@ describe('/__emulator/sessions', () => {
     ['absolute', 'The refresh token passed its absolute expiration'],
     ['inactivity', 'The refresh token expired after inactivity'],
   ])('expires refresh tokens as the %s limit would', async (limit, description) => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await running.control('POST', '/sessions/expire', { tokens: 'refresh', limit });
 
     expect(await refreshError(tokens.refresh_token ?? '')).toEqual({
@@ -395,15 +394,17 @@ describe('/__emulator/sessions', () => {
       error_description: description,
     });
     // A new sign-in starts a new grant, which the forced expiry does not touch.
-    const next = await signIn(baseUrl);
-    expect((await refreshTokens(baseUrl, next.tokens.refresh_token ?? '')).status).toBe(200);
+    const next = await signIn(running.baseUrl);
+    expect((await refreshTokens(running.baseUrl, next.tokens.refresh_token ?? '')).status).toBe(
+      200,
+    );
   });
 
   it('revokes every session: access and refresh tokens stop working', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     expect((await running.control('POST', '/sessions/revoke')).status).toBe(204);
 
-    expect((await apiGet(baseUrl, 'work/myWork', tokens.access_token)).status).toBe(401);
+    expect((await apiGet(running.baseUrl, 'work/myWork', tokens.access_token)).status).toBe(401);
     expect((await refreshError(tokens.refresh_token ?? '')).error).toBe('invalid_grant');
   });
 

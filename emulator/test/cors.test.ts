@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './harness.ts';
 import { signIn } from './pkce-client.ts';
 
-let running: RunningEmulator;
-
-beforeAll(async () => {
-  running = await startEmulator();
-});
-afterAll(() => running.close());
-beforeEach(async () => {
-  await running.control('POST', '/reset');
-});
+const running = useEmulator();
 
 const appOrigin = 'http://localhost:5173';
 const tokenPath = '/integrations/oauth2/api/v1/token';

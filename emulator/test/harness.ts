@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../src/server.ts';
 
 /** An emulator on a free localhost port, reached over real HTTP like the app reaches it. */
@@ -41,5 +42,34 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
         });
         server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * One emulator for a test file, started before its tests, reset to its seed before each test and
+ * closed after them. Read it inside tests and hooks: it exists only once they run.
+ */
+export function useEmulator(): RunningEmulator {
+  let running: RunningEmulator | undefined;
+  const current = () => {
+    if (!running) throw new Error('The emulator starts before the tests: use it inside one.');
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startEmulator();
+  });
+  afterAll(() => current().close());
+  beforeEach(async () => {
+    await current().control('POST', '/reset');
+  });
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    control: (method, path, body) => current().control(method, path, body),
+    close: () => current().close(),
   };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   readInstanceProfile,
   settingsToProfile,
@@ -8,7 +8,7 @@ import {
 } from '../src/instance-profile.ts';
 import { demoApp } from '../src/oauth/demo-app.ts';
 import { defaultSettings, type Settings } from '../src/settings.ts';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { startEmulator, useEmulator } from './harness.ts';
 import { refreshTokens, signIn } from './pkce-client.ts';
 
 const samplePath = new URL('../../docs/sample-instance-profile.json', import.meta.url);
@@ -240,15 +240,7 @@ describe('readInstanceProfile', () => {
   });
 });
 
-let running: RunningEmulator;
-
-beforeAll(async () => {
-  running = await startEmulator();
-});
-afterAll(() => running.close());
-beforeEach(async () => {
-  await running.control('POST', '/reset');
-});
+const running = useEmulator();
 
 const json = async (response: Response): Promise<unknown> => response.json();
 const currentSettings = async () => json(await running.control('GET', '/settings'));

@@ -11,25 +11,15 @@ import {
   type CryptoKey,
   type JWTPayload,
 } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './harness.ts';
 import { apiGet } from './pkce-client.ts';
 
 const run = promisify(execFile);
 const repositoryRoot = resolve(import.meta.dirname, '../..');
 const exchangePath = '/integrations/oauth2/api/v1/jwt/exchange';
 
-let running: RunningEmulator;
-let baseUrl: string;
-
-beforeAll(async () => {
-  running = await startEmulator();
-  baseUrl = running.baseUrl;
-});
-afterAll(() => running.close());
-beforeEach(async () => {
-  await running.control('POST', '/reset');
-});
+const running = useEmulator();
 
 interface M2mApp {
   clientId: string;
@@ -64,11 +54,18 @@ function sign(privateKey: CryptoKey, claims: JWTPayload, alg = 'RS256'): Promise
 const inMinutes = (minutes: number) => Math.floor(Date.now() / 1000) + minutes * 60;
 
 function exchange(form: Record<string, string>): Promise<Response> {
-  return fetch(`${baseUrl}${exchangePath}`, { method: 'POST', body: new URLSearchParams(form) });
+  return fetch(`${running.baseUrl}${exchangePath}`, {
+    method: 'POST',
+    body: new URLSearchParams(form),
+  });
 }
 
 async function emailOf(token: string): Promise<number | string> {
-  const response = await apiGet(baseUrl, 'user/search?ID=$$USER.ID&fields=emailAddr', token);
+  const response = await apiGet(
+    running.baseUrl,
+    'user/search?ID=$$USER.ID&fields=emailAddr',
+    token,
+  );
   if (response.status !== 200) return response.status;
   const body = (await response.json()) as { data: { emailAddr: string }[] };
   return body.data[0]?.emailAddr ?? 'nobody';
@@ -88,7 +85,7 @@ describe('the README example', () => {
   it('signs a JWT, exchanges it and calls the API as the user', async () => {
     const { stdout } = await run('node', ['--input-type=module', '-e', await readmeExample()], {
       cwd: repositoryRoot,
-      env: { ...process.env, WF_EMULATOR_URL: baseUrl },
+      env: { ...process.env, WF_EMULATOR_URL: running.baseUrl },
     });
     const [user] = await users();
     const answer = JSON.parse(stdout) as { data: { ID: string }[] };

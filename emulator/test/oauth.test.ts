@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './harness.ts';
 import {
   apiGet,
   authorizeInBrowser,
@@ -15,17 +15,7 @@ import {
   type TokenBody,
 } from './pkce-client.ts';
 
-let running: RunningEmulator;
-let baseUrl: string;
-
-beforeAll(async () => {
-  running = await startEmulator();
-  baseUrl = running.baseUrl;
-});
-afterAll(() => running.close());
-beforeEach(async () => {
-  await running.control('POST', '/reset');
-});
+const running = useEmulator();
 
 const settings = (changes: Record<string, unknown>) =>
   running.control('POST', '/settings', changes);
@@ -36,7 +26,7 @@ const patchDemoApp = (changes: Record<string, unknown>) =>
 
 async function codeFor(state?: string) {
   const pkce = createPkcePair();
-  const browser = createBrowser(baseUrl);
+  const browser = createBrowser(running.baseUrl);
   const redirect = await authorizeInBrowser(browser, { challenge: pkce.challenge, state });
   return { code: redirect.searchParams.get('code') ?? '', redirect, verifier: pkce.verifier };
 }
@@ -46,7 +36,11 @@ async function tokenError(response: Response) {
 }
 
 async function signedInUserEmail(token: string): Promise<number | string> {
-  const response = await apiGet(baseUrl, 'user/search?ID=$$USER.ID&fields=emailAddr', token);
+  const response = await apiGet(
+    running.baseUrl,
+    'user/search?ID=$$USER.ID&fields=emailAddr',
+    token,
+  );
   if (response.status !== 200) return response.status;
   const body = (await response.json()) as { data: { emailAddr: string }[] };
   return body.data[0]?.emailAddr ?? 'nobody';
@@ -54,7 +48,7 @@ async function signedInUserEmail(token: string): Promise<number | string> {
 
 describe('the PKCE flow', () => {
   it('signs in, asks consent, redirects with a code, and exchanges it for a working token', async () => {
-    const browser = createBrowser(baseUrl);
+    const browser = createBrowser(running.baseUrl);
     const pkce = createPkcePair();
     const signInPage = await browser.get(authorizePath({ challenge: pkce.challenge, state: 's1' }));
     const signInHtml = await signInPage.text();
@@ -84,7 +78,7 @@ describe('the PKCE flow', () => {
     expect(redirect.searchParams.get('state')).toBe('s1');
 
     const response = await exchangeCode(
-      baseUrl,
+      running.baseUrl,
       redirect.searchParams.get('code') ?? '',
       pkce.verifier,
     );
@@ -107,7 +101,7 @@ describe('the PKCE flow', () => {
   });
 
   it('shows an error on the sign-in page for a wrong password and sets no cookie', async () => {
-    const browser = createBrowser(baseUrl);
+    const browser = createBrowser(running.baseUrl);
     const page = await browser.get(authorizePath({ challenge: createPkcePair().challenge }));
     const response = await browser.post(formAction(await page.text()), {
       email: 'demo@example.com',
@@ -119,7 +113,7 @@ describe('the PKCE flow', () => {
   });
 
   it('redirects with access_denied when the user denies', async () => {
-    const browser = createBrowser(baseUrl);
+    const browser = createBrowser(running.baseUrl);
     const path = authorizePath({ challenge: createPkcePair().challenge, state: 'xyz' });
     const page = await browser.get(path);
     const login = await browser.post(formAction(await page.text()), {
@@ -143,7 +137,7 @@ describe('the PKCE flow', () => {
 
 describe('authorize refusals', () => {
   it('shows an error page, never a redirect, for an unknown client', async () => {
-    const response = await fetch(`${baseUrl}${authorizePath({ clientId: 'nope' })}`, {
+    const response = await fetch(`${running.baseUrl}${authorizePath({ clientId: 'nope' })}`, {
       redirect: 'manual',
     });
     expect(response.status).toBe(400);
@@ -156,7 +150,7 @@ describe('authorize refusals', () => {
       challenge: createPkcePair().challenge,
       redirectUri: 'http://localhost:5173/callback/evil',
     });
-    const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+    const response = await fetch(`${running.baseUrl}${path}`, { redirect: 'manual' });
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toContain('is not registered');
@@ -169,7 +163,7 @@ describe('authorize refusals', () => {
     ['a short challenge', { code_challenge: 'abc', code_challenge_method: 'S256' }],
   ])('redirects back with invalid_request for %s', async (_, query) => {
     const path = authorizePath({ state: 'st', query });
-    const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+    const response = await fetch(`${running.baseUrl}${path}`, { redirect: 'manual' });
     expect(response.status).toBe(302);
     const redirect = new URL(response.headers.get('location') ?? '');
     expect(redirect.searchParams.get('error')).toBe('invalid_request');
@@ -182,7 +176,7 @@ describe('authorize refusals', () => {
       challenge: createPkcePair().challenge,
       query: { response_type: 'token' },
     });
-    const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+    const response = await fetch(`${running.baseUrl}${path}`, { redirect: 'manual' });
     const redirect = new URL(response.headers.get('location') ?? '');
     expect(redirect.searchParams.get('error')).toBe('unsupported_response_type');
   });
@@ -191,7 +185,7 @@ describe('authorize refusals', () => {
 describe('authorization codes', () => {
   it('refuses a wrong verifier with invalid_grant', async () => {
     const { code } = await codeFor();
-    const response = await exchangeCode(baseUrl, code, createPkcePair().verifier);
+    const response = await exchangeCode(running.baseUrl, code, createPkcePair().verifier);
     expect(await tokenError(response)).toEqual({
       status: 400,
       body: {
@@ -203,26 +197,26 @@ describe('authorization codes', () => {
 
   it('refuses a verifier that is not 43 to 128 unreserved characters', async () => {
     const { code } = await codeFor();
-    const response = await exchangeCode(baseUrl, code, 'short');
+    const response = await exchangeCode(running.baseUrl, code, 'short');
     expect((await tokenError(response)).body.error).toBe('invalid_request');
   });
 
   it('refuses a reused code and revokes the tokens of its first use', async () => {
     const { code, verifier } = await codeFor();
-    const first = (await (await exchangeCode(baseUrl, code, verifier)).json()) as TokenBody;
+    const first = (await (await exchangeCode(running.baseUrl, code, verifier)).json()) as TokenBody;
     expect(await signedInUserEmail(first.access_token)).toBe('demo@example.com');
 
-    const second = await exchangeCode(baseUrl, code, verifier);
+    const second = await exchangeCode(running.baseUrl, code, verifier);
     expect((await tokenError(second)).body.error).toBe('invalid_grant');
     expect(await signedInUserEmail(first.access_token)).toBe(401);
-    const refresh = await refreshTokens(baseUrl, first.refresh_token ?? '');
+    const refresh = await refreshTokens(running.baseUrl, first.refresh_token ?? '');
     expect((await tokenError(refresh)).body.error).toBe('invalid_grant');
   });
 
   it('expires a code after 120 seconds of the emulator clock', async () => {
     const { code, verifier } = await codeFor();
     await advanceClock(121);
-    const response = await exchangeCode(baseUrl, code, verifier);
+    const response = await exchangeCode(running.baseUrl, code, verifier);
     expect(await tokenError(response)).toEqual({
       status: 400,
       body: { error: 'invalid_grant', error_description: 'The authorization code expired' },
@@ -231,7 +225,7 @@ describe('authorization codes', () => {
 
   it('binds a code to its redirect URI and client', async () => {
     const { code, verifier } = await codeFor();
-    const otherUri = await exchangeCode(baseUrl, code, verifier, {
+    const otherUri = await exchangeCode(running.baseUrl, code, verifier, {
       redirect_uri: 'http://localhost:4173/callback',
     });
     expect((await tokenError(otherUri)).body.error).toBe('invalid_grant');
@@ -241,45 +235,47 @@ describe('authorization codes', () => {
       redirectUrls: [demoRedirectUri],
     });
     const { clientId } = (await created.json()) as { clientId: string };
-    const otherClient = await exchangeCode(baseUrl, code, verifier, { client_id: clientId });
+    const otherClient = await exchangeCode(running.baseUrl, code, verifier, {
+      client_id: clientId,
+    });
     expect((await tokenError(otherClient)).body.error).toBe('invalid_grant');
   });
 });
 
 describe('refresh tokens', () => {
   it('rotates: the old token stops working and its reuse revokes the whole chain', async () => {
-    const { tokens } = await signIn(baseUrl);
-    const first = await refreshTokens(baseUrl, tokens.refresh_token ?? '');
+    const { tokens } = await signIn(running.baseUrl);
+    const first = await refreshTokens(running.baseUrl, tokens.refresh_token ?? '');
     expect(first.status).toBe(200);
     const rotated = (await first.json()) as TokenBody;
     expect(rotated.refresh_token).not.toBe(tokens.refresh_token);
     expect(await signedInUserEmail(rotated.access_token)).toBe('demo@example.com');
 
-    const reuse = await refreshTokens(baseUrl, tokens.refresh_token ?? '');
+    const reuse = await refreshTokens(running.baseUrl, tokens.refresh_token ?? '');
     expect((await tokenError(reuse)).body.error).toBe('invalid_grant');
-    const successor = await refreshTokens(baseUrl, rotated.refresh_token ?? '');
+    const successor = await refreshTokens(running.baseUrl, rotated.refresh_token ?? '');
     expect((await tokenError(successor)).body.error).toBe('invalid_grant');
     expect(await signedInUserEmail(rotated.access_token)).toBe(401);
   });
 
   it('keeps the same refresh token working when rotation is off', async () => {
     await patchDemoApp({ rotateRefreshToken: false });
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     for (let use = 0; use < 3; use += 1) {
-      const response = await refreshTokens(baseUrl, tokens.refresh_token ?? '');
+      const response = await refreshTokens(running.baseUrl, tokens.refresh_token ?? '');
       expect(((await response.json()) as TokenBody).refresh_token).toBe(tokens.refresh_token);
     }
   });
 
   it('ends at the absolute expiration, counted from the sign-in', async () => {
     await patchDemoApp({ absoluteExpirationSeconds: 3600 });
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await advanceClock(1800);
     const refreshed = (await (
-      await refreshTokens(baseUrl, tokens.refresh_token ?? '')
+      await refreshTokens(running.baseUrl, tokens.refresh_token ?? '')
     ).json()) as TokenBody;
     await advanceClock(1801);
-    const expired = await refreshTokens(baseUrl, refreshed.refresh_token ?? '');
+    const expired = await refreshTokens(running.baseUrl, refreshed.refresh_token ?? '');
     expect(await tokenError(expired)).toEqual({
       status: 400,
       body: {
@@ -291,29 +287,29 @@ describe('refresh tokens', () => {
 
   it('ends after the inactivity expiration, counted from the last use', async () => {
     await patchDemoApp({ inactivityExpirationSeconds: 600 });
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await advanceClock(500);
     const refreshed = (await (
-      await refreshTokens(baseUrl, tokens.refresh_token ?? '')
+      await refreshTokens(running.baseUrl, tokens.refresh_token ?? '')
     ).json()) as TokenBody;
     await advanceClock(500);
-    const again = await refreshTokens(baseUrl, refreshed.refresh_token ?? '');
+    const again = await refreshTokens(running.baseUrl, refreshed.refresh_token ?? '');
     expect(again.status).toBe(200);
     const latest = (await again.json()) as TokenBody;
     await advanceClock(601);
-    const expired = await refreshTokens(baseUrl, latest.refresh_token ?? '');
+    const expired = await refreshTokens(running.baseUrl, latest.refresh_token ?? '');
     expect((await tokenError(expired)).body.error_description).toBe(
       'The refresh token expired after inactivity',
     );
   });
 
   it('comes without any scope, and only with offline_access once refreshWithoutOfflineAccess is off', async () => {
-    const noScope = await signIn(baseUrl, { scope: '' });
+    const noScope = await signIn(running.baseUrl, { scope: '' });
     expect(noScope.tokens.refresh_token).toEqual(expect.any(String));
     await settings({ refreshWithoutOfflineAccess: false });
-    const without = await signIn(baseUrl, { scope: '' });
+    const without = await signIn(running.baseUrl, { scope: '' });
     expect(without.tokens.refresh_token).toBeUndefined();
-    const withScope = await signIn(baseUrl, { scope: 'offline_access' });
+    const withScope = await signIn(running.baseUrl, { scope: 'offline_access' });
     expect(withScope.tokens.refresh_token).toEqual(expect.any(String));
   });
 });
@@ -321,7 +317,7 @@ describe('refresh tokens', () => {
 describe('token responses and errors', () => {
   it('follows the tokenType and accessTokenTtlSeconds settings', async () => {
     await settings({ tokenType: 'Bearer', accessTokenTtlSeconds: 60 });
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     expect(tokens.token_type).toBe('Bearer');
     expect(tokens.expires_in).toBe(60);
     await advanceClock(61);
@@ -344,13 +340,13 @@ describe('token responses and errors', () => {
       ],
     ];
     for (const [form, status, error] of cases) {
-      const response = await postToken(baseUrl, form);
+      const response = await postToken(running.baseUrl, form);
       expect({ status: response.status, error: (await tokenError(response)).body.error }).toEqual({
         status,
         error,
       });
     }
-    const json = await fetch(`${baseUrl}/integrations/oauth2/api/v1/token`, {
+    const json = await fetch(`${running.baseUrl}/integrations/oauth2/api/v1/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
@@ -360,7 +356,7 @@ describe('token responses and errors', () => {
 
   it('answers Workfront-style errors when tokenErrorStyle is workfront', async () => {
     await settings({ tokenErrorStyle: 'workfront' });
-    const response = await refreshTokens(baseUrl, 'unknown');
+    const response = await refreshTokens(running.baseUrl, 'unknown');
     expect(await tokenError(response)).toEqual({
       status: 400,
       body: {
@@ -386,12 +382,12 @@ describe('web and machine-to-machine applications', () => {
   it('lets a web application exchange a code with its client secret, in the form or Basic', async () => {
     const { clientId, clientSecret } = await createApp('web');
     const redirectUri = 'http://localhost:3000/oauth/callback';
-    const browser = createBrowser(baseUrl);
+    const browser = createBrowser(running.baseUrl);
     const exchange = async (credentials: Record<string, string>, headers = {}) => {
       const redirect = await authorizeInBrowser(browser, { clientId, redirectUri });
       const code = redirect.searchParams.get('code') ?? '';
       const form = { grant_type: 'authorization_code', code, redirect_uri: redirectUri };
-      return postToken(baseUrl, { ...form, ...credentials }, headers);
+      return postToken(running.baseUrl, { ...form, ...credentials }, headers);
     };
     expect((await exchange({ client_id: clientId, client_secret: clientSecret })).status).toBe(200);
     const basic = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
@@ -406,7 +402,7 @@ describe('web and machine-to-machine applications', () => {
 
   it('refuses token requests of a machine-to-machine application', async () => {
     const { clientId, clientSecret } = await createApp('m2m');
-    const response = await postToken(baseUrl, {
+    const response = await postToken(running.baseUrl, {
       grant_type: 'refresh_token',
       client_id: clientId,
       client_secret: clientSecret,
@@ -417,7 +413,7 @@ describe('web and machine-to-machine applications', () => {
 });
 
 describe('JSON bodies at the token endpoint', () => {
-  const tokenUrl = () => `${baseUrl}/integrations/oauth2/api/v1/token`;
+  const tokenUrl = () => `${running.baseUrl}/integrations/oauth2/api/v1/token`;
   // The Content-Type of Workfront's demo (oauth2-pkce-demo, index.html).
   const postJson = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(tokenUrl(), {
@@ -467,7 +463,7 @@ describe('JSON bodies at the token endpoint', () => {
       clientId: string;
       clientSecret: string;
     };
-    const redirect = await authorizeInBrowser(createBrowser(baseUrl), {
+    const redirect = await authorizeInBrowser(createBrowser(running.baseUrl), {
       clientId,
       redirectUri: 'http://localhost:3000/cb',
     });
@@ -519,7 +515,7 @@ describe('JSON bodies at the token endpoint', () => {
 describe('token response switches', () => {
   it('answers errors with error: true when tokenErrorStyle is workfront-boolean', async () => {
     await settings({ tokenErrorStyle: 'workfront-boolean' });
-    const response = await refreshTokens(baseUrl, 'unknown');
+    const response = await refreshTokens(running.baseUrl, 'unknown');
     expect(await tokenError(response)).toEqual({
       status: 400,
       body: {
@@ -529,7 +525,7 @@ describe('token response switches', () => {
         message: 'The refresh token is unknown or revoked',
       },
     });
-    const unknownClient = await refreshTokens(baseUrl, 'x', 'nope');
+    const unknownClient = await refreshTokens(running.baseUrl, 'x', 'nope');
     expect((await tokenError(unknownClient)).body).toMatchObject({
       statusCode: 401,
       error: true,
@@ -539,7 +535,7 @@ describe('token response switches', () => {
 
   it('says expires_in 0 with expiresInZero, while the token still lives its TTL', async () => {
     await settings({ expiresInZero: true, accessTokenTtlSeconds: 600 });
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     expect(tokens.expires_in).toBe(0);
     await advanceClock(590);
     expect(await signedInUserEmail(tokens.access_token)).toBe('demo@example.com');
@@ -552,7 +548,7 @@ describe('rejectLocalhostRedirects at authorize', () => {
   it('answers the 400 error page for a localhost redirect_uri, even one seeded', async () => {
     await settings({ rejectLocalhostRedirects: true });
     const path = authorizePath({ challenge: createPkcePair().challenge });
-    const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+    const response = await fetch(`${running.baseUrl}${path}`, { redirect: 'manual' });
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     expect(await response.text()).toContain('localhost cannot be used as a valid redirect URL');
@@ -562,7 +558,7 @@ describe('rejectLocalhostRedirects at authorize', () => {
     await settings({ rejectLocalhostRedirects: true });
     const redirectUri = 'https://app.example.com/callback';
     await patchDemoApp({ redirectUrls: [demoRedirectUri, redirectUri] });
-    const { tokens } = await signIn(baseUrl, { redirectUri });
+    const { tokens } = await signIn(running.baseUrl, { redirectUri });
     expect(await signedInUserEmail(tokens.access_token)).toBe('demo@example.com');
   });
 });

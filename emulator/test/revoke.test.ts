@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './harness.ts';
 import {
   apiGet,
   authorizeInBrowser,
@@ -11,23 +11,13 @@ import {
   type TokenBody,
 } from './pkce-client.ts';
 
-let running: RunningEmulator;
-let baseUrl: string;
-
-beforeAll(async () => {
-  running = await startEmulator();
-  baseUrl = running.baseUrl;
-});
-afterAll(() => running.close());
-beforeEach(async () => {
-  await running.control('POST', '/reset');
-});
+const running = useEmulator();
 
 const revokePath = '/integrations/oauth2/api/v1/revoke';
 
 /** Workfront's demo signs out with exactly this request (oauth2-pkce-demo, index.html). */
 function revokeAsTheDemo(refreshToken: string, headers: Record<string, string> = {}) {
-  return fetch(`${baseUrl}${revokePath}`, {
+  return fetch(`${running.baseUrl}${revokePath}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json;charset=utf-8', ...headers },
     body: JSON.stringify({
@@ -39,7 +29,7 @@ function revokeAsTheDemo(refreshToken: string, headers: Record<string, string> =
 }
 
 function revokeForm(form: Record<string, string>, headers: Record<string, string> = {}) {
-  return fetch(`${baseUrl}${revokePath}`, {
+  return fetch(`${running.baseUrl}${revokePath}`, {
     method: 'POST',
     headers,
     body: new URLSearchParams(form),
@@ -47,7 +37,7 @@ function revokeForm(form: Record<string, string>, headers: Record<string, string
 }
 
 const apiStatus = async (token: string) =>
-  (await apiGet(baseUrl, 'user/search?ID=$$USER.ID', token)).status;
+  (await apiGet(running.baseUrl, 'user/search?ID=$$USER.ID', token)).status;
 
 async function errorOf(response: Response) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -55,30 +45,32 @@ async function errorOf(response: Response) {
 
 describe('POST /integrations/oauth2/api/v1/revoke', () => {
   it("ends the demo's session: 200 with no body, and the refresh and access tokens stop working", async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     const response = await revokeAsTheDemo(tokens.refresh_token ?? '');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.text()).toBe('');
     expect(await apiStatus(tokens.access_token)).toBe(401);
-    expect((await errorOf(await refreshTokens(baseUrl, tokens.refresh_token ?? ''))).body).toEqual({
+    expect(
+      (await errorOf(await refreshTokens(running.baseUrl, tokens.refresh_token ?? ''))).body,
+    ).toEqual({
       error: 'invalid_grant',
       error_description: 'The refresh token is unknown or revoked',
     });
   });
 
   it("revokes the whole chain from a rotated-out token, the new one's access token included", async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     const rotated = (await (
-      await refreshTokens(baseUrl, tokens.refresh_token ?? '')
+      await refreshTokens(running.baseUrl, tokens.refresh_token ?? '')
     ).json()) as TokenBody;
     expect((await revokeAsTheDemo(tokens.refresh_token ?? '')).status).toBe(200);
     expect(await apiStatus(rotated.access_token)).toBe(401);
-    expect((await refreshTokens(baseUrl, rotated.refresh_token ?? '')).status).toBe(400);
+    expect((await refreshTokens(running.baseUrl, rotated.refresh_token ?? '')).status).toBe(400);
   });
 
   it("takes a form body and RFC 7009's token field", async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     const response = await revokeForm({
       client_id: demoClientId,
       token: tokens.refresh_token ?? '',
@@ -88,16 +80,16 @@ describe('POST /integrations/oauth2/api/v1/revoke', () => {
   });
 
   it('revokes one access token given as token, and leaves the refresh token working', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     const response = await revokeForm({ client_id: demoClientId, token: tokens.access_token });
     expect(response.status).toBe(200);
     expect(await apiStatus(tokens.access_token)).toBe(401);
-    expect((await refreshTokens(baseUrl, tokens.refresh_token ?? '')).status).toBe(200);
+    expect((await refreshTokens(running.baseUrl, tokens.refresh_token ?? '')).status).toBe(200);
   });
 
   it('answers 200 for an unknown or already revoked token (RFC 7009)', async () => {
     expect((await revokeAsTheDemo('never-issued')).status).toBe(200);
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await revokeAsTheDemo(tokens.refresh_token ?? '');
     expect((await revokeAsTheDemo(tokens.refresh_token ?? '')).status).toBe(200);
   });
@@ -110,7 +102,7 @@ describe('POST /integrations/oauth2/api/v1/revoke', () => {
     const unknown = await revokeForm({ client_id: 'nope', refresh_token: 'x' });
     expect((await errorOf(unknown)).status).toBe(401);
 
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     const created = await running.control('POST', '/apps', {
       type: 'spa',
       name: 'Other',
@@ -139,8 +131,11 @@ describe('POST /integrations/oauth2/api/v1/revoke', () => {
       clientId: string;
       clientSecret: string;
     };
-    const redirect = await authorizeInBrowser(createBrowser(baseUrl), { clientId, redirectUri });
-    const exchanged = await fetch(`${baseUrl}/integrations/oauth2/api/v1/token`, {
+    const redirect = await authorizeInBrowser(createBrowser(running.baseUrl), {
+      clientId,
+      redirectUri,
+    });
+    const exchanged = await fetch(`${running.baseUrl}/integrations/oauth2/api/v1/token`, {
       method: 'POST',
       body: new URLSearchParams({
         grant_type: 'authorization_code',
@@ -170,7 +165,7 @@ describe('POST /integrations/oauth2/api/v1/revoke', () => {
 
 describe('the revoke endpoint in the log, in faults and in CORS', () => {
   it('is logged as revoke, without the token', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await running.control('DELETE', '/log');
     await revokeAsTheDemo(tokens.refresh_token ?? '');
     const log = (await (await running.control('GET', '/log')).json()) as Record<string, unknown>[];
@@ -188,7 +183,7 @@ describe('the revoke endpoint in the log, in faults and in CORS', () => {
   });
 
   it('fails as the fault says: a 404 in the token error style, then a dropped connection', async () => {
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     await running.control('POST', '/faults', { target: 'revoke', count: 1, status: 404 });
     await running.control('POST', '/faults', { target: 'revoke', count: 1, drop: true });
     const notFound = await revokeAsTheDemo(tokens.refresh_token ?? '');
@@ -208,7 +203,7 @@ describe('the revoke endpoint in the log, in faults and in CORS', () => {
 
   it('answers a JSON preflight from a registered origin, and refuses other origins', async () => {
     const preflight = (origin: string) =>
-      fetch(`${baseUrl}${revokePath}`, {
+      fetch(`${running.baseUrl}${revokePath}`, {
         method: 'OPTIONS',
         headers: {
           Origin: origin,
@@ -222,7 +217,7 @@ describe('the revoke endpoint in the log, in faults and in CORS', () => {
     expect(allowed.headers.get('access-control-allow-headers')).toContain('Content-Type');
     expect((await preflight('https://evil.example')).status).toBe(403);
 
-    const { tokens } = await signIn(baseUrl);
+    const { tokens } = await signIn(running.baseUrl);
     const response = await revokeAsTheDemo(tokens.refresh_token ?? '', {
       Origin: 'http://localhost:5173',
     });

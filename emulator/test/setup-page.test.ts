@@ -1,17 +1,9 @@
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './harness.ts';
 import { apiGet } from './pkce-client.ts';
 
-let running: RunningEmulator;
-
-beforeAll(async () => {
-  running = await startEmulator();
-});
-afterAll(() => running.close());
-beforeEach(async () => {
-  await running.control('POST', '/reset');
-});
+const running = useEmulator();
 
 const setupPath = '/setup/oauth-apps';
 

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from './harness.ts';
 import { authorizePath, createBrowser, createPkcePair, signIn } from './pkce-client.ts';
 
-let running: RunningEmulator;
-let baseUrl: string;
-
-beforeAll(async () => {
-  running = await startEmulator();
-  baseUrl = running.baseUrl;
-});
-afterAll(() => running.close());
-beforeEach(async () => {
-  await running.control('POST', '/reset');
-});
+const running = useEmulator();
 
 const authorize = () => authorizePath({ challenge: createPkcePair().challenge });
 
 describe("the instance's sign-out page, /logout", () => {
   it('ends the browser session: the next authorize asks for the password again', async () => {
-    const { browser } = await signIn(baseUrl);
+    const { browser } = await signIn(running.baseUrl);
     expect((await browser.get(authorize())).status).toBe(302);
 
     const signedOut = await browser.get('/logout');
@@ -36,8 +26,8 @@ describe("the instance's sign-out page, /logout", () => {
   });
 
   it('ends the session itself: a copy of the old cookie signs no one in', async () => {
-    const { browser } = await signIn(baseUrl);
-    const copy = createBrowser(baseUrl);
+    const { browser } = await signIn(running.baseUrl);
+    const copy = createBrowser(running.baseUrl);
     copy.cookies.set('wf_emulator_session', browser.cookies.get('wf_emulator_session') ?? '');
     await browser.get('/logout');
 
@@ -47,8 +37,8 @@ describe("the instance's sign-out page, /logout", () => {
   });
 
   it("says so when no one was signed in, and ends no other browser's session", async () => {
-    const { browser: other } = await signIn(baseUrl);
-    const response = await createBrowser(baseUrl).get('/logout');
+    const { browser: other } = await signIn(running.baseUrl);
+    const response = await createBrowser(running.baseUrl).get('/logout');
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('No one was signed in to Workfront in this browser.');
     expect((await other.get(authorize())).status).toBe(302);

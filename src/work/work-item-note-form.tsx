@@ -39,10 +39,20 @@ export function WorkItemNoteForm({ kind, id, userId }: NoteFormProps) {
     () => queryClient.isMutating({ mutationKey: options.mutationKey }) > 0,
   );
   const [wasSending, setWasSending] = useState(sending);
+  // A post from before the user came back that failed: said as this visit's own failure is.
+  const [failure, setFailure] = useState<Error | null>(null);
   if (wasSending !== sending) {
     setWasSending(sending);
-    if (!sending && storageKey !== null) setText(readNoteDraft(storageKey));
+    if (!sending) {
+      if (storageKey !== null) setText(readNoteDraft(storageKey));
+      const last = queryClient
+        .getMutationCache()
+        .findAll({ mutationKey: options.mutationKey })
+        .at(-1);
+      setFailure(last?.state.error ?? null);
+    }
   }
+  const error = post.error ?? failure;
 
   useEffect(() => {
     if (storageKey !== null) writeNoteDraft(storageKey, text);
@@ -52,6 +62,7 @@ export function WorkItemNoteForm({ kind, id, userId }: NoteFormProps) {
     event.preventDefault();
     const posted = text.trim();
     if (posted === '') return;
+    setFailure(null);
     post.mutate(posted, {
       // Whatever was typed meanwhile stays. Only while the form is here: the stored update is
       // forgotten by the mutation itself (postNoteMutation's onPosted).
@@ -78,9 +89,9 @@ export function WorkItemNoteForm({ kind, id, userId }: NoteFormProps) {
       <button type="submit" className="primary" disabled={sending}>
         {sending ? t('posting') : t('postUpdate')}
       </button>
-      {post.isError && (
+      {error && (
         <p role="alert" className="error-text">
-          {t('notPosted', { reason: labels.apiError(post.error) })}
+          {t('notPosted', { reason: labels.apiError(error) })}
         </p>
       )}
     </form>
