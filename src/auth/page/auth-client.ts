@@ -10,7 +10,7 @@ import { minimumValiditySeconds } from '../refresh-schedule';
 import type { ApiAnswer, ApiRequest, Credential } from '../vault-protocol';
 import { VaultError } from '../vault-protocol';
 import { vaultSettings } from '../vault-settings';
-import { createRefreshTimer } from './refresh-timer';
+import { createExpiryTimer } from './expiry-timer';
 import { createSessionStore, type AuthState, type VaultInfo } from './session-store';
 import { completeSignIn, createSignIn } from './sign-in';
 import { signedInFlag, takeCallbackOutcome, unnamedUser } from './sign-in-storage';
@@ -81,7 +81,7 @@ export interface AuthClientOptions {
  * inspector on, and gives it to createAuthClient.
  */
 export const loadFlowLog = () =>
-  import('../flow-log').then(({ createFlowLog }) => createFlowLog(window.sessionStorage));
+  import('../flow-log').then((flowLog) => flowLog.createFlowLog(window.sessionStorage));
 
 /** With the inspector off: no story (one array, as React's external store needs), no news. */
 const noEvents: readonly FlowEvent[] = [];
@@ -138,7 +138,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
       throw error;
     }
   }
-  const timer = createRefreshTimer({ store, refresh, signal });
+  const timer = createExpiryTimer(store, refresh, signal);
 
   async function send(
     request: ApiRequest,

@@ -8,15 +8,15 @@ import { refreshMarginSeconds, retryDelaysMs } from '../refresh-schedule';
 import { VaultError, type Credential } from '../vault-protocol';
 import type { SessionStore } from './session-store';
 
-export interface RefreshTimerOptions {
-  store: SessionStore;
-  /** One refresh in the vault; a failure comes as the vault put it (a VaultError). */
-  refresh: (reason: RefreshReason, seen: Credential | null) => Promise<unknown>;
-  /** Aborted when the client is disposed: the listeners and timers here end with it. */
-  signal: AbortSignal;
-}
-
-export function createRefreshTimer({ store, refresh, signal }: RefreshTimerOptions) {
+/**
+ * `refresh`: one refresh in the vault; a failure comes as the vault put it (a VaultError).
+ * `signal`: aborted when the client is disposed; the listeners and timers here end with it.
+ */
+export function createExpiryTimer(
+  store: SessionStore,
+  refresh: (reason: RefreshReason, seen: Credential | null) => Promise<unknown>,
+  signal: AbortSignal,
+) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const wait = (delayMs: number) =>
     new Promise((resolve) => {
