@@ -21,13 +21,9 @@ const toFeatures = forbid(
 );
 const toApp = forbid(['../app', '../app/*'], 'Only src/main.tsx and src/app use the app shell.');
 /** src/auth's public surface is its index.ts (and, for tests, its fakes in test/). */
-/**
- * src/auth's public surface: its index.ts, and the inspector's instance probes, which its check
- * imports itself so that they load with it, not with every page (a re-export would not).
- */
 const deepIntoAuth = forbid(
-  ['../auth/*', './auth/*', '!../auth/test', '!../auth/instance-probes'],
-  'Outside src/auth, import only its public surface, src/auth/index.ts, or the inspector’s instance-probes (tests: its fakes in src/auth/test).',
+  ['../auth/*', './auth/*', '!../auth/test'],
+  'Outside src/auth, import only its public surface, src/auth/index.ts (tests: its fakes in src/auth/test).',
 );
 /**
  * src/workfront's public surface: its index.ts, and the query modules of the screens that load
@@ -61,6 +57,16 @@ const beyondTheKit = forbid(
     ...['auth', 'config', 'workfront', ...kitSurfaces].map((path) => `!../../src/${path}`),
   ],
   `The minimal app imports only the kit: src/auth (its index.ts), ${kitSurfaces.map((path) => `src/${path}`).join(', ')}.`,
+);
+const onlyTheVault = forbid(['oidc-client-ts'], 'Only src/auth/vault uses oidc-client-ts.');
+const intoTheVault = forbid(
+  ['../vault/*', '!../vault/vault-worker.ts?worker&url'],
+  'The page talks to the vault in vault-protocol.ts’s messages; it imports only its script’s URL.',
+);
+const intoThePage = forbid(['../page/*'], 'The vault imports nothing of the page’s side.');
+const fromTheMiddle = forbid(
+  ['./page/*', './vault/*'],
+  'What both sides share imports neither side (src/auth/index.ts alone gathers the page’s).',
 );
 const boundaries = (files, patterns) => ({
   files,
@@ -98,6 +104,23 @@ export default tseslint.config(
     [outsideAuth, toEmulator, toEmulatorControl, deepIntoAuth, deepIntoWorkfront],
   ),
   boundaries(['src/auth/**/*.{ts,tsx}'], [toEmulator, toFeatures, toApp, toEmulatorControl]),
+  // The page's side and the vault's side meet only in the files at src/auth's root, the protocol
+  // first: the page starts the vault by its script's URL, and only the vault uses oidc-client-ts.
+  boundaries(
+    ['src/auth/page/**/*.{ts,tsx}'],
+    [toEmulator, toFeatures, toApp, toEmulatorControl, onlyTheVault, intoTheVault],
+  ),
+  boundaries(
+    ['src/auth/vault/**/*.ts'],
+    [toEmulator, toFeatures, toApp, toEmulatorControl, intoThePage],
+  ),
+  {
+    ...boundaries(
+      ['src/auth/*.{ts,tsx}'],
+      [toEmulator, toFeatures, toApp, toEmulatorControl, onlyTheVault, fromTheMiddle],
+    ),
+    ignores: ['src/auth/index.ts'],
+  },
   boundaries(
     ['src/{workfront,config,components}/**/*.{ts,tsx}'],
     [

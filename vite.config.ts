@@ -101,7 +101,7 @@ export default defineConfig(({ mode }) => ({
   ],
   server: devServer(mode),
   preview: { port: 4173, strictPort: true, host: 'localhost', proxy: workfrontProxy() },
-  // The token vault's worker (src/auth/vault-worker.ts) is a module, like the app.
+  // The token vault's worker (src/auth/vault/vault-worker.ts) is a module, like the app.
   worker: { format: 'es' },
   build: {
     // bench/ reads the manifest to measure what each page loads.

@@ -79,7 +79,7 @@ function sum(sizes: Size[]): Size {
   );
 }
 
-/** The token vault's worker script (src/auth/vault-worker.ts), bundled on its own. */
+/** The token vault's worker script (src/auth/vault/vault-worker.ts), bundled on its own. */
 export function vaultWorkerFile(distDir: string): string {
   const file = readdirSync(join(distDir, 'assets')).find((name) =>
     /^vault-worker-[\w-]+\.js$/.test(name),

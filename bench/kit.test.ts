@@ -17,7 +17,7 @@ describe('the integration a developer copies', () => {
 
   it('is found from its roots, and none of it is the app around it', () => {
     console.log(formatKit(files));
-    expect(files.map(({ file }) => file)).toContain('src/auth/token-vault.ts');
+    expect(files.map(({ file }) => file)).toContain('src/auth/vault/token-vault.ts');
     expect(files.every(({ file }) => /^src\/(auth|workfront|config)\//.test(file))).toBe(true);
     expect(files.some(({ file }) => /\.test\.tsx?$/.test(file))).toBe(false);
   });
@@ -41,7 +41,7 @@ describe('the kit stands alone', () => {
       .map((file) => relative(process.cwd(), file))
       .filter((file) => !file.split('/').includes('node_modules'));
     expect(listed).toContain(minimalApp);
-    expect(listed).toContain('src/auth/token-vault.ts');
+    expect(listed).toContain('src/auth/vault/token-vault.ts');
     expect(
       listed.filter((file) => !/^(src\/(auth|workfront|config)|examples\/minimal)\//.test(file)),
     ).toEqual([]);

@@ -12,7 +12,7 @@ export const minimalApp = 'examples/minimal/main.tsx';
  */
 export const kitRoots = [
   minimalApp,
-  'src/auth/vault-worker.ts',
+  'src/auth/vault/vault-worker.ts',
   'src/auth/page/callback-document.ts',
 ];
 

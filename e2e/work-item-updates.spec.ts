@@ -17,11 +17,13 @@ const updateBox = (page: Page) => page.getByRole('textbox', { name: 'Post an upd
 const postButton = (page: Page) => page.getByRole('button', { name: 'Post update' });
 const updates = (page: Page) => page.getByRole('region', { name: 'Updates' }).getByRole('listitem');
 
-/** Opens the first task or issue of My work. */
+/** Opens the first task or issue of My work, and waits for its updates. */
 async function openFirst(page: Page, kind: 'task' | 'issue') {
   await workList(page).locator(`a[href^="/work/${kind}/"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`/work/${kind}/[0-9a-f]{32}$`));
   await expect(postButton(page)).toBeVisible();
+  // The updates loaded: a count taken while they load would be 0 whatever the item has.
+  await expect(page.getByRole('status', { name: 'Loading updates' })).toHaveCount(0);
   return new URL(page.url()).pathname.split('/').at(-1) ?? '';
 }
 

@@ -644,7 +644,7 @@ async function runEngine(
     'the shared vault counts each tab once, after a closed tab and reloads',
     async () => {
       // A tab closed, then reloads: whatever page went without a word is out of the count once
-      // the vault has called the roll of the next page that connects (src/auth/vault-worker.ts).
+      // the vault has called the roll of the next page that connects (src/auth/vault/vault-worker.ts).
       const third = await running().newTab();
       await third.goto(`${appUrl}/work`);
       await waitFor(third, 'My work in a third tab', (state) => signedIn(state));

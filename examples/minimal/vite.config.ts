@@ -55,7 +55,7 @@ export default defineConfig(({ mode }) => ({
     host: 'localhost',
     proxy: workfrontProxyOptions(process.env.WORKFRONT_PROXY_TARGET ?? minimalConfig.workfrontUrl),
   },
-  // The token vault's worker (src/auth/vault-worker.ts) is a module, like the app.
+  // The token vault's worker (src/auth/vault/vault-worker.ts) is a module, like the app.
   worker: { format: 'es' },
   build: { outDir: `${repoRoot}dist-minimal`, emptyOutDir: true },
 }));

@@ -10,8 +10,6 @@ export { openVault } from './page/vault-connection';
 export { AuthProvider, useAuthClient, useAuthState } from './page/auth-context';
 export { AuthProblemError, type AuthProblem } from './auth-errors';
 export { safeReturnPath } from './page/return-path';
-/**
- * The flow inspector's story of a sign-in (src/inspector). Its instance check imports its probes
- * from instance-probes.ts itself, so that they load with it.
- */
+/** For the flow inspector (src/inspector): the story of a sign-in, and its check's calls. */
 export type { FlowEvent } from './flow-log';
+export { VaultError, type ApiAnswer, type ApiRequest } from './vault-protocol';

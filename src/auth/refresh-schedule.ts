@@ -21,9 +21,10 @@ export const assumedLifetimeSeconds = 300;
 /**
  * The waits before each retry of a failed refresh: doubling from a second, as many as fit in the
  * margin while the token still works (1 + 2 + 4 + 8 s for a 30 s margin, which leaves the last
- * retry 15 s of the old token). A `Retry-After` may ask for longer.
+ * retry 15 s of the old token). A `Retry-After` may ask for longer. Marked pure, so that the
+ * vault's worker, which needs only the lifetimes above, leaves it out.
  */
-export const retryDelaysMs: readonly number[] = (() => {
+export const retryDelaysMs: readonly number[] = /* @__PURE__ */ (() => {
   const delays: number[] = [];
   const budgetMs = (refreshMarginSeconds - minimumValiditySeconds) * 1000;
   for (let delay = 1_000, total = delay; total <= budgetMs; delay *= 2, total += delay) {

@@ -49,26 +49,33 @@ export interface ApiAnswer {
   credential: Credential;
 }
 
-/** Everything the page may ask; each gets exactly one reply with the same `id`. */
-export type VaultRequest =
-  | { type: 'connect'; version: number; settings: VaultSettings }
+/** Everything the page may ask, by type, with what each carries. */
+export interface VaultRequestFields {
+  connect: { version: number; settings: VaultSettings };
   /** The page is going away (or into the back/forward cache); it connects again if it returns. */
-  | { type: 'disconnect' }
+  disconnect: object;
   /** The page's answer to a roll call: it is still there. */
-  | { type: 'here' }
-  | { type: 'begin-sign-in'; returnTo: string; bounce: boolean }
-  | { type: 'finish-sign-in'; url: string; pendingSignIn: string }
-  | { type: 'refresh'; reason: RefreshReason; credential: Credential | null }
-  | { type: 'call-api'; request: ApiRequest; bearer?: boolean }
-  | { type: 'cancel'; call: number }
-  | { type: 'sign-out'; ended: boolean };
+  here: object;
+  'begin-sign-in': { returnTo: string; bounce: boolean };
+  'finish-sign-in': { url: string; pendingSignIn: string };
+  refresh: { reason: RefreshReason; credential: Credential | null };
+  'call-api': { request: ApiRequest; bearer?: boolean };
+  cancel: { call: number };
+  'sign-out': { ended: boolean };
+}
 
-export type VaultRequestType = VaultRequest['type'];
+export type VaultRequestType = keyof VaultRequestFields;
+
+/**
+ * A request of one type, or of any: each gets exactly one reply with the same `id`. Written as a
+ * map, so that a handler table keyed by type (vault-worker.ts) is checked handler by handler.
+ */
+export type VaultRequest<T extends VaultRequestType = VaultRequestType> = {
+  [K in T]: { type: K } & VaultRequestFields[K];
+}[T];
 
 /** A page's first message: this release's version, and the configuration it runs. */
-export function connectRequest(
-  settings: VaultSettings,
-): Extract<VaultRequest, { type: 'connect' }> {
+export function connectRequest(settings: VaultSettings): VaultRequest<'connect'> {
   return { type: 'connect', version: vaultProtocolVersion, settings };
 }
 
@@ -138,14 +145,16 @@ export type VaultFailure =
   | { kind: 'cancelled' };
 
 export type VaultMessage =
-  | { type: 'reply'; id: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; ok: true; value: VaultReplies[VaultRequestType] }
   | { type: 'reply'; id: number; ok: false; failure: VaultFailure }
   | { type: 'state'; state: VaultState }
   | { type: 'flow'; event: FlowEvent }
   /** Who is still there? Each page answers `here` (vault-worker.ts counts the tabs so). */
   | { type: 'roll-call' };
 
-export type VaultEnvelope = VaultRequest & { id: number };
+export type VaultEnvelope<T extends VaultRequestType = VaultRequestType> = VaultRequest<T> & {
+  id: number;
+};
 
 /** A failure, thrown in the vault and sent as data; the page throws it again as it came. */
 export class VaultError extends Error {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useAuthClient } from '../auth';
-import { createInstanceProbes } from '../auth/instance-probes';
+import { createInstanceProbes } from './instance-probes';
 import { useAppConfig } from '../config/config-context';
 import { runInstanceCheck, type CheckStep } from '../workfront/instance-check';
 import type { InstanceProfile } from '../workfront/instance-profile';

@@ -26,13 +26,14 @@ import { WorkfrontApiError } from './workfront-errors';
 /**
  * "Check this Workfront": read-only requests that learn what Workfront leaves undocumented, and
  * the profile they add up to (instance-profile.ts). What needs a token, or the token endpoint's
- * raw answers, the auth module sends (src/auth/instance-probes.ts); the rest is sent here. Only
- * facts are kept: statuses, field and header names, Workfront's codes, never values.
+ * raw answers, the inspector sends through the auth client (src/inspector/instance-probes.ts);
+ * the rest is sent here. Only facts are kept: statuses, field and header names, Workfront's
+ * codes, never values.
  */
 
 /*
- * ProbeAnswer and SignInFacts have the shapes of src/auth/instance-probes.ts's, which shared code
- * may not import; the inspector, which may import both, hands one to the other.
+ * ProbeAnswer and SignInFacts have the shapes of src/inspector/instance-probes.ts's, which shared
+ * code may not import; the inspector, which may import both, hands one to the other.
  */
 
 /** An answer as Workfront sent it; `body` is its JSON, or null when it is not JSON. */
@@ -140,7 +141,7 @@ function keysOf(body: unknown): Pick<Evidence, 'keys'> {
   return isRecord(body) ? { keys: Object.keys(body).sort() } : {};
 }
 
-/** Which of the three known shapes a token error body has (src/auth/token-endpoint-fetch.ts). */
+/** Which of the three known shapes a token error body has (src/auth/vault/workfront-oauth.ts). */
 export function tokenErrorStyleOf(answer: ProbeAnswer): TokenErrorStyle {
   const { body } = answer;
   if (answer.status < 400 || !isRecord(body)) return 'unknown';

@@ -56,7 +56,7 @@ export interface AuthClient {
   flow: { events: () => readonly FlowEvent[]; subscribe: (listener: () => void) => () => void };
   vault: { info: () => VaultInfo | null; subscribe: (listener: () => void) => () => void };
   /**
-   * "Check this Workfront" (instance-probes.ts): an API request with the token sent as a Bearer
+   * "Check this Workfront" (src/inspector/instance-probes.ts): an API request with the token sent as a Bearer
    * header, on Workfront's API only, as the vault allows for any call.
    */
   sendBearer: (request: ApiRequest, signal?: AbortSignal) => Promise<ApiAnswer>;

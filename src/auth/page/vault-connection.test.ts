@@ -116,7 +116,7 @@ describe('connectTo', () => {
     const connection = connectTo(port, 'shared', vi.fn());
 
     const calling = connection.request(call);
-    deliver({ type: 'reply', id: 99, ok: true, value: 'not for this request' });
+    deliver({ type: 'reply', id: 99, ok: true, value: null });
     expect(await settled(calling)).toBe('pending');
 
     deliver({ type: 'reply', id: 1, ok: true, value: answer });

@@ -1,4 +1,4 @@
-import vaultScriptUrl from '../vault-worker.ts?worker&url';
+import vaultScriptUrl from '../vault/vault-worker.ts?worker&url';
 import { AuthProblemError } from '../auth-errors';
 import { VaultError } from '../vault-protocol';
 import type {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { singleFlight } from './single-flight';
-import { deferred } from './test/vault-fixtures';
+import { deferred } from '../test/vault-fixtures';
 
 describe('singleFlight', () => {
   it('shares one run between concurrent callers', async () => {

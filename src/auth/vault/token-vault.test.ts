@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fingerprint, recordStep } from './flow-recorder';
-import type { FlowEvent } from './flow-log';
-import { createTokenVault, type FlowStep, type TokenVault } from './token-vault';
-import { apiUrl, deferred, failureOf, settings } from './test/vault-fixtures';
+import type { FlowEvent } from '../flow-log';
+import { createTokenVault, type TokenVault } from './token-vault';
+import type { FlowStep } from './vault-events';
+import { apiUrl, deferred, failureOf, settings } from '../test/vault-fixtures';
 
 async function s256(verifier: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));

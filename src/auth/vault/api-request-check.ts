@@ -1,4 +1,4 @@
-import type { ApiRequest } from './vault-protocol';
+import type { ApiRequest } from '../vault-protocol';
 
 /** The paths nginx forwards to Workfront (deploy/), and the only ones the vault sends a token to. */
 const workfrontApiRoots = ['/attask/api/', '/attask/api-internal/', '/attask/api-unsupported/'];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSignOutChannel, type SignOutChannel } from './cross-tab';
-import { deferred } from './test/vault-fixtures';
+import { deferred } from '../test/vault-fixtures';
 
 const opened: SignOutChannel[] = [];
 const open = (clientId: string, onSignedOutElsewhere: () => void) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkApiRequest } from './api-request-check';
-import type { ApiRequest } from './vault-protocol';
+import type { ApiRequest } from '../vault-protocol';
 
 const apiBase = 'https://app.example/attask/api/v20.0';
 const host = 'app.example';

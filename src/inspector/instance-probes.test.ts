@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseAppConfig } from '../config/app-config';
-import type { FlowEvent } from './flow-log';
 import {
   createInstanceProbes,
   madeUpRefreshToken,
   signInFacts,
-  tokenAnswerAsSent,
   type BearerCall,
 } from './instance-probes';
-import { VaultError, type ApiAnswer } from './vault-protocol';
+import { VaultError, type ApiAnswer, type FlowEvent } from '../auth';
 
 const config = parseAppConfig({
   workfrontUrl: 'https://acme.my.workfront.com',
@@ -38,29 +36,6 @@ const refresh = (rotated: boolean): FlowEvent => ({
   reason: 'manual',
   ok: true,
   rotated,
-});
-
-describe('tokenAnswerAsSent', () => {
-  it.each<[unknown, number | null]>([
-    [3600, 3600],
-    [0, 0],
-    ['900', 900],
-    [-1, null],
-    [1.5, null],
-    ['soon', null],
-    [undefined, null],
-  ])('reads expires_in %j as %j', (expiresIn, sent) => {
-    expect(tokenAnswerAsSent({ token_type: 'x', expires_in: expiresIn }).expiresInSent).toBe(sent);
-  });
-
-  it('keeps the field names, sorted, and never a value', () => {
-    const answer = { token_type: 'Bearer', access_token: 'secret', wid: 'user-id' };
-    expect(tokenAnswerAsSent(answer)).toEqual({
-      answerKeys: ['access_token', 'token_type', 'wid'],
-      expiresInSent: null,
-    });
-    expect(tokenAnswerAsSent('not an object')).toEqual({ answerKeys: [], expiresInSent: null });
-  });
 });
 
 describe('signInFacts', () => {

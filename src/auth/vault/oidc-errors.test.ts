@@ -1,6 +1,6 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts';
 import { describe, expect, it } from 'vitest';
-import { AuthProblemError } from './auth-errors';
+import { AuthProblemError } from '../auth-errors';
 import { endsSession, toAuthProblem } from './oidc-errors';
 
 const tokenEndpointError = (body: Record<string, string>) =>

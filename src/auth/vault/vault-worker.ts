@@ -3,22 +3,33 @@
  * one, else a dedicated Worker per tab. It alone holds the tokens (token-vault.ts); pages talk to
  * it in the messages of vault-protocol.ts, and are told only what carries no token.
  */
+import { createTokenVault, type TokenVault } from './token-vault';
+import type { FlowStep } from './vault-events';
 import { createSignOutChannel } from './cross-tab';
-import { createTokenVault, type FlowStep, type TokenVault } from './token-vault';
 import type {
   VaultEnvelope,
   VaultFailure,
   VaultKind,
   VaultMessage,
+  VaultReplies,
+  VaultRequestType,
   VaultSettings,
   VaultState,
-} from './vault-protocol';
-import { VaultError, vaultProtocolVersion } from './vault-protocol';
+} from '../vault-protocol';
+import { VaultError, vaultProtocolVersion } from '../vault-protocol';
 
 /** A page's end of the conversation: a MessagePort, or a dedicated worker's own scope. */
 export interface PagePort {
   postMessage: (message: VaultMessage) => void;
 }
+
+/** One handler per request type, each held to the reply vault-protocol.ts maps its type to. */
+type VaultHandlers = {
+  [T in VaultRequestType]: (
+    page: PagePort,
+    request: VaultEnvelope<T>,
+  ) => VaultReplies[T] | Promise<VaultReplies[T]>;
+};
 
 function failureOf(error: unknown): VaultFailure {
   if (error instanceof VaultError) return error.failure;
@@ -147,62 +158,65 @@ export function createVaultHost(kind: VaultKind) {
     return vault;
   }
 
-  async function answer(page: PagePort, message: VaultEnvelope): Promise<unknown> {
-    switch (message.type) {
-      case 'connect': {
-        open(message.settings, message.version);
+  /** How each request is answered: typed from the protocol's map, so that each reply is checked. */
+  const handlers: VaultHandlers = {
+    connect(page, request) {
+      open(request.settings, request.version);
+      pages.add(page);
+      tell();
+      rollCall();
+      return state();
+    },
+    here(page) {
+      heard.add(page);
+      if (missing.delete(page)) {
         pages.add(page);
         tell();
-        rollCall();
-        return state();
       }
-      case 'here':
-        heard.add(page);
-        if (missing.delete(page)) {
-          pages.add(page);
-          tell();
-        }
-        return null;
-      case 'disconnect':
-        pages.delete(page);
-        missing.delete(page);
-        calls.get(page)?.forEach((call) => {
-          call.abort();
-        });
-        calls.delete(page);
-        tell();
-        return null;
-      case 'begin-sign-in':
-        return opened().beginSignIn(message.returnTo, message.bounce);
-      case 'finish-sign-in':
-        return opened().finishSignIn(message.url, message.pendingSignIn);
-      case 'refresh':
-        await opened().refresh(message.reason, message.credential);
-        return state();
-      case 'call-api': {
-        const controller = new AbortController();
-        const pageCalls = calls.get(page) ?? new Map<number, AbortController>();
-        calls.set(page, pageCalls);
-        pageCalls.set(message.id, controller);
-        try {
-          return await opened().callApi(message.request, controller.signal, message.bearer);
-        } finally {
-          pageCalls.delete(message.id);
-        }
+      return null;
+    },
+    disconnect(page) {
+      pages.delete(page);
+      missing.delete(page);
+      calls.get(page)?.forEach((call) => {
+        call.abort();
+      });
+      calls.delete(page);
+      tell();
+      return null;
+    },
+    'begin-sign-in': (_, request) => opened().beginSignIn(request.returnTo, request.bounce),
+    'finish-sign-in': (_, request) => opened().finishSignIn(request.url, request.pendingSignIn),
+    async refresh(_, request) {
+      await opened().refresh(request.reason, request.credential);
+      return state();
+    },
+    async 'call-api'(page, request) {
+      const controller = new AbortController();
+      const pageCalls = calls.get(page) ?? new Map<number, AbortController>();
+      calls.set(page, pageCalls);
+      pageCalls.set(request.id, controller);
+      try {
+        return await opened().callApi(request.request, controller.signal, request.bearer);
+      } finally {
+        pageCalls.delete(request.id);
       }
-      case 'cancel':
-        calls.get(page)?.get(message.call)?.abort();
-        return null;
-      case 'sign-out':
-        opened().signOut(message.ended);
-        return null;
-    }
-  }
+    },
+    cancel(page, request) {
+      calls.get(page)?.get(request.call)?.abort();
+      return null;
+    },
+    'sign-out'(_, request) {
+      opened().signOut(request.ended);
+      return null;
+    },
+  };
 
   return {
-    async receive(page: PagePort, message: VaultEnvelope) {
+    /** Answers a request with its handler: generic, so that the table is read type by type. */
+    async receive<T extends VaultRequestType>(page: PagePort, message: VaultEnvelope<T>) {
       try {
-        const value = await answer(page, message);
+        const value = await handlers[message.type](page, message);
         page.postMessage({ type: 'reply', id: message.id, ok: true, value });
       } catch (error) {
         page.postMessage({ type: 'reply', id: message.id, ok: false, failure: failureOf(error) });

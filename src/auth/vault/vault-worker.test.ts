@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FlowEvent } from './flow-log';
+import type { FlowEvent } from '../flow-log';
 import type {
   VaultKind,
   VaultMessage,
@@ -7,10 +7,10 @@ import type {
   VaultRequest,
   VaultRequestType,
   VaultState,
-} from './vault-protocol';
-import { connectRequest, VaultError, vaultProtocolVersion } from './vault-protocol';
+} from '../vault-protocol';
+import { connectRequest, VaultError, vaultProtocolVersion } from '../vault-protocol';
 import { createVaultHost, rollCallEveryMs, rollCallMs } from './vault-worker';
-import { apiUrl, deferred, failureOf, settings } from './test/vault-fixtures';
+import { apiUrl, deferred, failureOf, settings } from '../test/vault-fixtures';
 
 /**
  * Workfront's token endpoint, revoke endpoint and REST API. Refresh tokens are valid once and
@@ -179,7 +179,7 @@ let lastId = 0;
 async function ask<T extends VaultRequestType>(
   host: Host,
   page: Page,
-  request: Extract<VaultRequest, { type: T }>,
+  request: VaultRequest<T>,
 ): Promise<VaultReplies[T]> {
   const id = ++lastId;
   page.talksTo(host);

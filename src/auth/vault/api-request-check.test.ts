@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkApiRequest } from './api-request-check';
-import type { ApiRequest } from './vault-protocol';
+import type { ApiRequest } from '../vault-protocol';
 
 const apiBase = 'https://app.example/attask/api/v20.0';
 const get = (url: string): ApiRequest => ({ method: 'GET', url });

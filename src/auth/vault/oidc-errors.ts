@@ -1,5 +1,6 @@
 import { ErrorResponse, ErrorTimeout } from 'oidc-client-ts';
-import { AuthProblemError, type AuthProblem } from './auth-errors';
+import { AuthProblemError, type AuthProblem } from '../auth-errors';
+import type { VaultFailure } from '../vault-protocol';
 
 /*
  * oidc-client-ts's errors, read in the token vault as problems the screens can explain. The page
@@ -29,7 +30,7 @@ function httpStatusOf(error: Error): number | undefined {
  */
 export function endsSession(error: unknown): boolean {
   if (error instanceof AuthProblemError) return error.problem.kind !== 'network';
-  // Workfront's own shapes of token error arrive here in RFC 6749 form (token-error-body.ts).
+  // Workfront's own shapes of token error arrive here in RFC 6749 form (workfront-oauth.ts).
   if (error instanceof ErrorResponse) return sessionEndingErrors.has(error.error ?? '');
   if (error instanceof ErrorTimeout || !(error instanceof Error)) return false;
   const status = httpStatusOf(error);
@@ -70,4 +71,27 @@ export function toAuthProblem(error: unknown): AuthProblem {
     return { kind: 'unexpected', detail: error.message };
   }
   return { kind: 'unexpected', detail: String(error) };
+}
+
+/** A refresh timed out or lost its connection after it was sent: its outcome is unknown. */
+export const answerLost = (error: unknown) =>
+  error instanceof TypeError ||
+  error instanceof ErrorTimeout ||
+  (error instanceof DOMException && error.name === 'TimeoutError');
+
+/** A sign-in or refresh error as the failure the page is told, with the wait it may be asked for. */
+export function problemFailure(error: unknown, retryAfter?: number): VaultFailure {
+  const afterBounce =
+    error instanceof AuthProblemError
+      ? error.afterReload
+      : error instanceof ErrorResponse &&
+        // The sign-in request's data (sign-in.ts), which the redirect's own errors carry.
+        (error.state as { bounce?: unknown } | undefined)?.bounce === true;
+  return {
+    kind: 'problem',
+    problem: toAuthProblem(error),
+    afterBounce,
+    endsSession: endsSession(error),
+    ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
+  };
 }

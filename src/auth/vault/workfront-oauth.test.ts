@@ -5,7 +5,7 @@ import {
   installTokenEndpointFetch,
   normalizeTokenErrors,
   toRfc6749TokenError,
-} from './token-endpoint-fetch';
+} from './workfront-oauth';
 
 const tokenEndpoint = 'https://acme.my.workfront.com/integrations/oauth2/api/v1/token';
 

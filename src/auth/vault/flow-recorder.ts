@@ -1,6 +1,5 @@
-import type { FlowEvent, RefreshReason } from './flow-log';
-import { tokenAnswerAsSent } from './instance-probes';
-import type { FlowStep, TokenAnswer } from './token-vault';
+import type { FlowEvent, RefreshReason } from '../flow-log';
+import type { FlowStep, TokenAnswer } from './vault-events';
 
 /**
  * The vault's side of the flow inspector's story: what it sent and received, with tokens reduced
@@ -11,6 +10,25 @@ export async function fingerprint(token: string): Promise<string> {
   return [...new Uint8Array(digest).slice(0, 4)]
     .map((byte) => byte.toString(16).padStart(2, '0'))
     .join('');
+}
+
+/**
+ * What a token answer held as sent, for the flow log: its field names, sorted, and `expires_in`
+ * if usable (a whole number of seconds, 0 included), else null.
+ */
+export function tokenAnswerAsSent(body: unknown): {
+  answerKeys: string[];
+  expiresInSent: number | null;
+} {
+  if (typeof body !== 'object' || body === null) return { answerKeys: [], expiresInSent: null };
+  const { expires_in: expiresIn } = body as Record<string, unknown>;
+  const seconds =
+    typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
+  return {
+    answerKeys: Object.keys(body).sort(),
+    expiresInSent:
+      typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= 0 ? seconds : null,
+  };
 }
 
 export async function exchangeEvent(answer: TokenAnswer, asSent: unknown): Promise<FlowEvent> {

@@ -1,30 +1,35 @@
+// Imported first, so that oidc-client-ts comes first in the worker's bundle and the vault's own
+// modules stay together after it: gzip finds their repeats only within 32 kB of each other.
+import {
+  apiHeaders,
+  lifetimeSeconds,
+  logout,
+  refreshStateOf,
+  revokeRefreshToken,
+  userIdOf,
+  watchTokenEndpoint,
+  workfrontClient,
+} from './workfront-oauth';
 import {
   ErrorResponse,
-  ErrorTimeout,
   InMemoryWebStorage,
-  OidcClient,
   WebStorageStateStore,
-  type IdTokenClaims,
   type SigninResponse,
 } from 'oidc-client-ts';
-import { requestPolicy, retryAfterMs } from '../config/request-policy';
-import { checkApiRequest } from './api-request-check';
-import { AuthProblemError } from './auth-errors';
-import { endsSession, toAuthProblem } from './oidc-errors';
-import type { FlowEvent, RefreshReason } from './flow-log';
-import { assumedLifetimeSeconds, minimumValiditySeconds } from './refresh-schedule';
-import { singleFlight } from './single-flight';
-import { installTokenEndpointFetch } from './token-endpoint-fetch';
+import { AuthProblemError } from '../auth-errors';
+import type { RefreshReason } from '../flow-log';
 import type {
   ApiAnswer,
   ApiRequest,
   Credential,
   SignInFinished,
   SignInStarted,
-  VaultFailure,
-  VaultSettings,
-} from './vault-protocol';
-import { VaultError } from './vault-protocol';
+} from '../vault-protocol';
+import { VaultError, type VaultSettings } from '../vault-protocol';
+import { checkApiRequest } from './api-request-check';
+import { answerLost, endsSession, problemFailure } from './oidc-errors';
+import { singleFlight } from './single-flight';
+import { answerOf, type VaultEvents } from './vault-events';
 
 /** What a sign-in request carries through Workfront and back, in its `state`. */
 interface SignInRequestData {
@@ -45,96 +50,16 @@ interface Tokens {
 
 export type VaultSignOutReason = 'signed-out' | 'session-ended';
 
-/** The parts of a token answer the inspector shows; `access_token` is never read past a hash. */
-export interface TokenAnswer {
-  access_token: string;
-  refresh_token?: string;
-  token_type: string;
-  scope?: string;
-  expires_in?: number;
-}
-
-/** A step of the flow as the vault tells it: an event, or a token answer still to be reduced. */
-export type FlowStep =
-  | FlowEvent
-  | { type: 'exchanged'; answer: TokenAnswer; asSent: unknown }
-  | { type: 'refreshed'; reason: RefreshReason; answer: TokenAnswer; refreshTokenBefore: string };
-
-export interface VaultEvents {
-  /** The tokens changed: new ones, or none. */
-  changed: () => void;
-  /**
-   * Each step of the flow, for the flow inspector; absent, nothing is recorded. The vault waits
-   * for a step with tokens to be recorded (flow-recorder.ts reduces them to fingerprints) before
-   * it answers the page.
-   */
-  flow?: (step: FlowStep) => Promise<void> | void;
-  /** A sign-out here, to be told to the other vaults of this client. */
-  signedOut?: () => void;
-  /** A sign-in here, of the user Workfront named, to be told to the other vaults likewise. */
-  signedIn?: (userId: string) => void;
-}
-
-/** A refresh timed out or lost its connection after it was sent: its outcome is unknown. */
-const answerLost = (error: unknown) =>
-  error instanceof TypeError ||
-  error instanceof ErrorTimeout ||
-  (error instanceof DOMException && error.name === 'TimeoutError');
-
-function problemFailure(error: unknown, retryAfter?: number): VaultFailure {
-  const afterBounce =
-    error instanceof AuthProblemError
-      ? error.afterReload
-      : error instanceof ErrorResponse &&
-        (error.state as Partial<SignInRequestData> | undefined)?.bounce === true;
-  return {
-    kind: 'problem',
-    problem: toAuthProblem(error),
-    afterBounce,
-    endsSession: endsSession(error),
-    ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
-  };
-}
-
 /**
  * The tokens, and everything done with them: the code exchange, refreshes, API calls, the
- * revoke. oidc-client-ts's OidcClient does the OAuth work; this keeps what it returns, and never
- * lets a token out.
+ * revoke. oidc-client-ts's OidcClient does the OAuth work, bent to Workfront in
+ * workfront-oauth.ts; this keeps what it returns, and never lets a token out.
  */
 export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
-  /** The wait the token endpoint last asked for with `Retry-After`. */
-  let askedWaitMs: number | undefined;
-  /** The body of the token endpoint's last success, as sent, for the flow inspector. */
-  let lastAnswer: unknown;
-  const rawFetch = installTokenEndpointFetch(
-    [settings.tokenEndpoint, settings.revocationEndpoint],
-    {
-      onRetryAfter: (header) => {
-        askedWaitMs = retryAfterMs(header);
-      },
-      onAnswer: (body) => {
-        lastAnswer = body;
-      },
-      timeoutMs: requestPolicy.tokenTimeoutSeconds * 1000,
-    },
-  );
-
+  const notes = watchTokenEndpoint(settings);
+  // The sign-in requests in flight live in memory only: the page keeps each across the redirect.
   const signInRequests = new WebStorageStateStore({ store: new InMemoryWebStorage() });
-  // Workfront has no discovery document, no id_token and no userinfo: everything is set by hand.
-  const client = new OidcClient({
-    authority: settings.workfrontUrl,
-    metadata: {
-      issuer: settings.workfrontUrl,
-      authorization_endpoint: settings.authorizationEndpoint,
-      token_endpoint: settings.tokenEndpoint,
-    },
-    client_id: settings.clientId,
-    redirect_uri: settings.redirectUri,
-    response_type: 'code',
-    scope: settings.scope,
-    loadUserInfo: false,
-    stateStore: signInRequests,
-  });
+  const client = workfrontClient(settings, signInRequests);
 
   let tokens: Tokens | undefined;
   let lastCredential = 0;
@@ -148,26 +73,14 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
   /** The last refresh's answer was lost: a refusal now may be of a token Workfront rotated. */
   let outcomeUnknown = false;
 
-  /** Workfront's ID of the user in the token endpoint's last answer (`wid`), if it sent one. */
-  function answeredUser(): string | null {
-    const { wid } = (typeof lastAnswer === 'object' && lastAnswer !== null ? lastAnswer : {}) as {
-      wid?: unknown;
-    };
-    return typeof wid === 'string' ? wid : null;
-  }
-
   function keep(answer: SigninResponse) {
-    const seconds =
-      answer.expires_in === undefined || answer.expires_in <= minimumValiditySeconds
-        ? assumedLifetimeSeconds
-        : answer.expires_in;
     lastCredential += 1;
-    const wid = answeredUser();
+    const wid = userIdOf(notes.lastAnswer);
     tokens = {
       access: answer.access_token,
       ...(answer.refresh_token ? { refresh: answer.refresh_token } : {}),
       ...(answer.scope ? { scope: answer.scope } : {}),
-      expiresAt: Date.now() + seconds * 1000,
+      expiresAt: Date.now() + lifetimeSeconds(answer.expires_in) * 1000,
       credential: lastCredential,
       userId: wid ?? tokens?.userId ?? null,
     };
@@ -181,15 +94,6 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
     void revoke(arrived.refresh_token);
     throw new VaultError({ kind: 'signed-out' });
   }
-
-  const answerOf = (response: SigninResponse): TokenAnswer => ({
-    access_token: response.access_token,
-    token_type: response.token_type,
-    ...(response.refresh_token ? { refresh_token: response.refresh_token } : {}),
-    ...(response.scope ? { scope: response.scope } : {}),
-    // As Workfront sent it, before an unusable lifetime is replaced by the assumed one.
-    ...(response.expires_in === undefined ? {} : { expires_in: response.expires_in }),
-  });
 
   async function beginSignIn(returnTo: string, bounce: boolean): Promise<SignInStarted> {
     const data: SignInRequestData = { returnTo, bounce };
@@ -243,11 +147,15 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
         ),
       );
     }
-    const userId = answeredUser();
+    const userId = userIdOf(notes.lastAnswer);
     makeRoomFor(userId);
     keep(response);
     if (userId !== null) events.signedIn?.(userId);
-    await events.flow?.({ type: 'exchanged', answer: answerOf(response), asSent: lastAnswer });
+    await events.flow?.({
+      type: 'exchanged',
+      answer: answerOf(response),
+      asSent: notes.lastAnswer,
+    });
     const data = response.userState as Partial<SignInRequestData> | undefined;
     return { returnTo: data?.returnTo ?? '/' };
   }
@@ -287,21 +195,22 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
    * whole exchange, until the rotated refresh token is kept, so the old one is never sent twice.
    * Each session has its own: a refresh of the next one never joins a flight of the last.
    */
-  const refreshFlight = () =>
+  const newFlight = () =>
     singleFlight(async () => {
-      askedWaitMs = undefined;
-      await refreshExchange();
+      notes.askedWaitMs = undefined;
+      await redeemUnderLock();
     });
-  let refreshOnce = refreshFlight();
+  let flight = newFlight();
 
   /** The refresh chain ends (a sign-out, a sign-in that replaces it): what is in flight is void. */
   function newChain() {
     generation += 1;
-    refreshOnce = refreshFlight();
+    flight = newFlight();
     outcomeUnknown = false;
   }
 
-  async function refreshExchange() {
+  /** Redeems the session's refresh token once the Web Lock is this vault's, and keeps the answer. */
+  async function redeemUnderLock() {
     const reason = pendingReason;
     const started = generation;
     const before = tokens;
@@ -313,18 +222,10 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
       });
     }
     const refreshToken = before.refresh;
-    const exchange = async () => {
+    const redeem = async () => {
       try {
         const refreshed = await client.useRefreshToken({
-          // oidc-client-ts does not export RefreshState, whose fields are all public.
-          // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
-          state: {
-            refresh_token: refreshToken,
-            scope: before.scope,
-            session_state: null,
-            // Workfront issues no ID token, so there are no claims.
-            profile: {} as IdTokenClaims,
-          },
+          state: refreshStateOf(refreshToken, before.scope),
           redirect_uri: settings.redirectUri,
         });
         stillCurrent(started, refreshed);
@@ -353,8 +254,8 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
       }
     };
     await (typeof navigator !== 'undefined' && 'locks' in navigator
-      ? navigator.locks.request(`workfront-refresh:${settings.clientId}`, exchange)
-      : exchange());
+      ? navigator.locks.request(`workfront-refresh:${settings.clientId}`, redeem)
+      : redeem());
   }
 
   /**
@@ -367,7 +268,7 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
     const started = generation;
     pendingReason = reason;
     try {
-      await refreshOnce();
+      await flight();
       outcomeUnknown = false;
     } catch (error) {
       if (error instanceof VaultError) throw error;
@@ -386,7 +287,7 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
         }
         forget('session-ended');
       }
-      throw new VaultError(problemFailure(error, askedWaitMs));
+      throw new VaultError(problemFailure(error, notes.askedWaitMs));
     }
   }
 
@@ -399,19 +300,12 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
     if (refusal) throw new VaultError({ kind: 'refused', detail: refusal });
     const used = tokens;
     if (!used) throw new VaultError({ kind: 'signed-out' });
-    const headers: Record<string, string> = bearer
-      ? { Authorization: `Bearer ${used.access}`, Accept: 'application/json' }
-      : // Workfront takes the OAuth2 access token as a session ID, whatever token_type says.
-        {
-          sessionID: used.access,
-          'X-Requested-With': 'XMLHttpRequest',
-          Accept: 'application/json',
-        };
+    const headers = apiHeaders(used.access, bearer);
     if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
     let response: Response;
     let body: string;
     try {
-      response = await rawFetch(request.url, {
+      response = await notes.rawFetch(request.url, {
         method: request.method,
         headers,
         body: request.form,
@@ -433,24 +327,14 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
   }
 
   /**
-   * Revokes a refresh token, and with it its whole rotation chain, as Workfront's own demo signs
-   * out (oauth2-pkce-demo: JSON with these names). Best effort: a missing endpoint (404) or a
-   * network failure never holds the sign-out up; the inspector shows how it went.
+   * Revokes a refresh token, and with it its whole rotation chain. Best effort: a missing
+   * endpoint (404) or a network failure never holds the sign-out up; the inspector shows how it
+   * went.
    */
   async function revoke(refreshToken: string | undefined) {
     if (!refreshToken) return;
     try {
-      // Its timeout is the token endpoint fetch's, which wraps this endpoint too.
-      const response = await fetch(settings.revocationEndpoint, {
-        method: 'POST',
-        keepalive: true,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({
-          client_id: settings.clientId,
-          refresh_token: refreshToken,
-          redirect_uri: settings.redirectUri,
-        }),
-      });
+      const response = await revokeRefreshToken(settings, refreshToken);
       await events.flow?.({
         type: 'revoke',
         at: Date.now(),
@@ -463,13 +347,9 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
   }
 
   /** Ends the API session behind an access token (Workfront's logout). Best effort. */
-  async function logout(accessToken: string) {
+  async function endApiSession(accessToken: string) {
     try {
-      await rawFetch(`${settings.apiBase}/logout`, {
-        headers: { sessionID: accessToken, Accept: 'application/json' },
-        keepalive: true,
-        signal: AbortSignal.timeout(requestPolicy.apiTimeoutSeconds * 1000),
-      });
+      await logout(settings, notes.rawFetch, accessToken);
     } catch {
       // Nothing to do: the tokens are gone here, and the revoke ends the refresh chain.
     }
@@ -487,7 +367,7 @@ export function createTokenVault(settings: VaultSettings, events: VaultEvents) {
     forget(ended ? 'session-ended' : 'signed-out');
     if (!ended && !toldByOtherTab) events.signedOut?.();
     // logout first: Workfront may refuse it (401) once the revoke has ended the session.
-    void logout(had.access).then(() => revoke(had.refresh));
+    void endApiSession(had.access).then(() => revoke(had.refresh));
   }
 
   return {

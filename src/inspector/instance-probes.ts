@@ -1,7 +1,6 @@
 import type { AppConfig } from '../config/app-config';
 import { requestPolicy } from '../config/request-policy';
-import type { FlowEvent } from './flow-log';
-import type { ApiAnswer, ApiRequest } from './vault-protocol';
+import type { ApiAnswer, ApiRequest, FlowEvent } from '../auth';
 
 /**
  * The part of "Check this Workfront" that needs a token or the raw token endpoint. What leaves
@@ -36,25 +35,6 @@ export interface InstanceProbes {
 }
 
 export const madeUpRefreshToken = 'instance-check-made-up-refresh-token';
-
-/**
- * What a token answer held as sent, for the flow log: its field names, sorted, and `expires_in`
- * if usable (a whole number of seconds, 0 included), else null.
- */
-export function tokenAnswerAsSent(body: unknown): {
-  answerKeys: string[];
-  expiresInSent: number | null;
-} {
-  if (typeof body !== 'object' || body === null) return { answerKeys: [], expiresInSent: null };
-  const { expires_in: expiresIn } = body as Record<string, unknown>;
-  const seconds =
-    typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
-  return {
-    answerKeys: Object.keys(body).sort(),
-    expiresInSent:
-      typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= 0 ? seconds : null,
-  };
-}
 
 export function signInFacts(events: readonly FlowEvent[]): SignInFacts | null {
   const exchangeAt = events.findLastIndex((event) => event.type === 'token-exchange' && event.ok);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeEvent, fingerprint, refreshEvent } from './flow-recorder';
+import { exchangeEvent, fingerprint, refreshEvent, tokenAnswerAsSent } from './flow-recorder';
 
 const access = 'access-token-0123456789-abcdefghijklmnop';
 const refresh = 'refresh-token-0123456789-abcdefghijklmnop';
@@ -90,5 +90,28 @@ describe('the refresh event', () => {
     expect(same).toMatchObject({ rotated: false, refreshFingerprint: await fingerprint(refresh) });
     const none = await refreshEvent('expiring', { access_token: access, token_type: 'x' }, refresh);
     expect(none).toMatchObject({ rotated: false, refreshFingerprint: null });
+  });
+});
+
+describe('tokenAnswerAsSent', () => {
+  it.each<[unknown, number | null]>([
+    [3600, 3600],
+    [0, 0],
+    ['900', 900],
+    [-1, null],
+    [1.5, null],
+    ['soon', null],
+    [undefined, null],
+  ])('reads expires_in %j as %j', (expiresIn, sent) => {
+    expect(tokenAnswerAsSent({ token_type: 'x', expires_in: expiresIn }).expiresInSent).toBe(sent);
+  });
+
+  it('keeps the field names, sorted, and never a value', () => {
+    const answer = { token_type: 'Bearer', access_token: 'secret', wid: 'user-id' };
+    expect(tokenAnswerAsSent(answer)).toEqual({
+      answerKeys: ['access_token', 'token_type', 'wid'],
+      expiresInSent: null,
+    });
+    expect(tokenAnswerAsSent('not an object')).toEqual({ answerKeys: [], expiresInSent: null });
   });
 });
