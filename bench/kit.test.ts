@@ -8,7 +8,7 @@ import { formatKit, kitFiles, minimalApp } from './kit';
 function guideRows(): { file: string; lines: number }[] {
   const guide = readFileSync('docs/copy-the-integration.md', 'utf8');
   return [
-    ...guide.matchAll(/^\| `(src\/[^`]+)`\s*\|\s*(\d+) \| (flow|hardening|inspector) /gm),
+    ...guide.matchAll(/^\| `(src\/[^`]+)`\s*\|\s*(\d+) \| (flow|hardening|observer) /gm),
   ].map(([, file, lines]) => ({ file: file ?? '', lines: Number(lines) }));
 }
 

@@ -105,12 +105,16 @@ export interface DemoUser {
   name: string;
 }
 
-/** On Workfront's login page: signs in as `user`, and allows the app. */
-export async function signInAtWorkfront(page: Page, user: DemoUser = demoUser) {
+/** On Workfront's login page: signs in as `user`, then allows the app, or denies it. */
+export async function signInAtWorkfront(
+  page: Page,
+  user: DemoUser = demoUser,
+  consent: 'Allow' | 'Deny' = 'Allow',
+) {
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Allow' }).click();
+  await page.getByRole('button', { name: consent }).click();
 }
 
 /** Signs in from the landing page through Workfront's login and consent pages. */

@@ -81,10 +81,7 @@ test.describe('the minimal app on the kit', () => {
   test('explains a denied consent, and Try again signs in', async ({ page, issuedTokens }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Sign in with Workfront' }).click();
-    await page.getByLabel('Email').fill(demoUser.email);
-    await page.getByLabel('Password').fill(demoUser.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Deny' }).click();
+    await signInAtWorkfront(page, demoUser, 'Deny');
 
     await expect(page).toHaveURL(`${minimalAppOrigin}/callback`);
     const alert = page.getByRole('alert');

@@ -5,6 +5,7 @@ import {
   expectNoTokenStored,
   expectSignedIn,
   signIn,
+  signInAtWorkfront,
   test,
   networkInReach,
 } from './fixtures';
@@ -57,10 +58,7 @@ test.describe('sign-in with Workfront', () => {
   test('explains a denied consent and offers to try again', async ({ page, issuedTokens }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Sign in with Workfront' }).click();
-    await page.getByLabel('Email').fill(demoUser.email);
-    await page.getByLabel('Password').fill(demoUser.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Deny' }).click();
+    await signInAtWorkfront(page, demoUser, 'Deny');
 
     await expect(page.getByRole('heading', { name: 'Access was not allowed' })).toBeVisible();
     await expect(page).toHaveURL('/callback');

@@ -4,7 +4,7 @@ import './app/app.css';
 import { AppLoadFailure } from './app/app-load-failure';
 import { LandingShell } from './app/landing-shell';
 import { RestoringSession } from './app/restoring-session';
-import { createAuthClient, AuthProvider, loadFlowLog, openVault } from './auth';
+import { createAuthClient, AuthProvider, openVault } from './auth';
 import { loadAppConfig, type AppConfig } from './config/app-config';
 import { AppConfigContext } from './config/config-context';
 import { I18nProvider, localeReady } from './i18n/i18n-context';
@@ -70,7 +70,7 @@ async function start() {
   const auth = createAuthClient(config, {
     openVault,
     // A developer's instrument: off, its code never loads (one request more when on).
-    flowLog: config.inspector ? await loadFlowLog() : undefined,
+    observer: config.inspector ? (await import('./inspector/flow-log')).flowLog : undefined,
   });
 
   const { pathname, search, hash } = window.location;

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { callbackDocument } from '../../deploy/callback-document.ts';
+import { workerOutput } from '../../deploy/library-builds.ts';
 import { securityHeadersOnPreview } from '../../deploy/preview-headers.ts';
 import { workfrontProxyOptions } from '../../deploy/workfront-proxy.ts';
 import { allowMinimalApp, minimalAppOrigin, minimalConfig } from './emulator-setup.ts';
@@ -56,6 +57,6 @@ export default defineConfig(({ mode }) => ({
     proxy: workfrontProxyOptions(process.env.WORKFRONT_PROXY_TARGET ?? minimalConfig.workfrontUrl),
   },
   // The token vault's worker (src/auth/vault/vault-worker.ts) is a module, like the app.
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: workerOutput } },
   build: { outDir: `${repoRoot}dist-minimal`, emptyOutDir: true },
 }));

@@ -4,12 +4,13 @@
  * and the browser's vault, give it to <AuthProvider>, and read the auth state with the hooks;
  * send Workfront requests through `AuthClient.send`. No token ever leaves the vault.
  */
-export { createAuthClient, loadFlowLog } from './page/auth-client';
-export type { AuthClient, AuthClientOptions, AuthState, VaultInfo } from './page/auth-client';
+export { createAuthClient } from './page/auth-client';
+export type { AuthClient, AuthClientOptions, AuthState } from './page/auth-client';
 export { openVault } from './page/vault-connection';
 export { AuthProvider, useAuthClient, useAuthState } from './page/auth-context';
 export { AuthProblemError, type AuthProblem } from './auth-errors';
 export { safeReturnPath } from './page/return-path';
-/** For the flow inspector (src/inspector): the story of a sign-in, and its check's calls. */
-export type { FlowEvent } from './flow-log';
+/** For an observer, such as the flow inspector (src/inspector): the flow's steps, its calls. */
+export type { AuthObserver, VaultInfo } from './page/auth-observer';
+export type { FlowEvent } from './flow-events';
 export { VaultError, type ApiAnswer, type ApiRequest } from './vault-protocol';

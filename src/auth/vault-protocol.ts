@@ -4,7 +4,7 @@
  * by value, across every message of a sign-in, refreshes and a sign-out.
  */
 import type { AuthProblem } from './auth-errors';
-import type { FlowEvent, RefreshReason } from './flow-log';
+import type { FlowEvent, RefreshReason } from './flow-events';
 
 /**
  * The version of these messages. A page and a vault of different releases never share a vault by
@@ -24,7 +24,10 @@ export interface VaultSettings {
   scope: string;
   /** The REST API base as the app calls it, absolute: API calls go to its origin only. */
   apiBase: string;
-  /** The flow inspector is on (config.json's `inspector`): tell each step of the flow. */
+  /**
+   * The app observes the flow (config.json's `inspector`: src/main.tsx then gives the auth client
+   * an observer): tell each step, tokens as fingerprints. Off, the vault records nothing.
+   */
   observe: boolean;
 }
 

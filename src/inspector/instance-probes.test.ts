@@ -6,7 +6,8 @@ import {
   signInFacts,
   type BearerCall,
 } from './instance-probes';
-import { VaultError, type ApiAnswer, type FlowEvent } from '../auth';
+import { VaultError, type ApiAnswer } from '../auth';
+import type { ShownEvent } from './flow-log';
 
 const config = parseAppConfig({
   workfrontUrl: 'https://acme.my.workfront.com',
@@ -15,12 +16,13 @@ const config = parseAppConfig({
 });
 const redirectUri = `${window.location.origin}/callback`;
 
-const callback = (names: string[]): FlowEvent => ({
+const callback = (names: string[]): ShownEvent => ({
   type: 'callback',
   at: 1,
+  state: 'value',
   params: names.map((name) => [name, 'value']),
 });
-const exchange: FlowEvent = {
+const exchange: ShownEvent = {
   type: 'token-exchange',
   at: 2,
   ok: true,
@@ -30,7 +32,7 @@ const exchange: FlowEvent = {
   answerKeys: ['access_token', 'expires_in', 'token_type'],
   refreshFingerprint: 'abcd1234',
 };
-const refresh = (rotated: boolean): FlowEvent => ({
+const refresh = (rotated: boolean): ShownEvent => ({
   type: 'refresh',
   at: 3,
   reason: 'manual',
@@ -40,7 +42,7 @@ const refresh = (rotated: boolean): FlowEvent => ({
 
 describe('signInFacts', () => {
   it('reads the last sign-in and the last refresh after it', () => {
-    const events: FlowEvent[] = [
+    const events: ShownEvent[] = [
       callback(['code', 'state']),
       exchange,
       refresh(true),

@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/app-config';
 import { requestPolicy } from '../config/request-policy';
-import type { ApiAnswer, ApiRequest, FlowEvent } from '../auth';
+import type { ApiAnswer, ApiRequest } from '../auth';
+import type { ShownEvent } from './flow-log';
 
 /**
  * The part of "Check this Workfront" that needs a token or the raw token endpoint. What leaves
@@ -36,7 +37,7 @@ export interface InstanceProbes {
 
 export const madeUpRefreshToken = 'instance-check-made-up-refresh-token';
 
-export function signInFacts(events: readonly FlowEvent[]): SignInFacts | null {
+export function signInFacts(events: readonly ShownEvent[]): SignInFacts | null {
   const exchangeAt = events.findLastIndex((event) => event.type === 'token-exchange' && event.ok);
   const exchange = events[exchangeAt];
   if (exchange?.type !== 'token-exchange') return null;
@@ -73,7 +74,7 @@ export type BearerCall = (request: ApiRequest, signal: AbortSignal) => Promise<A
 export function createInstanceProbes(
   config: AppConfig,
   redirectUri: string,
-  events: () => readonly FlowEvent[],
+  events: () => readonly ShownEvent[],
   bearerCall: BearerCall,
 ): InstanceProbes {
   return {

@@ -3,6 +3,7 @@ import { useAuthClient, useAuthState } from '../auth';
 import { formatCountdown, useNow } from '../components/use-now';
 import { useAppConfig } from '../config/config-context';
 import { useMessages } from '../i18n/i18n-context';
+import { flowLog } from './flow-log';
 import { messages } from './messages';
 import { Timeline } from './timeline';
 import { WhatIfPanel } from './what-if-panel';
@@ -18,8 +19,8 @@ export function SessionPage() {
   const state = useAuthState();
   const config = useAppConfig();
   const t = useMessages(messages);
-  const events = useSyncExternalStore(auth.flow.subscribe, auth.flow.events);
-  const vault = useSyncExternalStore(auth.vault.subscribe, auth.vault.info);
+  const events = useSyncExternalStore(flowLog.subscribe, flowLog.events);
+  const vault = useSyncExternalStore(flowLog.subscribe, flowLog.vaultInfo);
   const now = useNow();
 
   return (

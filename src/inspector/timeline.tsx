@@ -1,7 +1,7 @@
-import type { FlowEvent } from '../auth';
 import type { PlainKey } from '../i18n/catalog';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
+import type { ShownEvent } from './flow-log';
 import { messages } from './messages';
 
 type Key = PlainKey<(typeof messages)['en']>;
@@ -53,7 +53,7 @@ function Fingerprint({ value, t }: { value: string | null | undefined; t: T }) {
   );
 }
 
-function EventBody({ event, t }: { event: FlowEvent; t: T }) {
+function EventBody({ event, t }: { event: ShownEvent; t: T }) {
   switch (event.type) {
     case 'authorize': {
       const url = new URL(event.url);
@@ -172,7 +172,7 @@ function EventBody({ event, t }: { event: FlowEvent; t: T }) {
   }
 }
 
-export function Timeline({ events }: { events: readonly FlowEvent[] }) {
+export function Timeline({ events }: { events: readonly ShownEvent[] }) {
   const t = useMessages(messages);
   const format = useFormat();
   if (events.length === 0) return <p className="muted">{t('empty')}</p>;

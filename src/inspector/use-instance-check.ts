@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useAuthClient } from '../auth';
+import { flowLog } from './flow-log';
 import { createInstanceProbes } from './instance-probes';
 import { useAppConfig } from '../config/config-context';
 import { runInstanceCheck, type CheckStep } from '../workfront/instance-check';
@@ -31,7 +32,7 @@ export function useInstanceCheck() {
   const run = useCallback(async () => {
     setState({ status: 'running', step: 'signIn' });
     const redirectUri = `${window.location.origin}${config.redirectPath}`;
-    const probes = createInstanceProbes(config, redirectUri, auth.flow.events, auth.sendBearer);
+    const probes = createInstanceProbes(config, redirectUri, flowLog.events, auth.sendBearer);
     try {
       const profile = await runInstanceCheck(
         config,

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { parseAppConfig, type AppConfig } from '../../config/app-config';
 import { createAuthClient, type AuthClient } from './auth-client';
+import type { VaultInfo } from './auth-observer';
 import { AuthProblemError } from '../auth-errors';
 import { completeCallback, stateLessWindowMs } from './callback-exchange';
-import { createFlowLog } from '../flow-log';
+import type { FlowEvent } from '../flow-events';
 import { minimumValiditySeconds, refreshMarginSeconds } from '../refresh-schedule';
 import { deferred } from '../test/vault-fixtures';
 import type { VaultConnection, VaultNotice } from './vault-connection';
@@ -25,7 +26,7 @@ const config = parseAppConfig({
   workfrontUrl: 'https://acme.my.workfront.com',
   clientId: 'spa',
   redirectPath: '/callback',
-  // Most tests read the flow inspector's story; "with the inspector off" turns it off.
+  // Most tests read what an observer hears; "with the inspector off" attaches none.
   inspector: true,
 });
 
@@ -236,15 +237,41 @@ function signedInNotice(credential: number): VaultNotice {
   };
 }
 
+/** An observer that keeps what it hears, as the flow inspector's log does. */
+function createObserver() {
+  let steps: readonly FlowEvent[] = [];
+  let vaultInfo: VaultInfo | null = null;
+  return {
+    step: vi.fn((event: FlowEvent) => {
+      steps = [...steps, event];
+    }),
+    vault: vi.fn((info: VaultInfo) => {
+      vaultInfo = info;
+    }),
+    steps: () => steps,
+    vaultInfo: () => vaultInfo,
+  };
+}
+
+const observers = new WeakMap<AuthClient, ReturnType<typeof createObserver>>();
+
+/** What the observer of `client` heard: only a client made with the inspector on has one. */
+function heard(client: AuthClient) {
+  const observer = observers.get(client);
+  if (!observer) throw new Error('This client has no observer.');
+  return observer;
+}
+
+/** A page's client, as src/main.tsx makes it: observed only where the inspector is on. */
 function createClient(vault: FakeVault, overrides: Partial<AppConfig> = {}): AuthClient {
   const inspector = overrides.inspector ?? config.inspector;
-  return createAuthClient(
+  const observer = inspector ? createObserver() : undefined;
+  const client = createAuthClient(
     { ...config, ...overrides },
-    {
-      openVault: vault.openVault,
-      flowLog: inspector ? createFlowLog(window.sessionStorage) : undefined,
-    },
+    { openVault: vault.openVault, observer },
   );
+  if (observer) observers.set(client, observer);
+  return client;
 }
 
 /**
@@ -308,24 +335,31 @@ async function returnFromWorkfront(
   vault: FakeVault,
   callbackQuery = 'code=abcdefghijkl&state=state-1',
 ) {
-  await createClient(vault).signIn('/projects/p1');
+  const signingIn = createClient(vault);
+  await signingIn.signIn('/projects/p1');
   const authorizeUrl = String(assign.mock.calls[0]?.[0]);
   const authorizeAt = Date.now();
   vi.advanceTimersByTime(2_000);
-  return { authorizeUrl, authorizeAt, href: `http://localhost:3000/callback?${callbackQuery}` };
+  const href = `http://localhost:3000/callback?${callbackQuery}`;
+  return { signingIn, authorizeUrl, authorizeAt, href };
 }
 
 /** What callback-document.ts does with the callback at `href`, on the fake vault. */
-function finishCallback(vault: FakeVault, href: string, stateEcho = true, observe = true) {
-  const flow = createFlowLog(window.sessionStorage);
+function finishCallback(
+  vault: FakeVault,
+  href: string,
+  stateEcho = true,
+  observe = true,
+  steps: FlowEvent[] = [],
+) {
   const connection = vault.openVault(config.clientId, (notice) => {
-    if (notice.type === 'flow') flow.add(notice.event);
+    if (notice.type === 'flow') steps.push(notice.event);
   });
   return completeCallback(href, {
     storage: window.sessionStorage,
     flagStorage: window.localStorage,
     origin: 'http://localhost:3000',
-    flow,
+    steps,
     open: async () => {
       await connection.request(connectRequest(settings));
       return { stateEcho, observe, vault: connection };
@@ -512,26 +546,44 @@ describe('the callback document, then the app it loads', () => {
     await expect(finishCallback(vault, href)).resolves.toBe('/projects/p1');
   });
 
-  it("records the authorize request, the callback (code masked) and the PKCE proof in the app's story", async () => {
+  it('tells the observer of the authorize request, then the callback (code masked) and the spent verifier', async () => {
     const vault = createFakeVault();
-    const { href, authorizeUrl, authorizeAt } = await returnFromWorkfront(vault);
+    const { signingIn, href, authorizeUrl, authorizeAt } = await returnFromWorkfront(vault);
+    expect(heard(signingIn).steps()).toEqual([
+      { type: 'authorize', at: authorizeAt, url: authorizeUrl },
+    ]);
 
     await finishCallback(vault, href);
     const page = await appAfterCallback(vault);
 
-    expect(page.flow.events()).toEqual([
-      { type: 'authorize', at: authorizeAt, url: authorizeUrl },
+    expect(heard(page).steps()).toEqual([
       {
         type: 'callback',
         at: Date.now(),
+        state: 'state-1',
         params: [
           ['code', 'abcd…ijkl'],
           ['state', 'state-1'],
         ],
       },
-      { type: 'pkce-proof', at: Date.now(), verifier, challenge, computed: challenge },
+      { type: 'pkce-proof', at: Date.now(), verifier },
     ]);
-    expect(JSON.stringify(page.flow.events())).not.toContain('abcdefghijkl');
+    expect(JSON.stringify(heard(page).steps())).not.toContain('abcdefghijkl');
+  });
+
+  it('tells the observer which pending sign-in a callback without state completed', async () => {
+    const vault = createFakeVault();
+    const { href } = await returnFromWorkfront(vault, 'code=abcdefghijkl');
+
+    await finishCallback(vault, href, false);
+    const page = await appAfterCallback(vault);
+
+    expect(heard(page).steps()[0]).toEqual({
+      type: 'callback',
+      at: Date.now(),
+      state: 'state-1',
+      params: [['code', 'abcd…ijkl']],
+    });
   });
 
   it('records nothing of the flow with the inspector off, from the sign-in to the sign-out', async () => {
@@ -541,13 +593,15 @@ describe('the callback document, then the app it loads', () => {
     expect(Object.keys(window.sessionStorage).some((key) => key.includes('authorize'))).toBe(false);
 
     const href = 'http://localhost:3000/callback?code=abcdefghijkl&state=state-1';
-    await expect(finishCallback(vault, href, true, false)).resolves.toBe('/projects/p1');
+    const steps: FlowEvent[] = [];
+    await expect(finishCallback(vault, href, true, false, steps)).resolves.toBe('/projects/p1');
     const page = createClient(vault, off);
     await page.afterReload('/projects/p1');
     expect(page.getState().status).toBe('signed-in');
     await page.signOut();
 
-    expect(page.flow.events()).toEqual([]);
+    expect(steps).toEqual([]);
+    expect(observers.has(page)).toBe(false);
   });
 
   it('tells the app once: a page loaded after it sees no callback', async () => {
@@ -967,7 +1021,7 @@ describe('the expiry timer', () => {
 
     expect(client.getState()).toEqual({ status: 'signed-in', expiresAt });
     expect(listener).not.toHaveBeenCalled();
-    expect(client.vault.info()).toEqual({ kind: 'shared', tabs: 2, userId });
+    expect(heard(client).vaultInfo()).toEqual({ kind: 'shared', tabs: 2, userId });
     await vi.advanceTimersByTimeAsync(120_000 - marginMs - 60_000);
     expect(vault.requestsOf('refresh')).toEqual([
       { type: 'refresh', reason: 'expiring', credential: 1 },
@@ -1179,7 +1233,7 @@ describe('signOut', () => {
     expect(client.getState()).toEqual({ status: 'signed-out', reason: 'signed-out' });
     expect(client.wasSignedIn()).toBe(false);
     expect(seen).toEqual([[{ status: 'signed-out', reason: 'signed-out' }, null]]);
-    expect(client.flow.events().at(-1)).toMatchObject({ type: 'signed-out', how: 'this-tab' });
+    expect(heard(client).steps().at(-1)).toMatchObject({ type: 'signed-out', how: 'this-tab' });
     await vi.advanceTimersByTimeAsync(0);
     expect(vault.requestsOf('sign-out')).toEqual([{ type: 'sign-out', ended: false }]);
 
@@ -1201,24 +1255,15 @@ describe('signOut', () => {
     expect(client.getState().status).toBe('signed-out');
   });
 
-  it('forgets the spent PKCE verifier of the sign-in', async () => {
-    const vault = createFakeVault();
-    const { href } = await returnFromWorkfront(vault);
-    await finishCallback(vault, href);
-    const page = await appAfterCallback(vault);
-    expect(JSON.stringify(page.flow.events())).toContain(verifier);
-
-    await page.signOut();
-
-    expect(JSON.stringify(page.flow.events())).not.toContain(verifier);
-  });
-
   it('ends the session, in the vault as well, when Workfront refused even a fresh token', async () => {
     const { vault, client } = await signedInPage();
     await client.sessionEnded();
     expect(client.getState()).toEqual({ status: 'signed-out', reason: 'session-ended' });
     expect(vault.requestsOf('sign-out')).toEqual([{ type: 'sign-out', ended: true }]);
-    expect(client.flow.events().at(-1)).toMatchObject({ type: 'signed-out', how: 'session-ended' });
+    expect(heard(client).steps().at(-1)).toMatchObject({
+      type: 'signed-out',
+      how: 'session-ended',
+    });
   });
 });
 
@@ -1231,7 +1276,7 @@ describe('the vault’s notices', () => {
     });
     expect(client.getState()).toEqual({ status: 'signed-out', reason: 'signed-out' });
     expect(client.wasSignedIn()).toBe(false);
-    expect(client.flow.events().at(-1)).toMatchObject({ type: 'signed-out', how: 'other-tab' });
+    expect(heard(client).steps().at(-1)).toMatchObject({ type: 'signed-out', how: 'other-tab' });
   });
 
   it('load the page again when a new vault never had its session', async () => {
@@ -1250,41 +1295,37 @@ describe('the vault’s notices', () => {
     expect(client.getState()).toEqual({ status: 'signed-out', reason: 'session-ended' });
   });
 
-  it("add the vault's flow events to this tab's story", async () => {
+  it("pass the vault's flow steps on to the observer", async () => {
     const { vault, client } = await signedInPage();
-    const listener = vi.fn();
-    client.flow.subscribe(listener);
+    const before = heard(client).step.mock.calls.length;
     vault.push({
       type: 'flow',
       event: { type: 'refresh', at: Date.now(), reason: 'expiring', ok: true, rotated: true },
     });
-    expect(client.flow.events().at(-1)).toMatchObject({ type: 'refresh', rotated: true });
-    expect(listener).toHaveBeenCalledOnce();
+    expect(heard(client).steps().at(-1)).toMatchObject({ type: 'refresh', rotated: true });
+    expect(heard(client).step).toHaveBeenCalledTimes(before + 1);
   });
 
   it('say where the tokens live and how many tabs share them', async () => {
     const vault = createFakeVault();
     const client = createClient(vault);
-    const listener = vi.fn();
-    client.vault.subscribe(listener);
-    expect(client.vault.info()).toBeNull();
+    expect(heard(client).vault).not.toHaveBeenCalled();
 
     client.preload();
     await vi.advanceTimersByTimeAsync(0);
 
-    expect(client.vault.info()).toEqual({ kind: 'shared', tabs: 1, userId: null });
-    expect(listener).toHaveBeenCalled();
+    expect(heard(client).vault).toHaveBeenLastCalledWith({ kind: 'shared', tabs: 1, userId: null });
     expect(vault.openVault).toHaveBeenCalledOnce();
   });
 
   it("say who is signed in, by Workfront's ID, and no one once signed out", async () => {
     const { vault, client } = await signedInPage();
-    expect(client.vault.info()).toEqual({ kind: 'shared', tabs: 1, userId });
+    expect(heard(client).vaultInfo()).toEqual({ kind: 'shared', tabs: 1, userId });
     vault.push({
       type: 'state',
       state: { status: 'signed-out', reason: 'signed-out', tabs: 1, kind: 'shared' },
     });
-    expect(client.vault.info()).toEqual({ kind: 'shared', tabs: 1, userId: null });
+    expect(heard(client).vaultInfo()).toEqual({ kind: 'shared', tabs: 1, userId: null });
   });
 });
 
@@ -1314,7 +1355,7 @@ describe('the back/forward cache', () => {
     await vi.advanceTimersByTimeAsync(0);
 
     expect(client.getState()).toEqual({ status: 'signed-out', reason: 'signed-out' });
-    expect(client.flow.events().at(-1)).toMatchObject({ type: 'signed-out', how: 'other-tab' });
+    expect(heard(client).steps().at(-1)).toMatchObject({ type: 'signed-out', how: 'other-tab' });
     expect(vault.openVault).toHaveBeenCalledOnce();
   });
 

@@ -5,20 +5,21 @@
  * none. `dispose` ends what the parts started: listeners, timers.
  */
 import type { AppConfig } from '../../config/app-config';
-import type { FlowEvent, FlowLog, RefreshReason } from '../flow-log';
+import type { RefreshReason } from '../flow-events';
 import { minimumValiditySeconds } from '../refresh-schedule';
 import type { ApiAnswer, ApiRequest, Credential } from '../vault-protocol';
 import { VaultError } from '../vault-protocol';
 import { vaultSettings } from '../vault-settings';
 import { createExpiryTimer } from './expiry-timer';
-import { createSessionStore, type AuthState, type VaultInfo } from './session-store';
+import type { AuthObserver } from './auth-observer';
+import { createSessionStore, type AuthState } from './session-store';
 import { completeSignIn, createSignIn } from './sign-in';
 import { signedInFlag, takeCallbackOutcome, unnamedUser } from './sign-in-storage';
 import { silentSignIn } from './silent-sign-in';
 import { createVaultLink } from './vault-link';
 import type { VaultConnection, VaultNotice } from './vault-connection';
 
-export type { AuthState, VaultInfo } from './session-store';
+export type { AuthState } from './session-store';
 
 export interface AuthClient {
   getState: () => AuthState;
@@ -52,9 +53,6 @@ export interface AuthClient {
   signOut: () => Promise<void>;
   /** Starts the vault now, e.g. on the start page when idle, before a sign-in needs it. */
   preload: () => void;
-  /** This tab's OAuth story, for the flow inspector. Tokens appear only as fingerprints. */
-  flow: { events: () => readonly FlowEvent[]; subscribe: (listener: () => void) => () => void };
-  vault: { info: () => VaultInfo | null; subscribe: (listener: () => void) => () => void };
   /**
    * "Check this Workfront" (src/inspector/instance-probes.ts): an API request with the token sent as a Bearer
    * header, on Workfront's API only, as the vault allows for any call.
@@ -72,20 +70,9 @@ export interface AuthClientOptions {
   signInRequestStorage?: Storage;
   /** Survives reloads; holds only a non-secret "was signed in" flag. */
   flagStorage?: Storage;
-  /** The flow inspector's story (loadFlowLog), only where config.json turns the inspector on. */
-  flowLog?: FlowLog;
+  /** An instrument that watches the flow, such as the flow inspector; none by default. */
+  observer?: AuthObserver;
 }
-
-/**
- * This tab's flow log, and its code: src/main.tsx loads it only where config.json turns the
- * inspector on, and gives it to createAuthClient.
- */
-export const loadFlowLog = () =>
-  import('../flow-log').then((flowLog) => flowLog.createFlowLog(window.sessionStorage));
-
-/** With the inspector off: no story (one array, as React's external store needs), no news. */
-const noEvents: readonly FlowEvent[] = [];
-const silentFlow = { events: () => noEvents, subscribe: () => () => undefined };
 
 /** The user the "was signed in" flag names, if Workfront named one. */
 const flaggedUser = (flag: string | null) => (flag === null || flag === unnamedUser ? null : flag);
@@ -96,8 +83,8 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
   const origin = options.origin ?? window.location.origin;
   /** How the callback document's exchange went, when it loaded this page. */
   const callbackOutcome = takeCallbackOutcome(tabStorage);
-  const flow = options.flowLog;
-  if (flow) callbackOutcome?.events.forEach(flow.add);
+  const { observer } = options;
+  if (observer) callbackOutcome?.events.forEach(observer.step);
   const disposed = new AbortController();
   const { signal } = disposed;
 
@@ -108,13 +95,13 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     callbackOutcome?.ok && !callbackOutcome.afterBounce
       ? null
       : flaggedUser(flagStorage.getItem(signedInFlag)),
-    flow,
+    observer,
   );
   const link = createVaultLink({
     open: () =>
       options.openVault(config.clientId, (notice) => {
         if (notice.type === 'state') store.apply(notice.state);
-        else flow?.add(notice.event);
+        else observer?.step(notice.event);
       }),
     settings: vaultSettings(config, origin),
     flagStorage,
@@ -122,7 +109,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     signal,
   });
   const { vault, ask } = link;
-  const { signIn, bounce } = createSignIn({ config, origin, tabStorage, flow, ask });
+  const { signIn, bounce } = createSignIn({ config, origin, tabStorage, observer, ask });
 
   /** One refresh in the vault; a failure comes as the vault put it. */
   async function refresh(reason: RefreshReason, seen: Credential | null) {
@@ -197,8 +184,6 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     preload: () => {
       vault().catch(() => undefined);
     },
-    flow: flow ? { events: flow.events, subscribe: flow.subscribe } : silentFlow,
-    vault: store.info,
     sendBearer: (request, signal) =>
       ask((open) => open.request({ type: 'call-api', request, bearer: true }, signal)),
     dispose: () => {

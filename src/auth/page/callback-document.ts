@@ -10,7 +10,7 @@
  */
 import { loadAppConfig } from '../../config/app-config';
 import { completeCallback } from './callback-exchange';
-import { createFlowLog } from '../flow-log';
+import type { FlowEvent } from '../flow-events';
 import { handOverVault, openVault } from './vault-connection';
 import { connectRequest } from '../vault-protocol';
 import { vaultSettings } from '../vault-settings';
@@ -68,7 +68,7 @@ async function main() {
     await loadApp().catch(appNotLoaded);
     return;
   }
-  const flow = createFlowLog(sessionStorage);
+  const steps: FlowEvent[] = [];
   const open = async () => {
     // The copy the start page revalidated moments ago: no round trip, and the configuration
     // the sign-in began with.
@@ -81,13 +81,13 @@ async function main() {
       { cache: 'force-cache' },
     );
     const vault = openVault(config.clientId, (notice) => {
-      if (notice.type === 'flow') flow.add(notice.event);
+      if (notice.type === 'flow') steps.push(notice.event);
     });
     await vault.request(connectRequest(vaultSettings(config, origin)));
     return { stateEcho: config.stateEcho, observe: config.inspector, vault };
   };
   const storage = { storage: sessionStorage, flagStorage: localStorage };
-  const returnTo = await completeCallback(href, { ...storage, open, flow, origin });
+  const returnTo = await completeCallback(href, { ...storage, open, steps, origin });
   if (returnTo === undefined) {
     location.replace(location.pathname);
     return;

@@ -5,7 +5,7 @@
  */
 import { AuthProblemError } from '../auth-errors';
 import { checkCallbackUrl } from './callback-url';
-import { maskCode, type FlowLog } from '../flow-log';
+import { maskCode, type FlowEvent } from '../flow-events';
 import { safeReturnPath } from './return-path';
 import {
   bounceMarker,
@@ -25,7 +25,11 @@ export interface CallbackExchange {
   flagStorage: Storage;
   /** Loads the configuration and opens the vault with it. */
   open: () => Promise<{ stateEcho: boolean; observe: boolean; vault: VaultConnection }>;
-  flow: FlowLog;
+  /**
+   * The flow's steps, where config.json turns the inspector on: this document's and the vault's,
+   * kept with the outcome for the app's observer (AuthClientOptions.observer).
+   */
+  steps: FlowEvent[];
   origin: string;
 }
 
@@ -45,27 +49,14 @@ function createdAt(pending: string): number {
   }
 }
 
-async function base64UrlSha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return btoa(String.fromCharCode(...new Uint8Array(digest)))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
-}
-
-/** The verifier goes to Workfront with the code now, so it is spent: the inspector may show it. */
-async function recordPkceProof(flow: FlowLog, pending: string) {
-  let verifier: unknown;
+/** The verifier goes to Workfront with the code now, so it is spent: an observer may show it. */
+function pkceVerifier(pending: string): string | undefined {
   try {
-    verifier = (JSON.parse(pending) as { code_verifier?: unknown }).code_verifier;
+    const { code_verifier: verifier } = JSON.parse(pending) as { code_verifier?: unknown };
+    return typeof verifier === 'string' ? verifier : undefined;
   } catch {
-    return;
+    return undefined;
   }
-  const authorize = flow.events().findLast((event) => event.type === 'authorize');
-  const challenge = authorize && new URL(authorize.url).searchParams.get('code_challenge');
-  if (typeof verifier !== 'string' || !challenge) return;
-  const computed = await base64UrlSha256(verifier);
-  flow.add({ type: 'pkce-proof', at: Date.now(), verifier, challenge, computed });
 }
 
 /** Exchanges the callback at `href` into the vault; resolves to the path to go to next. */
@@ -73,8 +64,8 @@ export async function exchangeCallback(href: string, exchange: CallbackExchange)
   const { storage } = exchange;
   try {
     const { stateEcho, observe, vault } = await exchange.open();
-    // The flow inspector's story, only where config.json turns the inspector on.
-    const flow = observe ? exchange.flow : undefined;
+    // The flow's steps, only where config.json turns the inspector on.
+    const steps = observe ? exchange.steps : undefined;
     // Matching a callback without `state` to this tab's sign-in only where config.json says the
     // instance does not echo it: elsewhere a missing state means the answer was tampered with.
     const checked = checkCallbackUrl(href, stateEcho ? [] : pendingStates(storage));
@@ -86,10 +77,10 @@ export async function exchangeCallback(href: string, exchange: CallbackExchange)
       );
     }
     const state = new URL(checked.url).searchParams.get('state') ?? '';
-    flow?.recallAuthorize(state);
-    flow?.add({
+    steps?.push({
       type: 'callback',
       at: Date.now(),
+      state,
       params: [...new URL(href).searchParams].map(([name, value]) => [
         name,
         name === 'code' ? maskCode(value) : value,
@@ -103,7 +94,8 @@ export async function exchangeCallback(href: string, exchange: CallbackExchange)
     if (matchedWithoutState && Date.now() - createdAt(pending) > stateLessWindowMs) {
       throw new AuthProblemError({ kind: 'state-mismatch', detail: 'expired' });
     }
-    if (flow) await recordPkceProof(flow, pending);
+    const verifier = steps && pkceVerifier(pending);
+    if (verifier) steps.push({ type: 'pkce-proof', at: Date.now(), verifier });
     const finished = await vault.request({
       type: 'finish-sign-in',
       url: checked.url,
@@ -123,13 +115,13 @@ export async function completeCallback(
   href: string,
   exchange: CallbackExchange,
 ): Promise<string | undefined> {
-  const { storage, flagStorage, flow } = exchange;
+  const { storage, flagStorage, steps } = exchange;
   // Whatever the callback brings, the bounce (if this was one) came back.
   const afterBounce = storage.getItem(bounceMarker) !== null;
   storage.removeItem(bounceMarker);
   try {
     const returnTo = await exchangeCallback(href, exchange);
-    keepCallbackOutcome(storage, { ok: true, afterBounce, events: [...flow.events()] });
+    keepCallbackOutcome(storage, { ok: true, afterBounce, events: steps });
     // Only now, with the session in the vault: tabs waiting for this bounce find it there.
     flagStorage.removeItem(sharedBounceMarker);
     return returnTo;
@@ -145,7 +137,7 @@ export async function completeCallback(
           ? error.problem
           : { kind: 'unexpected', detail: String(error) },
       afterBounce: error instanceof AuthProblemError && error.afterReload,
-      events: [...flow.events()],
+      events: steps,
     });
     return undefined;
   }

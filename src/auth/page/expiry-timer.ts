@@ -3,7 +3,7 @@
  * refresh that failed for a passing reason while the token still works, and refreshes at once
  * when the tab comes back (visible again, or online) with its token stale.
  */
-import type { RefreshReason } from '../flow-log';
+import type { RefreshReason } from '../flow-events';
 import { refreshMarginSeconds, retryDelaysMs } from '../refresh-schedule';
 import { VaultError, type Credential } from '../vault-protocol';
 import type { SessionStore } from './session-store';

@@ -1,10 +1,10 @@
 /**
- * The session as this page knows it: the auth state the screens read, and where the tokens live,
- * each with its listeners. It takes the vault's state as the vault tells it, and keeps the "was
+ * The session as this page knows it: the auth state the screens read, with its listeners, and
+ * the credential of the tokens it last heard of. It takes the vault's state as the vault tells it, and keeps the "was
  * signed in" flag true to it, since only the flag survives a reload.
  */
-import type { FlowLog } from '../flow-log';
-import type { Credential, VaultKind, VaultState } from '../vault-protocol';
+import type { Credential, VaultState } from '../vault-protocol';
+import type { AuthObserver } from './auth-observer';
 import { signedInFlag, unnamedUser } from './sign-in-storage';
 
 export type AuthState =
@@ -19,43 +19,19 @@ export type AuthState =
     }
   | { status: 'signed-out'; reason: 'none' | 'signed-out' | 'session-ended' };
 
-/** Where this tab's tokens live, for the flow inspector. */
-export interface VaultInfo {
-  kind: VaultKind;
-  /** The tabs that share the vault, this one included. */
-  tabs: number;
-  /** Workfront's ID of the signed-in user, when signed in and Workfront sent it. */
-  userId: string | null;
-}
-
-/** A value and the listeners told when it changes: what React's external store reads. */
-function observable<T>(initial: T) {
-  let value = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => value,
-    set: (next: T) => {
-      value = next;
-      listeners.forEach((listener) => {
-        listener();
-      });
-    },
-    subscribe: (listener: () => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
 export type SessionStore = ReturnType<typeof createSessionStore>;
 
 /**
  * `knownUser`: whom this page acts for, as Workfront named them, until the vault names someone.
- * `flow`: the flow inspector's story, where it is on.
+ * `observer`: told where the tokens live, and of each sign-out.
  */
-export function createSessionStore(flagStorage: Storage, knownUser: string | null, flow?: FlowLog) {
-  const auth = observable<AuthState>({ status: 'signed-out', reason: 'none' });
-  const info = observable<VaultInfo | null>(null);
+export function createSessionStore(
+  flagStorage: Storage,
+  knownUser: string | null,
+  observer?: AuthObserver,
+) {
+  let state: AuthState = { status: 'signed-out', reason: 'none' };
+  const listeners = new Set<() => void>();
   let credential: Credential | null = null;
   let userChanged = false;
 
@@ -63,7 +39,10 @@ export function createSessionStore(flagStorage: Storage, knownUser: string | nul
     // Only the flag survives a reload: it tells the next page load to look for the session.
     if (next.status === 'signed-in') flagStorage.setItem(signedInFlag, knownUser ?? unnamedUser);
     else flagStorage.removeItem(signedInFlag);
-    auth.set(next);
+    state = next;
+    listeners.forEach((listener) => {
+      listener();
+    });
   };
 
   function signedOut(
@@ -72,15 +51,14 @@ export function createSessionStore(flagStorage: Storage, knownUser: string | nul
   ) {
     credential = null;
     userChanged = false;
-    flow?.forgetSecrets();
-    flow?.add({ type: 'signed-out', at: Date.now(), how });
+    observer?.step({ type: 'signed-out', at: Date.now(), how });
     setState({ status: 'signed-out', reason });
   }
 
   /** The vault's state, anchored to this page's clock: each tab keeps its own. */
   function apply(next: VaultState) {
-    const signedIn = auth.get().status === 'signed-in';
-    info.set({
+    const signedIn = state.status === 'signed-in';
+    observer?.vault({
       kind: next.kind,
       tabs: next.tabs,
       userId: next.status === 'signed-in' ? next.userId : null,
@@ -107,11 +85,13 @@ export function createSessionStore(flagStorage: Storage, knownUser: string | nul
   }
 
   return {
-    state: auth.get,
-    subscribe: auth.subscribe,
+    state: () => state,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     /** Which token this page last heard of: a refresh names it, "unless these changed". */
     credential: () => credential,
-    info: { info: info.get, subscribe: info.subscribe },
     apply,
     signedOut,
   };

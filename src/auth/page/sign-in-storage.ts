@@ -5,7 +5,7 @@
  * the callback document (callback-document.ts), which both read and write these keys.
  */
 import type { AuthProblem } from '../auth-errors';
-import type { FlowEvent } from '../flow-log';
+import type { FlowEvent } from '../flow-events';
 
 /**
  * localStorage: this browser was signed in when a page was last loaded, as the user it names

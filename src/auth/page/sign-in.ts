@@ -5,7 +5,7 @@
  */
 import type { AppConfig } from '../../config/app-config';
 import { AuthProblemError } from '../auth-errors';
-import type { FlowLog } from '../flow-log';
+import type { AuthObserver } from './auth-observer';
 import { safeReturnPath } from './return-path';
 import { bounceMarker, keepPendingSignIn, type CallbackOutcome } from './sign-in-storage';
 import type { VaultConnection } from './vault-connection';
@@ -15,12 +15,12 @@ export interface SignInOptions {
   origin: string;
   /** This tab's sessionStorage: the pending sign-in, and the mark of a bounce under way. */
   tabStorage: Storage;
-  flow?: FlowLog;
+  observer?: AuthObserver;
   /** Runs a step with the vault; a vault failure comes as the problem the screens explain. */
   ask: <T>(step: (connection: VaultConnection) => Promise<T>) => Promise<T>;
 }
 
-export function createSignIn({ config, origin, tabStorage, flow, ask }: SignInOptions) {
+export function createSignIn({ config, origin, tabStorage, observer, ask }: SignInOptions) {
   async function signIn(returnTo: string, bounce = false) {
     const started = await ask((open) =>
       open.request({ type: 'begin-sign-in', returnTo: safeReturnPath(returnTo, origin), bounce }),
@@ -36,7 +36,7 @@ export function createSignIn({ config, origin, tabStorage, flow, ask }: SignInOp
       });
     }
     keepPendingSignIn(tabStorage, started.stateId, started.pendingSignIn);
-    flow?.rememberAuthorize(started.stateId, started.url);
+    observer?.step({ type: 'authorize', at: Date.now(), url: started.url });
     window.location.assign(started.url);
   }
 

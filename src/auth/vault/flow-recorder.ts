@@ -1,4 +1,4 @@
-import type { FlowEvent, RefreshReason } from '../flow-log';
+import type { FlowEvent, RefreshReason } from '../flow-events';
 import type { FlowStep, TokenAnswer } from './vault-events';
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fingerprint, recordStep } from './flow-recorder';
-import type { FlowEvent } from '../flow-log';
+import type { FlowEvent } from '../flow-events';
 import { createTokenVault, type TokenVault } from './token-vault';
 import type { FlowStep } from './vault-events';
 import { apiUrl, deferred, failureOf, settings } from '../test/vault-fixtures';

@@ -17,7 +17,7 @@ import {
   type SigninResponse,
 } from 'oidc-client-ts';
 import { AuthProblemError } from '../auth-errors';
-import type { RefreshReason } from '../flow-log';
+import type { RefreshReason } from '../flow-events';
 import type {
   ApiAnswer,
   ApiRequest,

@@ -1,5 +1,5 @@
 import type { SigninResponse } from 'oidc-client-ts';
-import type { FlowEvent, RefreshReason } from '../flow-log';
+import type { FlowEvent, RefreshReason } from '../flow-events';
 
 /** The parts of a token answer the inspector shows; `access_token` is never read past a hash. */
 export interface TokenAnswer {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FlowEvent } from '../flow-log';
+import type { FlowEvent } from '../flow-events';
 import type {
   VaultKind,
   VaultMessage,

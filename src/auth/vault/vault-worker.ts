@@ -101,7 +101,7 @@ export function createVaultHost(kind: VaultKind) {
     });
 
   /**
-   * The recorder, which turns tokens into fingerprints, only where the inspector is on. It loads
+   * The recorder, which turns tokens into fingerprints, only where the app observes. It loads
    * when the vault opens, beside its first token request rather than after it: the vault waits
    * for each step it records, and the sign-in would wait a round trip more.
    */
