@@ -1401,3 +1401,48 @@ describe('the back/forward cache', () => {
     expect(vault.requestsOf('connect')).toHaveLength(1);
   });
 });
+
+describe('dispose', () => {
+  /** What the page does when it is hidden and shown, goes offline and back, comes into view. */
+  function livePage() {
+    window.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }));
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    window.dispatchEvent(new Event('online'));
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+  }
+
+  it('ends every listener and timer the client started: none of them reaches the vault', async () => {
+    // The browser's own zero-delay tasks run first, so that the count is the client's alone.
+    await vi.advanceTimersByTimeAsync(0);
+    const timersBefore = vi.getTimerCount();
+    const { vault, client } = await signedInPage();
+    const asked = vault.requests.length;
+
+    client.dispose();
+    // The vault may still tell of a new token: no expiry timer is set for it.
+    vault.push(signedInNotice(2));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vi.getTimerCount()).toBe(timersBefore);
+    // Past the expiry timer's moment, the token stale: a timer or listener still there would
+    // refresh, or leave the vault and come back to it.
+    await vi.advanceTimersByTimeAsync(100_000);
+    livePage();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(vault.requests.slice(asked)).toEqual([]);
+    vi.restoreAllMocks();
+  });
+
+  it('keeps them all until then', async () => {
+    const { vault, client } = await signedInPage();
+    const asked = vault.requests.length;
+    await vi.advanceTimersByTimeAsync(100_000);
+    livePage();
+    await vi.advanceTimersByTimeAsync(0);
+    vi.restoreAllMocks();
+    expect(vault.requests.slice(asked).map(({ type }) => type)).toEqual(
+      expect.arrayContaining(['disconnect', 'connect', 'refresh']),
+    );
+    client.dispose();
+  });
+});
