@@ -57,7 +57,7 @@ export function json(value: unknown, status = 200, retryAfter?: string): FakeAns
 }
 
 /**
- * Sends the request with `fetch`, as the token vault does (src/auth/vault/token-vault.ts), so that an
+ * Sends the request with `fetch`, as the token vault does (src/auth/vault/api-call.ts), so that an
  * MSW handler answers it: `sessionID: token-<credential>` and the form as the body.
  */
 export const viaFetch: FakeWorkfront = async (request, signal) => {
