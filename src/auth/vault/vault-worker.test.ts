@@ -9,7 +9,8 @@ import type {
   VaultState,
 } from '../vault-protocol';
 import { connectRequest, VaultError, vaultProtocolVersion } from '../vault-protocol';
-import { createVaultHost, rollCallEveryMs, rollCallMs } from './vault-worker';
+import { rollCallEveryMs, rollCallMs } from './tab-roll';
+import { createVaultHost } from './vault-worker';
 import { apiUrl, deferred, failureOf, settings } from '../test/vault-fixtures';
 
 /**

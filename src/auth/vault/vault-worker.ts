@@ -4,8 +4,9 @@
  * it in the messages of vault-protocol.ts, and are told only what carries no token.
  */
 import { createTokenVault, type TokenVault } from './token-vault';
-import type { FlowStep } from './vault-events';
 import { createSignOutChannel } from './cross-tab';
+import { createStepRecording } from './step-recording';
+import { createTabRoll, type PagePort } from './tab-roll';
 import type {
   VaultEnvelope,
   VaultFailure,
@@ -17,11 +18,6 @@ import type {
   VaultState,
 } from '../vault-protocol';
 import { VaultError, vaultProtocolVersion } from '../vault-protocol';
-
-/** A page's end of the conversation: a MessagePort, or a dedicated worker's own scope. */
-export interface PagePort {
-  postMessage: (message: VaultMessage) => void;
-}
 
 /** One handler per request type, each held to the reply vault-protocol.ts maps its type to. */
 type VaultHandlers = {
@@ -36,60 +32,24 @@ function failureOf(error: unknown): VaultFailure {
   return { kind: 'refused', detail: error instanceof Error ? error.message : String(error) };
 }
 
-/** How long a page has to answer a roll call before it is left out of the count of tabs. */
-export const rollCallMs = 2_000;
-/** How often the vault calls the roll after the one of a page that connected. */
-export const rollCallEveryMs = 30_000;
-
 /** Serves the pages connected to one vault. Exported for its tests; the worker starts it below. */
 export function createVaultHost(kind: VaultKind) {
-  const pages = new Set<PagePort>();
-  /**
-   * A page says `disconnect` on pagehide, but an engine may drop what a page sends as it unloads
-   * (Firefox ESR 153.8 did, on reloads): so the vault also asks every page who is there when one
-   * connects, and every half minute after, and a page that has not answered (`heard`) within
-   * rollCallMs is `missing`, neither counted nor told. One that answers late was only busy: it is
-   * counted and told the state again.
-   */
-  const heard = new Set<PagePort>();
-  const missing = new Set<PagePort>();
-  let nextRollCall: ReturnType<typeof setTimeout> | undefined;
   /** In-flight API calls, per page, by request id: a page may cancel them. */
   const calls = new Map<PagePort, Map<number, AbortController>>();
   let settings: VaultSettings | undefined;
   let vault: TokenVault | undefined;
 
-  const broadcast = (message: VaultMessage) => {
-    pages.forEach((page) => {
-      page.postMessage(message);
-    });
-  };
-
-  function state(): VaultState {
-    const tabs = pages.size;
-    if (!vault) return { status: 'signed-out', reason: 'none', tabs, kind };
-    return { ...vault.state(), tabs, kind };
-  }
-
   /** Every page hears the vault's state, the count of tabs included. */
   const tell = () => {
-    broadcast({ type: 'state', state: state() });
+    tabs.broadcast({ type: 'state', state: state() });
   };
+  const tabs = createTabRoll(tell);
+  const { broadcast } = tabs;
 
-  function rollCall() {
-    clearTimeout(nextRollCall);
-    heard.clear();
-    broadcast({ type: 'roll-call' });
-    nextRollCall = setTimeout(() => {
-      pages.forEach((page) => {
-        if (!heard.has(page)) {
-          pages.delete(page);
-          missing.add(page);
-        }
-      });
-      tell();
-      nextRollCall = setTimeout(rollCall, rollCallEveryMs);
-    }, rollCallMs);
+  function state(): VaultState {
+    const count = tabs.count();
+    if (!vault) return { status: 'signed-out', reason: 'none', tabs: count, kind };
+    return { ...vault.state(), tabs: count, kind };
   }
 
   const mismatch = (what: 'configuration' | 'release') =>
@@ -100,30 +60,7 @@ export function createVaultHost(kind: VaultKind) {
       endsSession: false,
     });
 
-  /**
-   * The recorder, which turns tokens into fingerprints, only where the app observes. It loads
-   * when the vault opens, beside its first token request rather than after it: the vault waits
-   * for each step it records, and the sign-in would wait a round trip more.
-   */
-  let recorder: Promise<typeof import('./flow-recorder')> | undefined;
-  const loadRecorder = () =>
-    (recorder ??= import('./flow-recorder').catch((error: unknown) => {
-      recorder = undefined;
-      throw error;
-    }));
-
-  /**
-   * A step of the flow, told to the inspector. The vault waits for each step, so they are told in
-   * order; one that cannot be recorded is left out, and the flow goes on.
-   */
-  async function record(step: FlowStep): Promise<void> {
-    try {
-      const { recordStep } = await loadRecorder();
-      broadcast({ type: 'flow', event: await recordStep(step) });
-    } catch {
-      // Left out of the story.
-    }
-  }
+  const steps = createStepRecording(broadcast);
 
   function open(given: VaultSettings, version: number): TokenVault {
     if (version !== vaultProtocolVersion) throw mismatch('release');
@@ -132,7 +69,7 @@ export function createVaultHost(kind: VaultKind) {
       return vault;
     }
     settings = given;
-    if (given.observe) loadRecorder().catch(() => undefined);
+    if (given.observe) steps.load();
     const crossTab = createSignOutChannel(
       given.clientId,
       () => {
@@ -144,7 +81,7 @@ export function createVaultHost(kind: VaultKind) {
     );
     vault = createTokenVault(given, {
       changed: tell,
-      ...(given.observe && { flow: record }),
+      ...(given.observe && { flow: steps.record }),
       // Every other vault of this client hears it: per-tab ones, and the shared vault of another
       // release (a SharedWorker is keyed by its script's URL, which each release changes).
       signedOut: crossTab.announce,
@@ -162,27 +99,19 @@ export function createVaultHost(kind: VaultKind) {
   const handlers: VaultHandlers = {
     connect(page, request) {
       open(request.settings, request.version);
-      pages.add(page);
-      tell();
-      rollCall();
+      tabs.join(page);
       return state();
     },
     here(page) {
-      heard.add(page);
-      if (missing.delete(page)) {
-        pages.add(page);
-        tell();
-      }
+      tabs.here(page);
       return null;
     },
     disconnect(page) {
-      pages.delete(page);
-      missing.delete(page);
       calls.get(page)?.forEach((call) => {
         call.abort();
       });
       calls.delete(page);
-      tell();
+      tabs.leave(page);
       return null;
     },
     'begin-sign-in': (_, request) => opened().beginSignIn(request.returnTo, request.bounce),
