@@ -127,13 +127,19 @@ describe('the flow log, an observer of the auth client', () => {
   });
 
   describe('the PKCE proof', () => {
-    it("computes the verifier's S256 and shows it beside the challenge sent, in its place", async () => {
+    /** The log of the page a callback loaded, its sign-in's authorize request remembered. */
+    function afterCallback() {
       window.sessionStorage.setItem(
         authorizeKey('state-1'),
         JSON.stringify({ at: 1, url: authorizeUrl('state-1') }),
       );
       const log = createFlowLog(window.sessionStorage);
       log.step(callback('state-1'));
+      return log;
+    }
+
+    it("computes the verifier's S256 and shows it beside the challenge sent, in its place", async () => {
+      const log = afterCallback();
       log.step({ type: 'pkce-proof', at: 3, verifier });
       // The vault's step arrives while the proof is computed.
       log.step({ type: 'token-exchange', at: 4, ok: true, accessFingerprint: 'abcd1234' });
@@ -154,12 +160,7 @@ describe('the flow log, an observer of the auth client', () => {
     });
 
     it('shows a verifier that does not match the challenge sent as such', async () => {
-      window.sessionStorage.setItem(
-        authorizeKey('state-1'),
-        JSON.stringify({ at: 1, url: authorizeUrl('state-1') }),
-      );
-      const log = createFlowLog(window.sessionStorage);
-      log.step(callback('state-1'));
+      const log = afterCallback();
       log.step({ type: 'pkce-proof', at: 3, verifier: 'another-verifier' });
       const proof = (await settled(log))[2];
       expect(proof?.type === 'pkce-proof' && proof.computed).not.toBe(challenge);
@@ -175,12 +176,7 @@ describe('the flow log, an observer of the auth client', () => {
     });
 
     it('forgets the verifier at sign-out, and keeps the rest of the proof', async () => {
-      window.sessionStorage.setItem(
-        authorizeKey('state-1'),
-        JSON.stringify({ at: 1, url: authorizeUrl('state-1') }),
-      );
-      const log = createFlowLog(window.sessionStorage);
-      log.step(callback('state-1'));
+      const log = afterCallback();
       log.step({ type: 'pkce-proof', at: 3, verifier });
       await settled(log);
 
@@ -197,12 +193,7 @@ describe('the flow log, an observer of the auth client', () => {
     });
 
     it('forgets it too when the sign-out comes while the proof is computed', async () => {
-      window.sessionStorage.setItem(
-        authorizeKey('state-1'),
-        JSON.stringify({ at: 1, url: authorizeUrl('state-1') }),
-      );
-      const log = createFlowLog(window.sessionStorage);
-      log.step(callback('state-1'));
+      const log = afterCallback();
       log.step({ type: 'pkce-proof', at: 3, verifier });
       log.step({ type: 'signed-out', at: 5, how: 'this-tab' });
 
