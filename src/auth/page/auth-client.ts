@@ -11,7 +11,7 @@ import type { ApiAnswer, ApiRequest, Credential } from '../vault-protocol';
 import { VaultError } from '../vault-protocol';
 import { vaultSettings } from '../vault-settings';
 import { createExpiryTimer } from './expiry-timer';
-import type { AuthObserver } from './auth-observer';
+import { guarded, type AuthObserver } from './auth-observer';
 import { createSessionStore, type AuthState } from './session-store';
 import { completeSignIn, createSignIn } from './sign-in';
 import { signedInFlag, takeCallbackOutcome, unnamedUser } from './sign-in-storage';
@@ -83,8 +83,8 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
   const origin = options.origin ?? window.location.origin;
   /** How the callback document's exchange went, when it loaded this page. */
   const callbackOutcome = takeCallbackOutcome(tabStorage);
-  const { observer } = options;
-  if (observer) callbackOutcome?.events.forEach(observer.step);
+  const observer = guarded(options.observer);
+  callbackOutcome?.events.forEach(observer.step);
   const disposed = new AbortController();
   const { signal } = disposed;
 
@@ -101,7 +101,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     open: () =>
       options.openVault(config.clientId, (notice) => {
         if (notice.type === 'state') store.apply(notice.state);
-        else observer?.step(notice.event);
+        else observer.step(notice.event);
       }),
     settings: vaultSettings(config, origin),
     flagStorage,

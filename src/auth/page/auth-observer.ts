@@ -20,3 +20,21 @@ export interface AuthObserver {
   step: (event: FlowEvent) => void;
   vault: (info: VaultInfo) => void;
 }
+
+/**
+ * The observer as the core calls it, whether or not an app gave one. An instrument that throws is
+ * reported as an event listener's error is (`reportError`: to the console and to `onerror`), and
+ * the flow goes on: a sign-out still signs out, the browser still leaves for Workfront.
+ */
+export function guarded(observer: AuthObserver | undefined): AuthObserver {
+  const tell =
+    <K extends keyof AuthObserver>(name: K) =>
+    (news: Parameters<AuthObserver[K]>[0]) => {
+      try {
+        observer?.[name](news as never);
+      } catch (error) {
+        reportError(error);
+      }
+    };
+  return { step: tell('step'), vault: tell('vault') };
+}

@@ -28,7 +28,7 @@ export type SessionStore = ReturnType<typeof createSessionStore>;
 export function createSessionStore(
   flagStorage: Storage,
   knownUser: string | null,
-  observer?: AuthObserver,
+  observer: AuthObserver,
 ) {
   let state: AuthState = { status: 'signed-out', reason: 'none' };
   const listeners = new Set<() => void>();
@@ -51,14 +51,14 @@ export function createSessionStore(
   ) {
     credential = null;
     userChanged = false;
-    observer?.step({ type: 'signed-out', at: Date.now(), how });
+    observer.step({ type: 'signed-out', at: Date.now(), how });
     setState({ status: 'signed-out', reason });
   }
 
   /** The vault's state, anchored to this page's clock: each tab keeps its own. */
   function apply(next: VaultState) {
     const signedIn = state.status === 'signed-in';
-    observer?.vault({
+    observer.vault({
       kind: next.kind,
       tabs: next.tabs,
       userId: next.status === 'signed-in' ? next.userId : null,

@@ -15,7 +15,7 @@ export interface SignInOptions {
   origin: string;
   /** This tab's sessionStorage: the pending sign-in, and the mark of a bounce under way. */
   tabStorage: Storage;
-  observer?: AuthObserver;
+  observer: AuthObserver;
   /** Runs a step with the vault; a vault failure comes as the problem the screens explain. */
   ask: <T>(step: (connection: VaultConnection) => Promise<T>) => Promise<T>;
 }
@@ -36,7 +36,7 @@ export function createSignIn({ config, origin, tabStorage, observer, ask }: Sign
       });
     }
     keepPendingSignIn(tabStorage, started.stateId, started.pendingSignIn);
-    observer?.step({ type: 'authorize', at: Date.now(), url: started.url });
+    observer.step({ type: 'authorize', at: Date.now(), url: started.url });
     window.location.assign(started.url);
   }
 
