@@ -162,6 +162,18 @@ describe('checkApiRequest refuses', () => {
     expect(checkApiRequest(get(url), apiBase)).toBe(pathRefusal);
   });
 
+  it.each([
+    'https://app.example/attask/api/.a/../../index.html',
+    'https://app.example/attask/api/.-/../../a?fields=name',
+    'https://app.example/attask/api/v20.0/.x/..',
+  ])('a dot segment, whether or not the URL parser resolved it: %s', (url) => {
+    // A browser resolves these, so the URL is not in normalised form; Node 20's parser, which
+    // these tests run on, leaves them in the path.
+    expect([pathRefusal, 'a URL not in normalised form']).toContain(
+      checkApiRequest(get(url), apiBase),
+    );
+  });
+
   it.each(Array.from("!$&'()*+,;=:@~|^"))('a %s in the path', (character) => {
     const url = `https://app.example/attask/api/v20.0/task${character}x/search`;
     expect(checkApiRequest(get(url), apiBase)).toBe(pathRefusal);

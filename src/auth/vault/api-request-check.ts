@@ -4,11 +4,13 @@ import type { ApiRequest } from '../vault-protocol';
 const workfrontApiRoots = ['/attask/api/', '/attask/api-internal/', '/attask/api-unsupported/'];
 /**
  * The app's paths (`v20.0/work/myWork`, `TASK/<ID>`, `optask/search`, …; Workfront's IDs are 32
- * hex digits) in letters, digits, `.`, `_` and `-` between slashes, no segment empty. Nothing else:
- * a `%` could be decoded into a dot or a slash (`%2e`, overlong `%C0%AE`, IIS's `%u002e`), a `;`
- * starts path parameters that some servers strip before they route (`/attask/api/..;/x`).
+ * hex digits) in ASCII letters, digits, `.`, `_` and `-` between slashes, no segment empty, `.`
+ * or `..`. Nothing else: a `%` could be decoded into a dot or a slash (`%2e`, overlong `%C0%AE`,
+ * IIS's `%u002e`), a `;` starts path parameters that some servers strip before they route
+ * (`/attask/api/..;/x`). Dot segments are refused here as well as by the normalised form, because
+ * a URL parser can leave one: Node 20's keeps `/attask/api/.a/../../x` as it is.
  */
-const appPath = /^(?:\/[A-Za-z0-9._-]+)+$/;
+const appPath = /^(?:\/(?!\.\.?(?:\/|$))[\w.-]+)+$/;
 const methods = new Set<string>(['GET', 'PUT', 'POST']);
 const requestFields = new Set(['method', 'url', 'form']);
 
