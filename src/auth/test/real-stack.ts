@@ -21,8 +21,10 @@ import {
 import { connectTo, type VaultNotice } from '../page/vault-connection';
 import type { PagePort } from '../vault/tab-roll';
 import { createVaultHost } from '../vault/vault-worker';
+import { VaultError } from '../vault-protocol';
 import type {
   VaultEnvelope,
+  VaultReplies,
   VaultKind,
   VaultMessage,
   VaultRequest,
@@ -88,6 +90,38 @@ function fakeSocket() {
     },
   });
   return socket;
+}
+
+/**
+ * BroadcastChannel between the vaults of one stack, as a browser delivers it: to the others of
+ * the same name, later. One class per stack: the vaults of earlier tests, still about in this
+ * realm, hear nothing of this test's.
+ */
+function broadcastChannels() {
+  const open = new Set<StackBroadcastChannel>();
+  class StackBroadcastChannel {
+    private listeners: ((event: MessageEvent) => void)[] = [];
+    constructor(readonly name: string) {
+      open.add(this);
+    }
+    addEventListener(_type: 'message', listener: (event: MessageEvent) => void) {
+      this.listeners.push(listener);
+    }
+    postMessage(data: unknown) {
+      open.forEach((channel) => {
+        if (channel === this || channel.name !== this.name) return;
+        queueMicrotask(() => {
+          channel.listeners.forEach((listener) => {
+            listener(new MessageEvent('message', { data }));
+          });
+        });
+      });
+    }
+    close() {
+      open.delete(this);
+    }
+  }
+  return StackBroadcastChannel;
 }
 
 /** A request as it left for Workfront, as the browser's network log shows it. */
@@ -165,10 +199,17 @@ function emulatorFetch(emulator: Emulator, sent: SentRequest[], holds: Hold[]): 
   };
 }
 
-/** A page's end of an in-process channel to `host`, and the host's end, as a MessagePort pair. */
+/** Answers in the vault's place, by request type: a value, or a VaultError thrown. */
+type Overrides = Map<VaultRequestType, (request: VaultRequest) => unknown>;
+
+/**
+ * A page's end of an in-process channel to `host`, and the host's end, as a MessagePort pair. A
+ * request whose type `overrides` names is answered by it, and never reaches the host.
+ */
 function inProcessPorts(
   host: ReturnType<typeof createVaultHost>,
   seen: (request: VaultEnvelope) => void,
+  overrides: Overrides,
 ) {
   const listeners: ((event: MessageEvent<VaultMessage>) => void)[] = [];
   let open = true;
@@ -189,6 +230,19 @@ function inProcessPorts(
       if (!open) return;
       if (envelope.type !== 'here') seen(envelope);
       const copy = structuredClone(envelope);
+      const override = overrides.get(envelope.type);
+      if (override) {
+        void (async () => {
+          try {
+            const value = (await override(withoutId(copy))) as VaultReplies[VaultRequestType];
+            pagePort.postMessage({ type: 'reply', id: copy.id, ok: true, value });
+          } catch (error) {
+            if (!(error instanceof VaultError)) throw error;
+            pagePort.postMessage({ type: 'reply', id: copy.id, ok: false, failure: error.failure });
+          }
+        })();
+        return;
+      }
       queueMicrotask(() => void host.receive(pagePort, copy));
     },
     addEventListener(_type: 'message', listener: (event: MessageEvent<VaultMessage>) => void) {
@@ -198,7 +252,7 @@ function inProcessPorts(
   return {
     port,
     /** The page is gone (closed, or reloaded with its `disconnect` lost): nothing more passes. */
-    close() {
+    close: () => {
       open = false;
     },
   };
@@ -221,7 +275,8 @@ export interface RealStackOptions {
 
 /**
  * The emulator, with the callback of a page at `appOrigin` allowed, and a vault host of `kind`.
- * `fetch` is stubbed for the test (vi.unstubAllGlobals() in afterEach undoes it).
+ * `fetch` and `BroadcastChannel` are stubbed for the test (vi.unstubAllGlobals() in afterEach
+ * undoes it).
  */
 export function createRealStack({
   settings,
@@ -238,6 +293,8 @@ export function createRealStack({
   const holds: Hold[] = [];
   const fetchEmulator = emulatorFetch(emulator, sent, holds);
   vi.stubGlobal('fetch', fetchEmulator);
+  const BroadcastChannel = broadcastChannels();
+  vi.stubGlobal('BroadcastChannel', BroadcastChannel);
 
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetchEmulator(`${workfrontUrl}${path}`, {
@@ -255,6 +312,11 @@ export function createRealStack({
   let host = createVaultHost(kind);
   let pages = 0;
   const requests: SeenRequest[] = [];
+  const overrides: Overrides = new Map();
+  const notified: ((notice: VaultNotice) => void)[] = [];
+  const unloads: (() => void)[] = [];
+  /** How many pages Workfront showed the user in the last authorize: 0, a redirect at once. */
+  let prompts = 0;
   let redirectAllowed: Promise<unknown> | undefined;
   const allowRedirect = () =>
     (redirectAllowed ??= control('PATCH', `/apps/${clientId}`, {
@@ -262,6 +324,7 @@ export function createRealStack({
     }));
   /** The browser's cookie for the emulator: its sign-in lasts across authorize requests. */
   let cookie: string | undefined;
+  let signedInAs = demoUser;
 
   async function browse(path: string, form?: Record<string, string>) {
     const response = await fetchEmulator(`${workfrontUrl}${path}`, {
@@ -277,14 +340,74 @@ export function createRealStack({
 
   const stack = {
     emulator,
-    /** The `openVault` of createAuthClient, and of the callback document, on this stack. */
+    /**
+     * The `openVault` of createAuthClient, and of the callback document, on this stack: what its
+     * pages ask is recorded (`requests`, and `request` with its signal).
+     */
     openVault: vi.fn((_clientId: string, onNotice: (notice: VaultNotice) => void) => {
       const page = ++pages;
-      const { port } = inProcessPorts(host, (envelope) => {
-        requests.push({ page, request: withoutId(envelope) });
+      const { port, close } = inProcessPorts(
+        host,
+        (envelope) => {
+          requests.push({ page, request: withoutId(envelope) });
+        },
+        overrides,
+      );
+      notified.push(onNotice);
+      unloads.push(() => {
+        port.postMessage({ type: 'disconnect', id: 0 });
+        close();
       });
-      return connectTo(port, kind, onNotice);
+      const connection = connectTo(port, kind, onNotice);
+      const request = connection.request.bind(connection);
+      connection.request = (message, signal) => {
+        stack.request(message, signal);
+        return request(message, signal);
+      };
+      return connection;
     }),
+    /**
+     * A notice to every page of `openVault`, as if from the vault, for one it cannot be made to
+     * send on cue.
+     */
+    tell(notice: VaultNotice) {
+      notified.forEach((onNotice) => {
+        onNotice(structuredClone(notice));
+      });
+    },
+    /**
+     * The pages of `openVault` go (they navigate to Workfront, or close): each says `disconnect`,
+     * as on pagehide, and hears nothing more.
+     */
+    unloadPages() {
+      unloads.splice(0).forEach((unload) => {
+        unload();
+      });
+    },
+    /** How many pages (sign-in, consent) Workfront showed in the last authorize. */
+    prompts: () => prompts,
+    /** Each request a page of `openVault` made, with its signal. */
+    request: vi.fn<(request: VaultRequest, signal?: AbortSignal) => void>(),
+    /**
+     * Another tab of the browser, on the same vault (a shared one): what it asks is not among
+     * `requests`, and what the vault tells it, it keeps.
+     */
+    otherTab() {
+      const notices: VaultNotice[] = [];
+      const { port } = inProcessPorts(host, () => undefined, new Map());
+      const connection = connectTo(port, kind, (notice) => notices.push(notice));
+      return { connection, notices };
+    },
+    /**
+     * From now on the answer to every request of this type, for what the real stack cannot be
+     * made to do on cue: the channel answers in the vault's place, and the vault never hears it.
+     */
+    answer<T extends VaultRequestType>(
+      type: T,
+      reply: (request: Extract<VaultRequest, { type: T }>) => unknown,
+    ) {
+      overrides.set(type, reply as (request: VaultRequest) => unknown);
+    },
     /** Every request the pages sent the vault, in order (the roll calls' answers left out). */
     requests: () => requests.map(({ request }) => request),
     requestsOf<T extends VaultRequestType>(type: T) {
@@ -335,18 +458,25 @@ export function createRealStack({
       }[];
     },
     /**
-     * The user at Workfront's authorize page: signs in and allows the app the first time, and
-     * returns where Workfront sends the browser back (the callback URL, with its code).
+     * The user at Workfront's authorize page (the demo user, unless another is named): signs in
+     * and allows the app the first time, and returns where Workfront sends the browser back (the
+     * callback URL, with its code).
      */
-    async authorize(authorizeUrl: string): Promise<string> {
+    async authorize(authorizeUrl: string, user = demoUser): Promise<string> {
       await allowRedirect();
+      // Another user signs in at Workfront in a browser of their own.
+      if (user !== signedInAs) cookie = undefined;
+      signedInAs = user;
       const { pathname, search } = new URL(authorizeUrl);
+      prompts = 0;
       let response = await browse(`${pathname}${search}`);
       if (response.status === 200) {
-        response = await browse(`/integrations/oauth2/login${search}`, demoUser);
+        prompts += 1;
+        response = await browse(`/integrations/oauth2/login${search}`, user);
         response = await browse(response.headers.get('location') ?? '');
       }
       if (response.status === 200) {
+        prompts += 1;
         response = await browse(`/integrations/oauth2/consent${search}`, { decision: 'allow' });
       }
       const location = response.headers.get('location');
@@ -357,6 +487,8 @@ export function createRealStack({
     },
     /** The callback is allowed before any sign-in; authorize() also makes sure of it. */
     ready: allowRedirect,
+    /** The vaults' BroadcastChannel, of this stack alone. */
+    BroadcastChannel,
     /** The vault's host, for a test that talks to it as a page's port would. */
     get host() {
       return host;

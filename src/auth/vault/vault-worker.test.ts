@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FlowEvent } from '../flow-events';
 import type {
   VaultKind,
@@ -19,31 +19,6 @@ import {
   stackSettings as settings,
   type RealStack,
 } from '../test/real-stack';
-
-/** BroadcastChannel between the vaults of one test, as a browser delivers it: to the others. */
-class FakeBroadcastChannel {
-  static open = new Set<FakeBroadcastChannel>();
-  private listeners: ((event: MessageEvent) => void)[] = [];
-  constructor(readonly name: string) {
-    FakeBroadcastChannel.open.add(this);
-  }
-  addEventListener(_type: 'message', listener: (event: MessageEvent) => void) {
-    this.listeners.push(listener);
-  }
-  postMessage(data: unknown) {
-    FakeBroadcastChannel.open.forEach((channel) => {
-      if (channel === this || channel.name !== this.name) return;
-      queueMicrotask(() => {
-        channel.listeners.forEach((listener) => {
-          listener(new MessageEvent('message', { data }));
-        });
-      });
-    });
-  }
-  close() {
-    FakeBroadcastChannel.open.delete(this);
-  }
-}
 
 /**
  * A page: it records every message the vault posts to it, and waits for some. It answers the
@@ -159,13 +134,8 @@ async function redeem(refreshToken: string) {
 const credentialOf = (state: VaultState) =>
   state.status === 'signed-in' ? state.credential : null;
 
-beforeEach(() => {
-  vi.stubGlobal('BroadcastChannel', FakeBroadcastChannel);
-});
-
 afterEach(() => {
   vi.useRealTimers();
-  FakeBroadcastChannel.open.clear();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
@@ -647,7 +617,7 @@ describe('sign-out', () => {
   it('is not told to the other vaults when the session merely ended', async () => {
     const { here, pageHere, pageThere } = await twoVaultsSignedIn('per-tab', 'per-tab');
     expect(pageHere.states().at(-1)).toMatchObject({ status: 'signed-in' });
-    const posted = vi.spyOn(FakeBroadcastChannel.prototype, 'postMessage');
+    const posted = vi.spyOn(stack.BroadcastChannel.prototype, 'postMessage');
     await ask(here, pageHere, { type: 'sign-out', ended: true });
     expect(posted).not.toHaveBeenCalled();
     expect(pageThere.states().at(-1)).toMatchObject({ status: 'signed-in' });
