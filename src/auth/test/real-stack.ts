@@ -5,7 +5,7 @@
  * which pages connect as vault-connection.ts connects them to the worker. A test helper, not part
  * of the app: its name does not end in `.test.ts`, so Vitest does not collect it. Test files
  * under src/ may import the emulator's server and clock, and nothing else of it
- * (docs/architecture.md, "Walls").
+ * (docs/architecture.md, "Who may import whom").
  *
  * Time: the emulator's clock reads `Date.now()` on each call, so under `vi.useFakeTimers()` it
  * moves with the test's clock; `emulator.clock.advance()` moves Workfront's alone.
@@ -447,16 +447,6 @@ export function createRealStack({
       const response = await control('GET', '/issued-tokens');
       return (await response.json()) as { accessTokens: string[]; refreshTokens: string[] };
     },
-    /** The requests the emulator answered, from its request log. */
-    async log() {
-      const response = await control('GET', '/log');
-      return (await response.json()) as {
-        endpoint: string;
-        method: string;
-        path: string;
-        status: number;
-      }[];
-    },
     /**
      * The user at Workfront's authorize page (the demo user, unless another is named): signs in
      * and allows the app the first time, and returns where Workfront sends the browser back (the
@@ -485,8 +475,6 @@ export function createRealStack({
       }
       return location;
     },
-    /** The callback is allowed before any sign-in; authorize() also makes sure of it. */
-    ready: allowRedirect,
     /** The vaults' BroadcastChannel, of this stack alone. */
     BroadcastChannel,
     /** The vault's host, for a test that talks to it as a page's port would. */
