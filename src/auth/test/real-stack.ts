@@ -10,6 +10,7 @@
  * Time: the emulator's clock reads `Date.now()` on each call, so under `vi.useFakeTimers()` it
  * moves with the test's clock; `emulator.clock.advance()` moves Workfront's alone.
  */
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 import { createClock } from '../../../emulator/src/clock.ts';
@@ -265,6 +266,27 @@ function withoutId(envelope: VaultEnvelope): VaultRequest {
   return request as VaultRequest;
 }
 
+/**
+ * Web Crypto's SHA-256 (the PKCE challenge, the flow log's fingerprints) runs off the thread: a
+ * refresh that waits for one would finish after `vi.advanceTimersByTimeAsync()` returned, its
+ * next timer set from a later moment, whenever the machine is busy. The same digest, computed at
+ * once, keeps the vault's work within the fake moment that started it.
+ */
+function inStepWithFakeTimers() {
+  const { subtle } = globalThis.crypto;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- only asked whether it is a mock
+  if (vi.isMockFunction(subtle.digest)) return;
+  const digest = subtle.digest.bind(subtle);
+  vi.spyOn(subtle, 'digest').mockImplementation((algorithm, data) => {
+    if (algorithm !== 'SHA-256') return digest(algorithm, data);
+    const bytes = ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
+    const hash = createHash('sha256').update(bytes).digest();
+    return Promise.resolve(new Uint8Array(hash).buffer);
+  });
+}
+
 export interface RealStackOptions {
   /** Emulator settings other than its defaults (emulator/src/settings.ts). */
   settings?: EmulatorOptions['settings'];
@@ -295,6 +317,7 @@ export function createRealStack({
   vi.stubGlobal('fetch', fetchEmulator);
   const BroadcastChannel = broadcastChannels();
   vi.stubGlobal('BroadcastChannel', BroadcastChannel);
+  inStepWithFakeTimers();
 
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetchEmulator(`${workfrontUrl}${path}`, {
