@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 /*
  * Module boundaries (docs/architecture.md): src/auth alone touches oidc-client-ts and tokens;
  * src/workfront alone knows the wire format; feature folders do not import one another; the
- * emulator is an outside party and shares nothing with src/ (emulator/test/independence.test.ts
+ * emulator is an outside party and shares nothing with src/, whose tests alone may start it in
+ * process (toEmulatorFromTests, below; emulator/test/independence.test.ts
  * checks that side, where relative paths cannot tell the two src folders apart). Within src/, only
  * src/inspector (its "what if" buttons) drives the emulator's control API, through
  * src/inspector/emulator-control.ts, which imports nothing from src/: e2e/ and bench/ use it too.
@@ -15,6 +16,23 @@ const features = ['landing', 'callback', 'work', 'projects', 'profile', 'inspect
 const forbid = (patterns, message) => ({ group: patterns, message });
 const outsideAuth = forbid(['oidc-client-ts'], 'Only src/auth may use oidc-client-ts.');
 const toEmulator = forbid(['**/emulator/**'], 'The emulator is an outside party: share no code.');
+/**
+ * The one exception: the tests under src/ (its `.test.ts` files, and the harness that starts
+ * the real stack, src/auth/test/real-stack.ts) run against the emulator in process, and may import
+ * its server and its clock, nothing else of it. App code still may not.
+ */
+const srcTests = ['src/**/*.test.{ts,tsx}', 'src/auth/test/real-stack.ts'];
+const toEmulatorFromTests = forbid(
+  // A file in a folder left out cannot be let in: its folder is let in, and all else in it out.
+  [
+    '**/emulator/**',
+    '!**/emulator/src/',
+    '**/emulator/src/*',
+    '!**/emulator/src/server.ts',
+    '!**/emulator/src/clock.ts',
+  ],
+  'A test under src/ may start the emulator (emulator/src/server.ts, and its clock) and import nothing else of it; app code may not import it at all.',
+);
 const toFeatures = forbid(
   features.flatMap((feature) => [`../${feature}`, `../${feature}/*`]),
   'Shared code may not depend on a feature.',
@@ -68,10 +86,27 @@ const fromTheMiddle = forbid(
   ['./page/*', './vault/*'],
   'What both sides share imports neither side (src/auth/index.ts alone gathers the page’s).',
 );
-const boundaries = (files, patterns) => ({
-  files,
-  rules: { 'no-restricted-imports': ['error', { patterns }] },
-});
+const restrictImports = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/**
+ * The imports `patterns` forbid in `files`. Where they forbid the emulator in src/, its tests get
+ * the same rule with toEmulatorFromTests in its place (a nested `files` array matches a file that
+ * every pattern in it matches).
+ */
+const boundaries = (files, patterns, ignores = []) => {
+  if (!patterns.includes(toEmulator) || !files.every((file) => file.startsWith('src/'))) {
+    return { files, ignores, rules: restrictImports(patterns) };
+  }
+  return [
+    { files, ignores: [...ignores, ...srcTests], rules: restrictImports(patterns) },
+    {
+      files: files.flatMap((file) => srcTests.map((test) => [file, test])),
+      ignores,
+      rules: restrictImports(
+        patterns.map((pattern) => (pattern === toEmulator ? toEmulatorFromTests : pattern)),
+      ),
+    },
+  ];
+};
 
 export default tseslint.config(
   {
@@ -114,13 +149,11 @@ export default tseslint.config(
     ['src/auth/vault/**/*.ts'],
     [toEmulator, toFeatures, toApp, toEmulatorControl, intoThePage],
   ),
-  {
-    ...boundaries(
-      ['src/auth/*.{ts,tsx}'],
-      [toEmulator, toFeatures, toApp, toEmulatorControl, onlyTheVault, fromTheMiddle],
-    ),
-    ignores: ['src/auth/index.ts'],
-  },
+  boundaries(
+    ['src/auth/*.{ts,tsx}'],
+    [toEmulator, toFeatures, toApp, toEmulatorControl, onlyTheVault, fromTheMiddle],
+    ['src/auth/index.ts'],
+  ),
   boundaries(
     ['src/{workfront,config,components}/**/*.{ts,tsx}'],
     [

@@ -1,7 +1,7 @@
 /**
- * What the token vault's tests share: the settings a page connects with, an API URL under them,
- * and small helpers for promises. A test helper, not part of the app; its name does not end in
- * `.test.ts`, so Vitest does not collect it.
+ * What the token vault's tests share: the settings a page connects with, and small helpers for
+ * promises. A test helper, not part of the app; its name does not end in `.test.ts`, so Vitest
+ * does not collect it.
  */
 import { VaultError, type VaultFailure, type VaultSettings } from '../vault-protocol';
 
@@ -16,9 +16,6 @@ export const settings: VaultSettings = {
   apiBase: 'https://app.example/attask/api/v20.0',
   observe: true,
 };
-
-/** A call to Workfront's REST API under `settings`. */
-export const apiUrl = `${settings.apiBase}/task/search?fields=name`;
 
 /** A promise with its `resolve` and `reject` in the test's hands. */
 export function deferred<T = void>() {

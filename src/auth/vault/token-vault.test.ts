@@ -3,7 +3,15 @@ import { fingerprint, recordStep } from './flow-recorder';
 import type { FlowEvent } from '../flow-events';
 import { createTokenVault, type TokenVault } from './token-vault';
 import type { FlowStep } from './vault-events';
-import { apiUrl, deferred, failureOf, settings } from '../test/vault-fixtures';
+import { deferred, failureOf } from '../test/vault-fixtures';
+import {
+  appOrigin,
+  createRealStack,
+  demoUser,
+  stackApiUrl as apiUrl,
+  stackSettings as settings,
+  type RealStack,
+} from '../test/real-stack';
 
 async function s256(verifier: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
@@ -13,7 +21,7 @@ async function s256(verifier: string): Promise<string> {
     .replace(/=+$/, '');
 }
 
-type Grant = (form: URLSearchParams) => Promise<Response>;
+type Grant = () => Promise<Response>;
 type TokenHandler = (form: URLSearchParams, grant: Grant) => Promise<Response>;
 
 interface SentRequest {
@@ -25,69 +33,27 @@ interface SentRequest {
 }
 
 /**
- * A Workfront that keeps its word: codes bound to their PKCE challenge, refresh tokens valid once
- * (rotating by default), a revoke that kills a refresh token, and a REST API.
+ * Workfront, the emulator's, as the vault reaches it through `fetch`, with what it was sent
+ * recorded and what it issued noted. A token request may be handled otherwise (`hold`,
+ * `loseAnswer`, `answer`: an answer on its way held, lost, or one the emulator would not give),
+ * as may the API (`onApi`); the rest is the emulator's.
+ * `expiresIn`: the access tokens' lifetime, sent as such; null or less than 1 is written into
+ * (or left out of) the emulator's answers, which never say so.
  */
-/** `expiresIn: null` leaves `expires_in` out of the answers. */
-function fakeWorkfront({
-  rotate = true,
-  expiresIn = 300,
-}: { rotate?: boolean; expiresIn?: number | null } = {}) {
+function workfront(stack: RealStack, expiresIn: number | null) {
+  const real = globalThis.fetch;
   const issuedAccess: string[] = [];
   const issuedRefresh: string[] = [];
-  const liveRefresh = new Set<string>();
-  const challenges = new Map<string, string>();
   const tokenRequests: URLSearchParams[] = [];
   const revokes: SentRequest[] = [];
   const logouts: SentRequest[] = [];
   const apiCalls: SentRequest[] = [];
   const overrides: TokenHandler[] = [];
-  let apiHandler: (signal: AbortSignal | undefined) => Promise<Response> = () =>
-    Promise.resolve(
-      Response.json(
-        { data: [{ ID: 'task-1', name: 'Write the tests' }] },
-        {
-          headers: { 'X-Workfront-Trace': 'abc', 'Retry-After': '5' },
-        },
-      ),
-    );
-  let codes = 0;
-  let serial = 0;
-  /** Workfront's ID of the user whom the next code is for (`wid`), if it names one. */
-  let user: string | undefined;
-
-  const newToken = (kind: string) => `${kind}-${++serial}-${crypto.randomUUID()}`;
-  const refusal = () =>
-    Response.json(
-      { statusCode: 400, error: true, type: 'invalid_grant', message: 'The grant is invalid' },
-      { status: 400 },
-    );
-
-  const grant: Grant = async (form) => {
-    if (form.get('grant_type') === 'authorization_code') {
-      const challenge = challenges.get(form.get('code') ?? '');
-      if (!challenge || challenge !== (await s256(form.get('code_verifier') ?? ''))) {
-        return refusal();
-      }
-      challenges.delete(form.get('code') ?? '');
-    } else {
-      const presented = form.get('refresh_token') ?? '';
-      if (!liveRefresh.has(presented)) return refusal();
-      if (rotate) liveRefresh.delete(presented);
-    }
-    const access = newToken('access');
-    issuedAccess.push(access);
-    const body: Record<string, unknown> = { access_token: access, token_type: 'sessionID' };
-    if (user && form.get('grant_type') === 'authorization_code') body.wid = user;
-    if (expiresIn !== null) body.expires_in = expiresIn;
-    if (rotate || form.get('grant_type') === 'authorization_code') {
-      const refresh = newToken('refresh');
-      issuedRefresh.push(refresh);
-      liveRefresh.add(refresh);
-      body.refresh_token = refresh;
-    }
-    return Response.json(body);
-  };
+  let apiHandler: ((signal: AbortSignal | undefined) => Promise<Response>) | undefined;
+  let withoutUser = false;
+  /** The emulator's users by the names the tests give them: the demo user, then others. */
+  const names = new Map<string, { ID: string; emailAddr: string }>();
+  let user = demoUser;
 
   const sent = (url: string, init: RequestInit): SentRequest => ({
     url,
@@ -97,57 +63,102 @@ function fakeWorkfront({
     keepalive: init.keepalive,
   });
 
+  /** The emulator's answer, as this test's Workfront words it; its tokens noted. */
+  async function noted(response: Response): Promise<Response> {
+    if (!response.ok) return response;
+    const body = (await response.json()) as Record<string, unknown>;
+    if (typeof body.access_token === 'string') issuedAccess.push(body.access_token);
+    if (typeof body.refresh_token === 'string') issuedRefresh.push(body.refresh_token);
+    if (expiresIn === null) delete body.expires_in;
+    else if (expiresIn < 1) body.expires_in = expiresIn;
+    if (withoutUser) delete body.wid;
+    return Response.json(body, { status: response.status, headers: response.headers });
+  }
+
   const fetch = vi.fn<typeof globalThis.fetch>(async (input, init = {}) => {
     const url = input instanceof Request ? input.url : input.toString();
     if (url === settings.tokenEndpoint) {
       const form = new URLSearchParams(init.body as URLSearchParams);
       tokenRequests.push(form);
+      const grant = () => real(input, init).then(noted);
       const override = overrides.shift();
-      return override ? override(form, grant) : grant(form);
+      return override ? override(form, grant) : grant();
     }
-    if (url === settings.revocationEndpoint) {
-      revokes.push(sent(url, init));
-      const { refresh_token: token } = JSON.parse(init.body as string) as { refresh_token: string };
-      liveRefresh.delete(token);
-      return Response.json({});
-    }
-    if (url === `${settings.apiBase}/logout`) {
-      logouts.push(sent(url, init));
-      return Response.json({ data: { success: true } });
-    }
-    if (url.startsWith(new URL(settings.apiBase).origin)) {
+    if (url === settings.revocationEndpoint) revokes.push(sent(url, init));
+    else if (url === `${settings.apiBase}/logout`) logouts.push(sent(url, init));
+    else if (url.startsWith(`${appOrigin}/attask/`)) {
       apiCalls.push(sent(url, init));
-      return apiHandler(init.signal ?? undefined);
+      if (apiHandler) return apiHandler(init.signal ?? undefined);
     }
-    throw new TypeError(`Failed to fetch ${url}`);
+    return real(input, init);
   });
+
+  /** Whether Workfront takes this refresh token: asking spends it, if it does. */
+  async function accepts(refreshToken: string) {
+    const response = await real(settings.tokenEndpoint, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: settings.clientId,
+        refresh_token: refreshToken,
+      }),
+    });
+    return response.ok;
+  }
 
   return {
     fetch,
     issuedAccess,
     issuedRefresh,
-    liveRefresh,
     tokenRequests,
     revokes,
     logouts,
     apiCalls,
+    /** Workfront's ID of a user the test names: `dana`, `priya` (the emulator's users). */
+    async idOf(name: string) {
+      if (names.size === 0) {
+        const response = await stack.control('GET', '/users');
+        const users = (await response.json()) as { ID: string; emailAddr: string }[];
+        ['dana', 'priya'].forEach((known, index) => {
+          const found = users[index];
+          if (found) names.set(known, found);
+        });
+      }
+      return names.get(name)?.ID ?? '';
+    },
     /** Who signs in at Workfront's login page from now on. */
-    actAs(id: string | undefined) {
-      user = id;
+    async actAs(name: string) {
+      await this.idOf(name);
+      const found = names.get(name);
+      user = { email: found?.emailAddr ?? '', password: demoUser.password };
     },
-    /** Where Workfront sends the browser back after the user agrees. */
-    authorize(authorizeUrl: string) {
-      const params = new URL(authorizeUrl).searchParams;
-      const code = `code-${++codes}`;
-      challenges.set(code, params.get('code_challenge') ?? '');
-      return `${params.get('redirect_uri') ?? ''}?code=${code}&state=${params.get('state') ?? ''}`;
+    /** Workfront's answers name no user (no `wid`), as the PKCE guide's do. */
+    namesNoUser() {
+      withoutUser = true;
     },
+    /** Where Workfront sends the browser back after the user signs in and agrees. */
+    authorize: (authorizeUrl: string) => stack.authorize(authorizeUrl, user),
     refreshRequests: () =>
       tokenRequests.filter((form) => form.get('grant_type') === 'refresh_token'),
     revokedTokens: () =>
       revokes.map(
         (request) => (JSON.parse(String(request.body)) as { refresh_token: string }).refresh_token,
       ),
+    /** Every session revoked at Workfront: no refresh token it issued is taken any more. */
+    revokeAll: () => stack.control('POST', '/sessions/revoke'),
+    /** The emulator's fault switches (emulator/src/http/faults.ts). */
+    fault: stack.fault,
+    /**
+     * The refresh tokens Workfront still takes, asked newest first as any client could: asking
+     * spends them, so only at a test's end.
+     */
+    async live() {
+      const taken: string[] = [];
+      for (const token of [...issuedRefresh].reverse()) {
+        if (await accepts(token)) taken.push(token);
+      }
+      return taken;
+    },
     /**
      * Workfront handles the next token request as it arrives, but its answer waits for `release`;
      * `seen` settles once it was handled.
@@ -155,8 +166,8 @@ function fakeWorkfront({
     hold(answer?: () => Response) {
       const seen = deferred();
       const gate = deferred();
-      overrides.push(async (form, grantIt) => {
-        const outcome = answer ? Promise.resolve().then(answer) : grantIt(form);
+      overrides.push(async (_form, grantIt) => {
+        const outcome = answer ? Promise.resolve().then(answer) : grantIt();
         await outcome.catch(() => undefined);
         seen.resolve();
         await gate.promise;
@@ -171,8 +182,8 @@ function fakeWorkfront({
     },
     /** Workfront handles the next token request, rotating the token, but the answer is lost. */
     loseAnswer(error: unknown = new TypeError('Failed to fetch')) {
-      overrides.push(async (form, grantIt) => {
-        await grantIt(form);
+      overrides.push(async (_form, grantIt) => {
+        await grantIt();
         throw error;
       });
     },
@@ -185,11 +196,18 @@ function fakeWorkfront({
     },
   };
 }
-type FakeWorkfront = ReturnType<typeof fakeWorkfront>;
+type FakeWorkfront = ReturnType<typeof workfront>;
 
-function setUp(options?: Parameters<typeof fakeWorkfront>[0]) {
-  const wf = fakeWorkfront(options);
-  // The vault wraps the global fetch when it is made: the fake must be in place first.
+function setUp({
+  rotate = true,
+  expiresIn = 300,
+}: { rotate?: boolean; expiresIn?: number | null } = {}) {
+  const stack = createRealStack({
+    rotateRefreshToken: rotate,
+    settings: { accessTokenTtlSeconds: expiresIn !== null && expiresIn >= 1 ? expiresIn : 300 },
+  });
+  const wf = workfront(stack, expiresIn);
+  // The vault wraps the global fetch when it is made: Workfront must be in place first.
   vi.stubGlobal('fetch', wf.fetch);
   const flows: FlowEvent[] = [];
   const events = {
@@ -206,7 +224,7 @@ function setUp(options?: Parameters<typeof fakeWorkfront>[0]) {
 
 async function signIn(vault: TokenVault, wf: FakeWorkfront, returnTo = '/work', bounce = false) {
   const started = await vault.beginSignIn(returnTo, bounce);
-  return vault.finishSignIn(wf.authorize(started.url), started.pendingSignIn);
+  return vault.finishSignIn(await wf.authorize(started.url), started.pendingSignIn);
 }
 
 const credentialOf = (vault: TokenVault) => {
@@ -252,16 +270,22 @@ describe('finishing a sign-in', () => {
     const { vault, wf, events } = setUp();
     expect(vault.state()).toEqual({ status: 'signed-out', reason: 'none' });
 
-    await expect(signIn(vault, wf, '/projects?view=mine')).resolves.toEqual({
+    const started = await vault.beginSignIn('/projects?view=mine', false);
+    const callback = await wf.authorize(started.url);
+    await expect(vault.finishSignIn(callback, started.pendingSignIn)).resolves.toEqual({
       returnTo: '/projects?view=mine',
     });
 
     expect(wf.tokenRequests).toHaveLength(1);
+    const { code_verifier: verifier } = JSON.parse(started.pendingSignIn) as {
+      code_verifier: string;
+    };
     expect(Object.fromEntries(wf.tokenRequests[0] ?? [])).toMatchObject({
       grant_type: 'authorization_code',
       client_id: settings.clientId,
       redirect_uri: settings.redirectUri,
-      code: 'code-1',
+      code: new URL(callback).searchParams.get('code'),
+      code_verifier: verifier,
     });
     expect(vault.state()).toMatchObject({ status: 'signed-in', credential: 1 });
     expect(events.changed).toHaveBeenCalledOnce();
@@ -281,7 +305,7 @@ describe('finishing a sign-in', () => {
         scope: 'offline_access',
         accessFingerprint: await fingerprint(access),
         refreshFingerprint: await fingerprint(refresh),
-        answerKeys: ['access_token', 'expires_in', 'refresh_token', 'token_type'],
+        answerKeys: ['access_token', 'expires_in', 'refresh_token', 'token_type', 'wid'],
         expiresInSent: 300,
       },
     ]);
@@ -292,7 +316,7 @@ describe('finishing a sign-in', () => {
     const first = await vault.beginSignIn('/', false);
     const second = await vault.beginSignIn('/', false);
     const failure = await failureOf(
-      vault.finishSignIn(wf.authorize(first.url), second.pendingSignIn),
+      vault.finishSignIn(await wf.authorize(first.url), second.pendingSignIn),
     );
     expect(failure).toEqual({
       kind: 'problem',
@@ -307,7 +331,9 @@ describe('finishing a sign-in', () => {
   it('refuses a pending sign-in that is not one (tampered storage)', async () => {
     const { vault, wf } = setUp();
     const started = await vault.beginSignIn('/', false);
-    const failure = await failureOf(vault.finishSignIn(wf.authorize(started.url), '{not json'));
+    const failure = await failureOf(
+      vault.finishSignIn(await wf.authorize(started.url), '{not json'),
+    );
     expect(failure).toMatchObject({ kind: 'problem', problem: { kind: 'state-mismatch' } });
     expect(wf.tokenRequests).toHaveLength(0);
   });
@@ -315,7 +341,7 @@ describe('finishing a sign-in', () => {
   it('does not keep a pending sign-in itself: the page must hand it back', async () => {
     const { vault, wf } = setUp();
     const started = await vault.beginSignIn('/', false);
-    const failure = await failureOf(vault.finishSignIn(wf.authorize(started.url), ''));
+    const failure = await failureOf(vault.finishSignIn(await wf.authorize(started.url), ''));
     expect(failure).toMatchObject({ kind: 'problem', problem: { kind: 'state-mismatch' } });
   });
 
@@ -341,11 +367,12 @@ describe('finishing a sign-in', () => {
   it('reports a code the token endpoint refuses, and logs the failed exchange', async () => {
     const { vault, wf, flows } = setUp();
     const started = await vault.beginSignIn('/', false);
-    const callback = wf.authorize(started.url).replace('code-1', 'code-forged');
-    const failure = await failureOf(vault.finishSignIn(callback, started.pendingSignIn));
+    const callback = new URL(await wf.authorize(started.url));
+    callback.searchParams.set('code', 'code-forged');
+    const failure = await failureOf(vault.finishSignIn(callback.href, started.pendingSignIn));
     expect(failure).toMatchObject({
       kind: 'problem',
-      problem: { kind: 'code-rejected', description: 'The grant is invalid' },
+      problem: { kind: 'code-rejected', description: expect.any(String) as string },
       afterBounce: false,
     });
     expect(flows).toEqual([
@@ -374,7 +401,7 @@ describe('finishing a sign-in', () => {
   it('cannot be finished twice with the same callback after the page dropped the request', async () => {
     const { vault, wf } = setUp();
     const started = await vault.beginSignIn('/', false);
-    const callback = wf.authorize(started.url);
+    const callback = await wf.authorize(started.url);
     await vault.finishSignIn(callback, started.pendingSignIn);
     // Workfront spends a code once: the replay is refused there, and the session stays as it was.
     const failure = await failureOf(vault.finishSignIn(callback, started.pendingSignIn));
@@ -494,7 +521,7 @@ describe('a refresh', () => {
   it('ends the session when Workfront refuses the grant', async () => {
     const { vault, wf, flows } = setUp();
     await signIn(vault, wf);
-    wf.liveRefresh.clear(); // revoked at Workfront
+    await wf.revokeAll();
     const failure = await failureOf(vault.refresh('expiring', 1));
     expect(failure).toMatchObject({ kind: 'problem', endsSession: true, afterBounce: false });
     expect(vault.state()).toEqual({ status: 'signed-out', reason: 'session-ended' });
@@ -504,15 +531,15 @@ describe('a refresh', () => {
   it('keeps the tokens through a server error, with the wait Workfront asked for', async () => {
     const { vault, wf } = setUp();
     await signIn(vault, wf);
-    wf.answer(() =>
-      Response.json(
-        { error: 'temporarily_unavailable' },
-        { status: 503, headers: { 'Retry-After': '7' } },
-      ),
-    );
+    // Workfront busy: 429, temporarily_unavailable, Retry-After 7.
+    await wf.fault({ target: 'token', count: 1, retryAfterSeconds: 7 });
     expect(await failureOf(vault.refresh('expiring', 1))).toEqual({
       kind: 'problem',
-      problem: { kind: 'token-error', error: 'temporarily_unavailable', description: null },
+      problem: {
+        kind: 'token-error',
+        error: 'temporarily_unavailable',
+        description: 'Too many requests: retry later',
+      },
       afterBounce: false,
       endsSession: false,
       retryAfterMs: 7_000,
@@ -520,8 +547,10 @@ describe('a refresh', () => {
     expect(vault.state()).toMatchObject({ status: 'signed-in', credential: 1 });
 
     // The next failure does not inherit that wait.
-    wf.answer(() => Response.json({ error: 'temporarily_unavailable' }, { status: 503 }));
-    expect(await failureOf(vault.refresh('expiring', 1))).not.toHaveProperty('retryAfterMs');
+    await wf.fault({ target: 'token', count: 1, status: 503 });
+    const next = await failureOf(vault.refresh('expiring', 1));
+    expect(next).toMatchObject({ kind: 'problem', endsSession: false });
+    expect(next).not.toHaveProperty('retryAfterMs');
   });
 
   it('ends the session when Workfront issued no refresh token, without a token request', async () => {
@@ -573,13 +602,23 @@ describe('a refresh', () => {
 });
 
 describe('a refresh whose answer was lost', () => {
-  it.each<[string, unknown]>([
-    ['a dropped connection', new TypeError('Failed to fetch')],
-    ['a timeout', new DOMException('The operation timed out.', 'TimeoutError')],
-  ])('is a network failure after %s, and the refusal that follows a bounce', async (_, error) => {
+  it.each<[string, (wf: FakeWorkfront) => Promise<unknown>]>([
+    // The emulator's: the refresh handled, the connection dropped before its answer.
+    [
+      'a dropped connection',
+      (wf) => wf.fault({ target: 'token', count: 1, dropAfterProcessing: true }),
+    ],
+    [
+      'a timeout',
+      (wf) => {
+        wf.loseAnswer(new DOMException('The operation timed out.', 'TimeoutError'));
+        return Promise.resolve();
+      },
+    ],
+  ])('is a network failure after %s, and the refusal that follows a bounce', async (_, lose) => {
     const { vault, wf } = setUp();
     await signIn(vault, wf);
-    wf.loseAnswer(error);
+    await lose(wf);
     expect(await failureOf(vault.refresh('expiring', 1))).toMatchObject({ kind: 'network' });
     expect(vault.state()).toMatchObject({ status: 'signed-in', credential: 1 });
 
@@ -594,7 +633,7 @@ describe('a refresh whose answer was lost', () => {
   it('bounces once only: a second refusal ends the session', async () => {
     const { vault, wf } = setUp();
     await signIn(vault, wf);
-    wf.loseAnswer();
+    await wf.fault({ target: 'token', count: 1, dropAfterProcessing: true });
     await failureOf(vault.refresh('expiring', 1));
     expect(await failureOf(vault.refresh('expiring', 1))).toEqual({ kind: 'bounce' });
     expect(await failureOf(vault.refresh('expiring', 1))).toMatchObject({
@@ -608,12 +647,10 @@ describe('a refresh whose answer was lost', () => {
     const { vault, wf } = setUp();
     await signIn(vault, wf);
     // Lost before it reached Workfront: the token is still good.
-    wf.answer(() => {
-      throw new TypeError('Failed to fetch');
-    });
+    await wf.fault({ target: 'token', count: 1, drop: true });
     await failureOf(vault.refresh('expiring', 1));
     await vault.refresh('expiring', 1);
-    wf.liveRefresh.clear();
+    await wf.revokeAll();
     expect(await failureOf(vault.refresh('expiring', 2))).toMatchObject({
       kind: 'problem',
       endsSession: true,
@@ -631,13 +668,17 @@ describe('an API call', () => {
       new AbortController().signal,
     );
 
+    // Workfront's answer as it came, its headers by name only, and no token in it.
+    const direct = await fetch(apiUrl, { headers: { sessionID: wf.issuedAccess[0] ?? '' } });
     expect(answer).toEqual({
       status: 200,
-      retryAfter: '5',
-      headerNames: ['content-type', 'retry-after', 'x-workfront-trace'],
-      body: JSON.stringify({ data: [{ ID: 'task-1', name: 'Write the tests' }] }),
+      retryAfter: null,
+      headerNames: [...direct.headers.keys()].sort(),
+      body: await direct.text(),
       credential: 1,
     });
+    expect(answer.body).toMatch(/^\{"data":\[\{/);
+    expect(JSON.stringify(answer)).not.toContain(wf.issuedAccess[0]);
     const [call] = wf.apiCalls;
     expect(call?.url).toBe(apiUrl);
     expect(call?.method).toBe('GET');
@@ -647,6 +688,19 @@ describe('an API call', () => {
       'x-requested-with': 'XMLHttpRequest',
       accept: 'application/json',
     });
+  });
+
+  it('passes on the wait Workfront asks for, and the names of its headers', async () => {
+    const { vault, wf } = setUp();
+    await signIn(vault, wf);
+    // Workfront's limit on concurrent requests: a 429 with Retry-After.
+    await wf.fault({ target: 'api', count: 1, retryAfterSeconds: 5 });
+    const answer = await vault.callApi(
+      { method: 'GET', url: apiUrl },
+      new AbortController().signal,
+    );
+    expect(answer).toMatchObject({ status: 429, retryAfter: '5', credential: 1 });
+    expect(answer.headerNames).toEqual(expect.arrayContaining(['content-type', 'retry-after']));
   });
 
   it('sends a Bearer header only, and no session ID, when asked to', async () => {
@@ -685,8 +739,8 @@ describe('an API call', () => {
 
   it.each([
     ['another origin', 'https://evil.example/attask/api/v20.0/task/search'],
-    ['a path outside the API', 'https://app.example/index.html'],
-    ['a dot segment out of the API', 'https://app.example/attask/api/../../evil'],
+    ['a path outside the API', `${appOrigin}/index.html`],
+    ['a dot segment out of the API', `${appOrigin}/attask/api/../../evil`],
   ])('is refused, with nothing sent, for %s', async (_, url) => {
     const { vault, wf } = setUp();
     await signIn(vault, wf);
@@ -709,14 +763,8 @@ describe('an API call', () => {
   it('is cancelled by its signal', async () => {
     const { vault, wf } = setUp();
     await signIn(vault, wf);
-    wf.onApi(
-      (signal) =>
-        new Promise((_, reject) => {
-          signal?.addEventListener('abort', () => {
-            reject(new DOMException('The user aborted a request.', 'AbortError'));
-          });
-        }),
-    );
+    // Workfront takes its time, longer than the page waits.
+    await wf.fault({ target: 'api', count: 1, delayMs: 60_000 });
     const controller = new AbortController();
     const call = vault.callApi({ method: 'GET', url: apiUrl }, controller.signal);
     controller.abort();
@@ -726,7 +774,7 @@ describe('an API call', () => {
   it('reports a network failure as one', async () => {
     const { vault, wf } = setUp();
     await signIn(vault, wf);
-    wf.onApi(() => Promise.reject(new TypeError('Failed to fetch')));
+    await wf.fault({ target: 'api', count: 1, drop: true });
     const failure = await failureOf(
       vault.callApi({ method: 'GET', url: apiUrl }, new AbortController().signal),
     );
@@ -737,18 +785,18 @@ describe('an API call', () => {
 describe('a sign-in while signed in', () => {
   it('as another user is a sign-out of the first: its session ended, its chain revoked, then the second user', async () => {
     const { vault, wf, events } = setUp();
-    wf.actAs('dana');
+    await wf.actAs('dana');
     await signIn(vault, wf);
     const [danaAccess, danaRefresh] = [wf.issuedAccess[0], wf.issuedRefresh[0]];
     const seen: unknown[] = [];
     events.changed.mockImplementation(() => seen.push(vault.state()));
 
-    wf.actAs('priya');
+    await wf.actAs('priya');
     await signIn(vault, wf);
 
     expect(seen).toEqual([
       { status: 'signed-out', reason: 'signed-out' },
-      expect.objectContaining({ status: 'signed-in', userId: 'priya' }),
+      expect.objectContaining({ status: 'signed-in', userId: await wf.idOf('priya') }),
     ]);
     expect(events.signedOut).toHaveBeenCalledOnce();
     await vi.waitFor(() => {
@@ -759,6 +807,7 @@ describe('a sign-in while signed in', () => {
 
   it('by a Workfront that names no user is taken for another user', async () => {
     const { vault, wf, events } = setUp();
+    wf.namesNoUser();
     await signIn(vault, wf);
     await signIn(vault, wf);
     expect(events.signedOut).toHaveBeenCalledOnce();
@@ -769,13 +818,14 @@ describe('a sign-in while signed in', () => {
 
   it('tells the other vaults who signed in; one that holds another user signs that user out', async () => {
     const here = setUp();
-    here.wf.actAs('dana');
+    await here.wf.actAs('dana');
     await signIn(here.vault, here.wf);
-    expect(here.events.signedIn).toHaveBeenCalledWith('dana');
+    const [dana, priya] = [await here.wf.idOf('dana'), await here.wf.idOf('priya')];
+    expect(here.events.signedIn).toHaveBeenCalledWith(dana);
 
-    here.vault.signedInElsewhere('dana');
-    expect(here.vault.state()).toMatchObject({ status: 'signed-in', userId: 'dana' });
-    here.vault.signedInElsewhere('priya');
+    here.vault.signedInElsewhere(dana);
+    expect(here.vault.state()).toMatchObject({ status: 'signed-in', userId: dana });
+    here.vault.signedInElsewhere(priya);
     expect(here.vault.state()).toEqual({ status: 'signed-out', reason: 'signed-out' });
     // Told by another vault: not announced back.
     expect(here.events.signedOut).not.toHaveBeenCalled();
@@ -786,10 +836,14 @@ describe('a sign-in while signed in', () => {
 
   it('as the same user replaces the tokens, and revokes the refresh token it replaced', async () => {
     const { vault, wf, events } = setUp();
-    wf.actAs('dana');
+    await wf.actAs('dana');
     await signIn(vault, wf);
     await signIn(vault, wf);
-    expect(vault.state()).toMatchObject({ status: 'signed-in', userId: 'dana', credential: 2 });
+    expect(vault.state()).toMatchObject({
+      status: 'signed-in',
+      userId: await wf.idOf('dana'),
+      credential: 2,
+    });
     expect(events.signedOut).not.toHaveBeenCalled();
     await vi.waitFor(() => {
       expect(wf.revokedTokens()).toEqual([wf.issuedRefresh[0]]);
@@ -807,7 +861,7 @@ describe('a sign-in while signed in', () => {
     'as the same user keeps the new session when a refresh of the replaced tokens comes back %s',
     async (_, answer) => {
       const { vault, wf } = setUp();
-      wf.actAs('dana');
+      await wf.actAs('dana');
       await signIn(vault, wf);
       const held = wf.hold(answer);
       const refresh = vault.refresh('expiring', 1);
@@ -817,11 +871,16 @@ describe('a sign-in while signed in', () => {
       held.release();
       await failureOf(refresh);
 
-      expect(vault.state()).toMatchObject({ status: 'signed-in', userId: 'dana', credential });
+      expect(vault.state()).toMatchObject({
+        status: 'signed-in',
+        userId: await wf.idOf('dana'),
+        credential,
+      });
       // Whatever the old chain brought is revoked too: only the new session's token lives.
       await vi.waitFor(() => {
-        expect([...wf.liveRefresh]).toEqual([wf.issuedRefresh.at(-1)]);
+        expect(wf.revokedTokens()).toHaveLength(wf.issuedRefresh.length - 1);
       });
+      expect(await wf.live()).toEqual([wf.issuedRefresh.at(-1)]);
     },
   );
 });
@@ -976,15 +1035,21 @@ describe('a sign-out racing a token request', () => {
     expect(vault.state().status).toBe('signed-out');
     expect(events.changed).toHaveBeenCalledTimes(changesAtSignOut);
     // Both the refresh token of the sign-out and the one the late answer brought are revoked.
+    // The late one at once; the sign-out's after its logout.
     expect(wf.issuedRefresh).toHaveLength(2);
-    expect(wf.revokedTokens()).toEqual([wf.issuedRefresh[0], wf.issuedRefresh[1]]);
-    expect(JSON.parse(String(wf.revokes[1]?.body))).toEqual({
+    await vi.waitFor(() => {
+      expect(wf.revokedTokens().toSorted()).toEqual(wf.issuedRefresh.toSorted());
+    });
+    const late = wf.revokes.find((revoke) =>
+      String(revoke.body).includes(wf.issuedRefresh[1] ?? '-'),
+    );
+    expect(JSON.parse(String(late?.body))).toEqual({
       client_id: settings.clientId,
       refresh_token: wf.issuedRefresh[1],
       redirect_uri: settings.redirectUri,
     });
-    expect(wf.revokes[1]?.method).toBe('POST');
-    expect(wf.liveRefresh.size).toBe(0);
+    expect(late?.method).toBe('POST');
+    expect(await wf.live()).toEqual([]);
     expect(
       await failureOf(vault.callApi({ method: 'GET', url: apiUrl }, new AbortController().signal)),
     ).toEqual({ kind: 'signed-out' });
@@ -994,7 +1059,7 @@ describe('a sign-out racing a token request', () => {
     const { vault, wf, events } = setUp();
     const started = await vault.beginSignIn('/work', false);
     const held = wf.hold();
-    const finishing = vault.finishSignIn(wf.authorize(started.url), started.pendingSignIn);
+    const finishing = vault.finishSignIn(await wf.authorize(started.url), started.pendingSignIn);
     await held.seen;
     vault.signOut(false, true);
     held.release();
@@ -1040,7 +1105,7 @@ describe('a sign-out racing a token request', () => {
     await failureOf(refresh);
 
     // The new session's refresh token is revoked at Workfront: that is a real end.
-    wf.liveRefresh.clear();
+    await wf.revokeAll();
     expect(await failureOf(vault.refresh('expiring', credentialOf(vault)))).toMatchObject({
       kind: 'problem',
       endsSession: true,
@@ -1065,7 +1130,7 @@ describe('an API call answered with a redirect', () => {
   it('is not followed: the token goes nowhere but where the page asked, and the page hears a failure', async () => {
     const { vault, wf } = setUp();
     await signIn(vault, wf);
-    wf.onApi(() => Promise.resolve(Response.redirect('https://app.example/index.html', 302)));
+    wf.onApi(() => Promise.resolve(Response.redirect(`${appOrigin}/index.html`, 302)));
     // fetch as a browser's: it follows a redirect, headers and all, unless told otherwise.
     const answer = wf.fetch.getMockImplementation();
     if (!answer) throw new Error('the fake Workfront has no fetch');

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FlowEvent } from '../flow-events';
 import type {
   VaultKind,
@@ -11,123 +11,14 @@ import type {
 import { connectRequest, VaultError, vaultProtocolVersion } from '../vault-protocol';
 import { rollCallEveryMs, rollCallMs } from './tab-roll';
 import { createVaultHost } from './vault-worker';
-import { apiUrl, deferred, failureOf, settings } from '../test/vault-fixtures';
-
-/**
- * Workfront's token endpoint, revoke endpoint and REST API. Refresh tokens are valid once and
- * rotate; every token it issues is kept, to look for it later.
- */
-function fakeWorkfront() {
-  const issued: string[] = [];
-  const pairs: { access: string; refresh: string }[] = [];
-  const live = new Set<string>();
-  const revoked: string[] = [];
-  const logouts: Headers[] = [];
-  const apiCalls: Headers[] = [];
-  let tokenGate: { seen: () => void; answer: Promise<void> } | undefined;
-  let apiGate: ((signal: AbortSignal | undefined) => Promise<void>) | undefined;
-  let serial = 0;
-  const newToken = (kind: string) => {
-    const token = `${kind}-${++serial}-${crypto.randomUUID()}`;
-    issued.push(token);
-    return token;
-  };
-  const fetch = vi.fn<typeof globalThis.fetch>(async (input, init = {}) => {
-    const url = input instanceof Request ? input.url : input.toString();
-    if (url === settings.tokenEndpoint) {
-      const form = new URLSearchParams(init.body as URLSearchParams);
-      if (form.get('grant_type') === 'refresh_token') {
-        const presented = form.get('refresh_token') ?? '';
-        if (!live.delete(presented)) {
-          return Response.json({ error: 'invalid_grant' }, { status: 400 });
-        }
-      }
-      const pair = { access: newToken('access'), refresh: newToken('refresh') };
-      pairs.push(pair);
-      live.add(pair.refresh);
-      const gate = tokenGate;
-      gate?.seen();
-      await gate?.answer;
-      return Response.json({
-        access_token: pair.access,
-        refresh_token: pair.refresh,
-        token_type: 'sessionID',
-        expires_in: 300,
-      });
-    }
-    if (url === settings.revocationEndpoint) {
-      const { refresh_token: token } = JSON.parse(init.body as string) as { refresh_token: string };
-      revoked.push(token);
-      live.delete(token);
-      return Response.json({});
-    }
-    if (url === `${settings.apiBase}/logout`) {
-      logouts.push(new Headers(init.headers));
-      return Response.json({});
-    }
-    if (url.startsWith('https://app.example/attask/')) {
-      apiCalls.push(new Headers(init.headers));
-      await apiGate?.(init.signal ?? undefined);
-      return Response.json({ data: [{ ID: 'task-1' }] });
-    }
-    throw new TypeError(`Failed to fetch ${url}`);
-  });
-  return {
-    fetch,
-    issued,
-    pairs,
-    revoked,
-    logouts,
-    apiCalls,
-    /** The next token request is handled at once, but its answer waits for `release`. */
-    holdTokenAnswer() {
-      const seen = deferred();
-      const answer = deferred();
-      tokenGate = { seen: seen.resolve, answer: answer.promise };
-      return {
-        seen: seen.promise,
-        release: () => {
-          tokenGate = undefined;
-          answer.resolve();
-        },
-      };
-    },
-    /** API calls hang until aborted. */
-    hangApi() {
-      apiGate = (signal) =>
-        new Promise((_, reject) => {
-          signal?.addEventListener('abort', () => {
-            reject(new DOMException('The operation was aborted.', 'AbortError'));
-          });
-        });
-    },
-  };
-}
-
-/** BroadcastChannel between the vaults of one test, as a browser delivers it: to the others. */
-class FakeBroadcastChannel {
-  static open = new Set<FakeBroadcastChannel>();
-  private listeners: ((event: MessageEvent) => void)[] = [];
-  constructor(readonly name: string) {
-    FakeBroadcastChannel.open.add(this);
-  }
-  addEventListener(_type: 'message', listener: (event: MessageEvent) => void) {
-    this.listeners.push(listener);
-  }
-  postMessage(data: unknown) {
-    FakeBroadcastChannel.open.forEach((channel) => {
-      if (channel === this || channel.name !== this.name) return;
-      queueMicrotask(() => {
-        channel.listeners.forEach((listener) => {
-          listener(new MessageEvent('message', { data }));
-        });
-      });
-    });
-  }
-  close() {
-    FakeBroadcastChannel.open.delete(this);
-  }
-}
+import { deferred, failureOf } from '../test/vault-fixtures';
+import {
+  appOrigin,
+  createRealStack,
+  stackApiUrl as apiUrl,
+  stackSettings as settings,
+  type RealStack,
+} from '../test/real-stack';
 
 /**
  * A page: it records every message the vault posts to it, and waits for some. It answers the
@@ -193,11 +84,13 @@ async function ask<T extends VaultRequestType>(
   return reply.value as VaultReplies[T];
 }
 
-function authorize(authorizeUrl: string) {
-  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
-  return `${settings.redirectUri}?code=the-code&state=${state}`;
-}
+/**
+ * The stack of a test: the Workfront emulator in process, and the vault's host of `kind`, as the
+ * worker starts it. Its `fetch` is the emulator's.
+ */
+let stack: RealStack;
 
+/** A page signs in: Workfront's authorize page, the user's sign-in there, the code's exchange. */
 async function signIn(host: Host, page: Page) {
   const started = await ask(host, page, {
     type: 'begin-sign-in',
@@ -206,15 +99,14 @@ async function signIn(host: Host, page: Page) {
   });
   return ask(host, page, {
     type: 'finish-sign-in',
-    url: authorize(started.url),
+    url: await stack.authorize(started.url),
     pendingSignIn: started.pendingSignIn,
   });
 }
 
-function setUp(kind: VaultKind = 'shared') {
-  const wf = fakeWorkfront();
-  vi.stubGlobal('fetch', wf.fetch);
-  return { wf, host: createVaultHost(kind) };
+function setUp(kind: VaultKind = 'shared', options: Parameters<typeof createRealStack>[0] = {}) {
+  stack = createRealStack({ kind, ...options });
+  return { stack, host: stack.host };
 }
 
 async function connected(host: Host, count = 1, given = settings) {
@@ -223,23 +115,35 @@ async function connected(host: Host, count = 1, given = settings) {
   return pages;
 }
 
+/** The next API call hangs, at Workfront, until the vault gives it up (the emulator's fault). */
+const hangApi = () => stack.fault({ target: 'api', count: 1, delayMs: 60_000 });
+
+/** What Workfront answers a refresh with `refreshToken`, asked as any client could. */
+async function redeem(refreshToken: string) {
+  const response = await fetch(settings.tokenEndpoint, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: settings.clientId,
+      refresh_token: refreshToken,
+    }),
+  });
+  return (await response.json()) as { error?: string };
+}
+
 const credentialOf = (state: VaultState) =>
   state.status === 'signed-in' ? state.credential : null;
 
-beforeEach(() => {
-  vi.stubGlobal('BroadcastChannel', FakeBroadcastChannel);
-});
-
 afterEach(() => {
   vi.useRealTimers();
-  FakeBroadcastChannel.open.clear();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
 
 describe('the vault never lets a token out', () => {
   it('carries no token in any message of a sign-in, refreshes, an API call and a sign-out', async () => {
-    const { wf, host } = setUp();
+    // The instance check's call sends the token as RFC 6750 says, which this instance accepts.
+    const { host } = setUp('shared', { settings: { acceptBearer: true } });
     const [first, second] = (await connected(host, 2)) as [Page, Page];
 
     await signIn(host, first);
@@ -274,16 +178,23 @@ describe('the vault never lets a token out', () => {
 
     // The tokens were real and did their work: a sign-in and five rotations, the fifth pair used
     // for the calls, the last one revoked.
-    const tokens = wf.issued;
-    expect(wf.pairs).toHaveLength(6);
+    const issued = await stack.issued();
+    const tokens = [...issued.accessTokens, ...issued.refreshTokens];
+    const pairs = await stack.pairs();
+    expect(pairs).toHaveLength(6);
     expect(new Set(tokens).size).toBe(12);
     expect(answer.status).toBe(200);
-    const used = wf.pairs[4]?.access ?? '';
+    const used = pairs[4]?.access ?? '';
+    const [call, bearerCall, logout] = stack.sentTo('api');
     expect(
-      wf.apiCalls.map((headers) => headers.get('sessionID') ?? headers.get('Authorization')),
+      [call, bearerCall].map(
+        (request) => request?.headers.get('sessionID') ?? request?.headers.get('Authorization'),
+      ),
     ).toEqual([used, `Bearer ${used}`]);
-    expect(wf.revoked).toEqual([wf.pairs[5]?.refresh]);
-    expect(wf.logouts.map((headers) => headers.get('sessionID'))).toEqual([wf.pairs[5]?.access]);
+    expect(stack.revoked()).toEqual([pairs[5]?.refresh]);
+    expect(logout?.url).toBe(`${settings.apiBase}/logout`);
+    expect(logout?.headers.get('sessionID')).toBe(pairs[5]?.access);
+    expect(stack.sentTo('api')).toHaveLength(3);
 
     const messages = [...first.messages, ...second.messages];
     expect(messages.filter((message) => message.type === 'state').length).toBeGreaterThan(6);
@@ -393,7 +304,7 @@ describe('pages connecting and leaving', () => {
   });
 
   it('refuses every request before the first connect', async () => {
-    const { host, wf } = setUp();
+    const { host } = setUp();
     const page = fakePage();
     for (const request of [
       { type: 'begin-sign-in', returnTo: '/', bounce: false },
@@ -406,16 +317,18 @@ describe('pages connecting and leaving', () => {
         detail: 'connect first',
       });
     }
-    expect(wf.fetch).not.toHaveBeenCalled();
+    expect([...stack.sentTo('token'), ...stack.sentTo('revoke'), ...stack.sentTo('api')]).toEqual(
+      [],
+    );
   });
 });
 
 describe('replies', () => {
   it('are matched to their request by id, in whatever order they finish', async () => {
-    const { host, wf } = setUp();
+    const { host } = setUp();
     const [page] = (await connected(host)) as [Page];
     await signIn(host, page);
-    wf.hangApi();
+    await hangApi();
     const call = host.receive(page, {
       id: 900,
       type: 'call-api',
@@ -458,20 +371,20 @@ describe('replies', () => {
   });
 
   it('carry a refresh problem with what the page needs to decide', async () => {
-    const { host, wf } = setUp();
+    const { host } = setUp();
     const [page] = (await connected(host)) as [Page];
     await signIn(host, page);
-    wf.fetch.mockResolvedValueOnce(
-      Response.json(
-        { error: 'temporarily_unavailable' },
-        { status: 503, headers: { 'Retry-After': '4' } },
-      ),
-    );
+    // Workfront busy: 429, temporarily_unavailable, Retry-After 4.
+    await stack.fault({ target: 'token', count: 1, retryAfterSeconds: 4 });
     expect(
       await failureOf(ask(host, page, { type: 'refresh', reason: 'expiring', credential: 1 })),
     ).toEqual({
       kind: 'problem',
-      problem: { kind: 'token-error', error: 'temporarily_unavailable', description: null },
+      problem: {
+        kind: 'token-error',
+        error: 'temporarily_unavailable',
+        description: 'Too many requests: retry later',
+      },
       afterBounce: false,
       endsSession: false,
       retryAfterMs: 4_000,
@@ -481,10 +394,10 @@ describe('replies', () => {
 
 describe('refreshes asked for by several pages', () => {
   it('share one token request when the pages saw the same credential', async () => {
-    const { host, wf } = setUp();
+    const { host } = setUp();
     const [first, second] = (await connected(host, 2)) as [Page, Page];
     await signIn(host, first);
-    const held = wf.holdTokenAnswer();
+    const held = stack.hold('token');
     const both = Promise.all([
       ask(host, first, { type: 'refresh', reason: 'expiring', credential: 1 }),
       ask(host, second, { type: 'refresh', reason: 'resumed', credential: 1 }),
@@ -492,28 +405,28 @@ describe('refreshes asked for by several pages', () => {
     await held.seen;
     held.release();
     const [fromFirst, fromSecond] = await both;
-    expect(wf.pairs).toHaveLength(2);
+    expect(await stack.pairs()).toHaveLength(2);
     expect(credentialOf(fromFirst)).toBe(2);
     expect(credentialOf(fromSecond)).toBe(2);
   });
 
   it('make none for a page that names a credential already replaced', async () => {
-    const { host, wf } = setUp();
+    const { host } = setUp();
     const [first, second] = (await connected(host, 2)) as [Page, Page];
     await signIn(host, first);
     await ask(host, first, { type: 'refresh', reason: 'expiring', credential: 1 });
     const late = await ask(host, second, { type: 'refresh', reason: 'expiring', credential: 1 });
-    expect(wf.pairs).toHaveLength(2);
+    expect(await stack.pairs()).toHaveLength(2);
     expect(credentialOf(late)).toBe(2);
   });
 });
 
 describe('API calls from pages', () => {
   it('are cancelled by the page that made them', async () => {
-    const { host, wf } = setUp();
+    const { host } = setUp();
     const [page] = (await connected(host)) as [Page];
     await signIn(host, page);
-    wf.hangApi();
+    await hangApi();
     const call = host.receive(page, {
       id: 500,
       type: 'call-api',
@@ -530,24 +443,19 @@ describe('API calls from pages', () => {
   });
 
   it('are not cancelled by another page naming the same id', async () => {
-    const { host, wf } = setUp();
+    const { host } = setUp();
     const [owner, other] = (await connected(host, 2)) as [Page, Page];
     await signIn(host, owner);
-    const answered = deferred();
-    wf.fetch.mockImplementationOnce(async (_input, init) => {
-      const signal = init?.signal;
-      await answered.promise;
-      return signal?.aborted
-        ? Promise.reject(new DOMException('aborted', 'AbortError'))
-        : Response.json({ ok: 1 });
-    });
+    // Answered, and held on its way back: an abort meanwhile would fail it.
+    const answered = stack.hold('api');
     const call = host.receive(owner, {
       id: 600,
       type: 'call-api',
       request: { method: 'GET', url: apiUrl },
     });
+    await answered.seen;
     await host.receive(other, { id: 601, type: 'cancel', call: 600 });
-    answered.resolve();
+    answered.release();
     await call;
     expect(owner.messages.at(-1)).toMatchObject({
       type: 'reply',
@@ -558,10 +466,10 @@ describe('API calls from pages', () => {
   });
 
   it('are cancelled when their page leaves', async () => {
-    const { host, wf } = setUp();
+    const { host } = setUp();
     const [page] = (await connected(host)) as [Page];
     await signIn(host, page);
-    wf.hangApi();
+    await hangApi();
     const call = host.receive(page, {
       id: 700,
       type: 'call-api',
@@ -578,17 +486,17 @@ describe('API calls from pages', () => {
   });
 
   it('are refused for a URL outside Workfront’s API, with nothing sent', async () => {
-    const { host, wf } = setUp();
+    const { host } = setUp();
     const [page] = (await connected(host)) as [Page];
     await signIn(host, page);
     const failure = await failureOf(
       ask(host, page, {
         type: 'call-api',
-        request: { method: 'GET', url: 'https://app.example/' },
+        request: { method: 'GET', url: `${appOrigin}/` },
       }),
     );
     expect(failure.kind).toBe('refused');
-    expect(wf.apiCalls).toHaveLength(0);
+    expect(stack.sent.filter((request) => request.url.startsWith(appOrigin))).toHaveLength(0);
   });
 });
 
@@ -638,6 +546,22 @@ describe('what every page hears', () => {
   });
 });
 
+/**
+ * Two vaults of the same client, each with a page signed in: `there`'s first, then `here`'s.
+ * In that order because here they share one realm, which two workers never do: each vault wraps
+ * its realm's `fetch` to read the token endpoint's answers (workfront-oauth.ts), and the one
+ * made last reads them all. `here` signs in once both are made, and `there` signed in alone.
+ */
+async function twoVaultsSignedIn(hereKind: VaultKind, thereKind: VaultKind) {
+  const { host: there } = setUp(thereKind);
+  const [pageThere] = (await connected(there)) as [Page];
+  await signIn(there, pageThere);
+  const here = createVaultHost(hereKind);
+  const [pageHere] = (await connected(here)) as [Page];
+  await signIn(here, pageHere);
+  return { here, pageHere, pageThere };
+}
+
 describe('sign-out', () => {
   it('in a shared vault, is the vault’s: every tab is signed out', async () => {
     const { host } = setUp('shared');
@@ -656,22 +580,24 @@ describe('sign-out', () => {
   ] as const)(
     'in a %s vault, is told to every other vault (%s), which signs out and revokes its own tokens',
     async (hereKind, thereKind) => {
-      const { host: here, wf } = setUp(hereKind);
-      const there = createVaultHost(thereKind);
-      const [pageHere] = (await connected(here)) as [Page];
-      const [pageThere] = (await connected(there)) as [Page];
-      await signIn(here, pageHere);
-      await signIn(there, pageThere);
+      const { here, pageHere, pageThere } = await twoVaultsSignedIn(hereKind, thereKind);
       expect(pageThere.states().at(-1)).toMatchObject({
         status: 'signed-in',
         kind: thereKind,
         tabs: 1,
       });
-      const [refreshHere, refreshThere] = wf.pairs.map((pair) => pair.refresh);
+      expect(pageHere.states().at(-1)).toMatchObject({ status: 'signed-in', kind: hereKind });
+      const [refreshThere, refreshHere] = (await stack.pairs()).map((pair) => pair.refresh);
 
       await ask(here, pageHere, { type: 'sign-out', ended: false });
       await pageThere.until(
-        (message) => message.type === 'state' && message.state.status === 'signed-out',
+        (message) =>
+          message.type === 'state' &&
+          message.state.status === 'signed-out' &&
+          message.state.reason === 'signed-out',
+      );
+      await pageThere.until(
+        (message) => message.type === 'flow' && message.event.type === 'revoke',
       );
 
       expect(pageThere.states().at(-1)).toEqual({
@@ -680,28 +606,28 @@ describe('sign-out', () => {
         tabs: 1,
         kind: thereKind,
       });
-      expect(wf.revoked).toEqual([refreshHere, refreshThere]);
+      expect(stack.revoked()).toEqual([refreshHere, refreshThere]);
+      // Revoked at Workfront: neither can be redeemed.
+      for (const token of [refreshHere, refreshThere]) {
+        expect(await redeem(token ?? '')).toMatchObject({ error: 'invalid_grant' });
+      }
     },
   );
 
   it('is not told to the other vaults when the session merely ended', async () => {
-    const { host: here } = setUp('per-tab');
-    const there = createVaultHost('per-tab');
-    const [pageHere] = (await connected(here)) as [Page];
-    const [pageThere] = (await connected(there)) as [Page];
-    await signIn(here, pageHere);
-    await signIn(there, pageThere);
-    const posted = vi.spyOn(FakeBroadcastChannel.prototype, 'postMessage');
+    const { here, pageHere, pageThere } = await twoVaultsSignedIn('per-tab', 'per-tab');
+    expect(pageHere.states().at(-1)).toMatchObject({ status: 'signed-in' });
+    const posted = vi.spyOn(stack.BroadcastChannel.prototype, 'postMessage');
     await ask(here, pageHere, { type: 'sign-out', ended: true });
     expect(posted).not.toHaveBeenCalled();
     expect(pageThere.states().at(-1)).toMatchObject({ status: 'signed-in' });
   });
 
   it('while a refresh is in flight, leaves every page signed out', async () => {
-    const { host, wf } = setUp();
+    const { host } = setUp();
     const [first, second] = (await connected(host, 2)) as [Page, Page];
     await signIn(host, first);
-    const held = wf.holdTokenAnswer();
+    const held = stack.hold('token');
     const refresh = host.receive(second, {
       id: 800,
       type: 'refresh',
@@ -723,6 +649,9 @@ describe('sign-out', () => {
     for (const page of [first, second]) {
       expect(page.states().at(-1)).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
     }
-    expect(wf.revoked).toEqual(wf.pairs.map((pair) => pair.refresh));
+    // Both, each as soon as it can: the one that arrived late needs no logout first.
+    const pairs = await stack.pairs();
+    expect(pairs).toHaveLength(2);
+    expect(stack.revoked().toSorted()).toEqual(pairs.map((pair) => pair.refresh).toSorted());
   });
 });
