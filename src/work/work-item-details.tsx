@@ -4,13 +4,8 @@ import { QueryState } from '../components/query-state';
 import { useWorkfrontLabels } from '../components/workfront-labels';
 import { useFormat } from '../i18n/format';
 import { useMessages } from '../i18n/i18n-context';
-import {
-  currentUserQuery,
-  useWorkItemStatuses,
-  useWorkfrontClient,
-  type WorkItemKind,
-} from '../workfront';
-import { workItemQuery } from '../workfront/work-item-detail';
+import { currentUserQuery, useWorkfrontClient, type WorkItemKind } from '../workfront';
+import { useWorkItemStatuses, workItemQuery } from '../workfront/work-item-detail';
 import { workItemMessages as messages } from './work-item-messages';
 import { WorkItemUpdateForm } from './work-item-update-form';
 

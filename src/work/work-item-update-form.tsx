@@ -8,9 +8,12 @@ import {
   type WorkItemChanges,
   type WorkItemDetail,
   type WorkItemKind,
-  type useWorkItemStatuses,
 } from '../workfront';
-import { oneTapStatuses, updateWorkItemMutation } from '../workfront/work-item-detail';
+import {
+  oneTapStatuses,
+  updateWorkItemMutation,
+  type useWorkItemStatuses,
+} from '../workfront/work-item-detail';
 import {
   draftStorageKey,
   isEmptyDraft,

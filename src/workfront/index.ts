@@ -22,7 +22,6 @@ export { myWorkQuery } from './work-items';
 export {
   systemStatusOf,
   useWorkfrontStatusLabel,
-  useWorkItemStatuses,
   workItemStatusesQuery,
   type WorkfrontStatusLabel,
 } from './work-item-statuses';

@@ -5,6 +5,7 @@ import {
   invalidSessionId,
   myWorkPagingOf,
   runInstanceCheck,
+  sessionHeaders,
   tokenErrorStyleOf,
   type InstanceCheckAuth,
   type SignInFacts,
@@ -146,6 +147,16 @@ function serveWorkfront(options: { apiCors?: boolean; paging?: 'honoured' | 'ign
     ),
   );
 }
+
+describe('sessionHeaders', () => {
+  it('sends the access token as a sessionID header, with X-Requested-With and Accept JSON', () => {
+    expect(sessionHeaders('token-abc')).toEqual({
+      sessionID: 'token-abc',
+      'X-Requested-With': 'XMLHttpRequest',
+      Accept: 'application/json',
+    });
+  });
+});
 
 describe('runInstanceCheck', () => {
   it('keeps no token, user name, ID or work data from any answer', async () => {

@@ -15,12 +15,7 @@ import {
 } from './instance-profile';
 import { parseStatusMetadata } from './status-metadata';
 import { parseWire } from './wire-schemas';
-import {
-  readEnvelope,
-  sessionHeaders,
-  workfrontApiBase,
-  type WorkfrontSession,
-} from './workfront-client';
+import { readEnvelope, workfrontApiBase, type WorkfrontSession } from './workfront-client';
 import { WorkfrontApiError } from './workfront-errors';
 
 /**
@@ -90,6 +85,15 @@ export type NotRunReason =
 
 /** A session ID that no Workfront issued. */
 export const invalidSessionId = 'instance-check-invalid-session';
+
+/** Workfront takes the OAuth2 access token as a session ID, whatever its `token_type` says. */
+export function sessionHeaders(accessToken: string): Record<string, string> {
+  return {
+    sessionID: accessToken,
+    'X-Requested-With': 'XMLHttpRequest',
+    Accept: 'application/json',
+  };
+}
 
 /** The cheapest call that needs a session: it counts one user, the caller. */
 const cheapPath = 'user/count';

@@ -13,6 +13,8 @@ import {
 import {
   oneTapStatuses,
   postNoteMutation,
+  statusChoices,
+  systemStatuses,
   updateWorkItem,
   updateWorkItemMutation,
   workItemNotesQuery,
@@ -506,6 +508,48 @@ describe('postNoteMutation', () => {
     await expect(post('Once')).rejects.toBeInstanceOf(WorkfrontApiError);
     expect(forms).toHaveLength(1);
     expect(cachedNotes()).toEqual([]);
+  });
+});
+
+describe('systemStatuses', () => {
+  it('gives issues their own statuses, and no CPL', () => {
+    expect(systemStatuses.issue).toContain('CLS');
+    expect(systemStatuses.issue).not.toContain('CPL');
+    expect(systemStatuses.task).toEqual(['NEW', 'INP', 'CPL']);
+  });
+});
+
+describe('statusChoices', () => {
+  const fromWorkfront = [
+    { code: 'NEW', label: 'New' },
+    { code: 'INP:R', label: 'In Review' },
+    { code: 'CLS', label: 'Closed' },
+  ];
+
+  it("offers Workfront's own list, custom statuses with their labels", () => {
+    expect(statusChoices('issue', fromWorkfront, 'NEW')).toEqual(fromWorkfront);
+  });
+
+  it('falls back to the system statuses of the kind', () => {
+    expect(statusChoices('issue', undefined, 'NEW').map((choice) => choice.code)).toEqual(
+      systemStatuses.issue,
+    );
+    expect(statusChoices('task', [], 'NEW').map((choice) => choice.code)).toEqual(
+      systemStatuses.task,
+    );
+  });
+
+  it('always includes the current status', () => {
+    expect(statusChoices('task', undefined, 'INP:A').at(-1)).toEqual({
+      code: 'INP:A',
+      label: null,
+    });
+    expect(statusChoices('issue', fromWorkfront, 'ONH').map((choice) => choice.code)).toEqual([
+      'NEW',
+      'INP:R',
+      'CLS',
+      'ONH',
+    ]);
   });
 });
 

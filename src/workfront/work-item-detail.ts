@@ -1,4 +1,4 @@
-import { mutationOptions, queryOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions, useQuery } from '@tanstack/react-query';
 import * as v from 'valibot';
 import { workfrontKeys } from './query-keys';
 import { workfrontRetryPolicy } from './retry-policy';
@@ -11,13 +11,14 @@ import {
   type WorkItemNote,
 } from './work-item-model';
 import type { StatusChoice } from './status-metadata';
-import { systemStatusOf } from './work-item-statuses';
+import { systemStatusOf, workItemStatusesQuery } from './work-item-statuses';
 import { toWorkItem, workItemListFields, workItemWire } from './work-items';
 import type { WorkfrontClient } from './workfront-client';
 
 /*
- * One task or issue: its detail, its updates (notes) and the update of its fields. The lists
- * (work-items.ts) load with My work; this loads with the item's screen.
+ * One task or issue: its detail, its updates (notes), the update of its fields and the status
+ * choices of its form. The lists (work-items.ts) and Workfront's labels for any status
+ * (work-item-statuses.ts) load with My work; this loads with the item's screen.
  */
 
 /** `<OBJ>/<ID>`, the ID encoded: it comes from the address bar and must stay one path segment. */
@@ -159,6 +160,41 @@ export function postNoteMutation(
     onSettled: (_data, _error, _text, _context, { client: queryClient }) =>
       queryClient.invalidateQueries({ queryKey, exact: true }),
   });
+}
+
+/**
+ * Workfront's system statuses of each kind. Issues do not share the task statuses: a finished
+ * issue is CLS (Closed), and Workfront refuses CPL for one.
+ */
+export const systemStatuses: Readonly<Record<WorkItemKind, readonly string[]>> = {
+  task: ['NEW', 'INP', 'CPL'],
+  issue: ['NEW', 'INP', 'AWF', 'ONH', 'ROP', 'CND', 'WTR', 'RLV', 'VCP', 'CLS'],
+};
+
+/**
+ * The choices for an item's status: Workfront's own list when it could be read, else the system
+ * statuses of the kind. The current status is always among them, so the form can show it.
+ */
+export function statusChoices(
+  kind: WorkItemKind,
+  fromWorkfront: readonly StatusChoice[] | undefined,
+  current: string,
+): StatusChoice[] {
+  const choices = fromWorkfront?.length
+    ? [...fromWorkfront]
+    : systemStatuses[kind].map((code) => ({ code, label: null }));
+  return choices.some((choice) => choice.code === current)
+    ? choices
+    : [...choices, { code: current, label: null }];
+}
+
+/** The status choices of a kind, and Workfront's label for any of its codes. */
+export function useWorkItemStatuses(client: WorkfrontClient, kind: WorkItemKind) {
+  const { data } = useQuery(workItemStatusesQuery(client, kind));
+  return {
+    choicesFor: (current: string) => statusChoices(kind, data, current),
+    workfrontLabel: (code: string) => data?.find((choice) => choice.code === code)?.label ?? null,
+  };
 }
 
 /** Issue statuses that equate with Closed (Workfront's issue-statuses.md): the issue is done. */

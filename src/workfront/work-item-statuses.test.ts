@@ -2,12 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { apiBase, createFakeSession, setupWorkfrontServer } from './test/test-support';
-import {
-  statusChoices,
-  systemStatuses,
-  systemStatusOf,
-  workItemStatusesQuery,
-} from './work-item-statuses';
+import { systemStatusOf, workItemStatusesQuery } from './work-item-statuses';
 import { createWorkfrontClient } from './workfront-client';
 
 const server = setupWorkfrontServer();
@@ -21,48 +16,6 @@ describe('systemStatusOf', () => {
     ['APR', 'APR'],
   ])('reads %s as %s', (code, system) => {
     expect(systemStatusOf(code)).toBe(system);
-  });
-});
-
-describe('systemStatuses', () => {
-  it('gives issues their own statuses, and no CPL', () => {
-    expect(systemStatuses.issue).toContain('CLS');
-    expect(systemStatuses.issue).not.toContain('CPL');
-    expect(systemStatuses.task).toEqual(['NEW', 'INP', 'CPL']);
-  });
-});
-
-describe('statusChoices', () => {
-  const fromWorkfront = [
-    { code: 'NEW', label: 'New' },
-    { code: 'INP:R', label: 'In Review' },
-    { code: 'CLS', label: 'Closed' },
-  ];
-
-  it("offers Workfront's own list, custom statuses with their labels", () => {
-    expect(statusChoices('issue', fromWorkfront, 'NEW')).toEqual(fromWorkfront);
-  });
-
-  it('falls back to the system statuses of the kind', () => {
-    expect(statusChoices('issue', undefined, 'NEW').map((choice) => choice.code)).toEqual(
-      systemStatuses.issue,
-    );
-    expect(statusChoices('task', [], 'NEW').map((choice) => choice.code)).toEqual(
-      systemStatuses.task,
-    );
-  });
-
-  it('always includes the current status', () => {
-    expect(statusChoices('task', undefined, 'INP:A').at(-1)).toEqual({
-      code: 'INP:A',
-      label: null,
-    });
-    expect(statusChoices('issue', fromWorkfront, 'ONH').map((choice) => choice.code)).toEqual([
-      'NEW',
-      'INP:R',
-      'CLS',
-      'ONH',
-    ]);
   });
 });
 

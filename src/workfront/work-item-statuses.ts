@@ -6,15 +6,6 @@ import { objCodeOf, type WorkItemKind } from './work-item-model';
 import type { WorkfrontClient } from './workfront-client';
 
 /**
- * Workfront's system statuses of each kind. Issues do not share the task statuses: a finished
- * issue is CLS (Closed), and Workfront refuses CPL for one.
- */
-export const systemStatuses: Readonly<Record<WorkItemKind, readonly string[]>> = {
-  task: ['NEW', 'INP', 'CPL'],
-  issue: ['NEW', 'INP', 'AWF', 'ONH', 'ROP', 'CND', 'WTR', 'RLV', 'VCP', 'CLS'],
-};
-
-/**
  * A status code is a system status, or a custom one written `<system>:<key>` (INP:A is a custom
  * status that counts as In progress).
  */
@@ -38,32 +29,6 @@ export function workItemStatusesQuery(client: WorkfrontClient, kind: WorkItemKin
     // The system statuses stand in when metadata cannot be read: no retry is worth a wait.
     retry: false,
   });
-}
-
-/**
- * The choices for an item's status: Workfront's own list when it could be read, else the system
- * statuses of the kind. The current status is always among them, so the form can show it.
- */
-export function statusChoices(
-  kind: WorkItemKind,
-  fromWorkfront: readonly StatusChoice[] | undefined,
-  current: string,
-): StatusChoice[] {
-  const choices = fromWorkfront?.length
-    ? [...fromWorkfront]
-    : systemStatuses[kind].map((code) => ({ code, label: null }));
-  return choices.some((choice) => choice.code === current)
-    ? choices
-    : [...choices, { code: current, label: null }];
-}
-
-/** The status choices of a kind, and Workfront's label for any of its codes. */
-export function useWorkItemStatuses(client: WorkfrontClient, kind: WorkItemKind) {
-  const { data } = useQuery(workItemStatusesQuery(client, kind));
-  return {
-    choicesFor: (current: string) => statusChoices(kind, data, current),
-    workfrontLabel: (code: string) => data?.find((choice) => choice.code === code)?.label ?? null,
-  };
 }
 
 export type WorkfrontStatusLabel = (code: string, kind?: WorkItemKind) => string | null;

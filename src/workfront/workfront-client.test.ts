@@ -10,12 +10,7 @@ import {
   type FakeAnswer,
   type FakeWorkfront,
 } from './test/test-support';
-import {
-  createWorkfrontClient,
-  readEnvelope,
-  sessionHeaders,
-  workfrontApiBase,
-} from './workfront-client';
+import { createWorkfrontClient, readEnvelope, workfrontApiBase } from './workfront-client';
 import { WorkfrontApiError } from './workfront-errors';
 
 /** Awaits a promise that must reject, and returns what it rejected with. */
@@ -64,16 +59,6 @@ describe('workfrontApiBase', () => {
     expect(workfrontApiBase({ ...config, apiMode: 'direct' })).toBe(
       'https://acme.my.workfront.com/attask/api/v20.0',
     );
-  });
-});
-
-describe('sessionHeaders', () => {
-  it('sends the access token as a sessionID header, with X-Requested-With and Accept JSON', () => {
-    expect(sessionHeaders('token-abc')).toEqual({
-      sessionID: 'token-abc',
-      'X-Requested-With': 'XMLHttpRequest',
-      Accept: 'application/json',
-    });
   });
 });
 

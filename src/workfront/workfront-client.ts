@@ -127,15 +127,6 @@ export function readEnvelope(response: RawAnswer): unknown {
   return body.data;
 }
 
-/** Workfront takes the OAuth2 access token as a session ID, whatever its `token_type` says. */
-export function sessionHeaders(accessToken: string): Record<string, string> {
-  return {
-    sessionID: accessToken,
-    'X-Requested-With': 'XMLHttpRequest',
-    Accept: 'application/json',
-  };
-}
-
 export function createWorkfrontClient(
   apiBase: string,
   session: WorkfrontSession,
