@@ -52,7 +52,6 @@ function renderPanel(state: AuthState) {
   const auth = {
     getState: () => state,
     subscribe: () => () => undefined,
-    sendBearer: vi.fn(),
   } as Partial<AuthClient> as AuthClient;
   render(
     <I18nProvider>

@@ -107,6 +107,14 @@ describe('the probes that need a token or the raw token endpoint', () => {
     );
   });
 
+  it('rejects as no session when the vault has none, so that the check says why it did not run', async () => {
+    const probes = probesWith(() => Promise.resolve('no-session'));
+    await expect(probes.bearerOnly('/attask/api/v20.0/user/count')).rejects.toMatchObject({
+      name: 'WorkfrontApiError',
+      kind: 'session',
+    });
+  });
+
   it('reads an answer that is not JSON as no body, keeping its status', async () => {
     const probes = probesWith(() => Promise.resolve(answer('<html>Unauthorized</html>', 401)));
     expect(await probes.bearerOnly('/attask/api/v20.0/user/count')).toMatchObject({

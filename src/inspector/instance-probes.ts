@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/app-config';
 import { requestPolicy } from '../config/request-policy';
 import type { ApiAnswer, ApiRequest } from '../auth';
+import { WorkfrontApiError } from '../workfront';
 import type { ShownEvent } from './flow-log';
 
 /**
@@ -69,7 +70,10 @@ function parsed(text: string): unknown {
 }
 
 /** The vault's call, with the token as a Bearer header only. */
-export type BearerCall = (request: ApiRequest, signal: AbortSignal) => Promise<ApiAnswer>;
+export type BearerCall = (
+  request: ApiRequest,
+  signal: AbortSignal,
+) => Promise<ApiAnswer | 'no-session'>;
 
 export function createInstanceProbes(
   config: AppConfig,
@@ -85,6 +89,7 @@ export function createInstanceProbes(
         { method: 'GET', url: new URL(url, window.location.origin).href },
         checkTimeout(),
       );
+      if (answer === 'no-session') throw new WorkfrontApiError('session', 'No session.', {});
       return { status: answer.status, headerNames: answer.headerNames, body: parsed(answer.body) };
     },
     // No token here: the page asks the token endpoint itself, to see its errors as sent.

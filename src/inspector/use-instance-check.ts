@@ -32,7 +32,9 @@ export function useInstanceCheck() {
   const run = useCallback(async () => {
     setState({ status: 'running', step: 'signIn' });
     const redirectUri = `${window.location.origin}${config.redirectPath}`;
-    const probes = createInstanceProbes(config, redirectUri, flowLog.events, auth.sendBearer);
+    const probes = createInstanceProbes(config, redirectUri, flowLog.events, (request, signal) =>
+      auth.send(request, signal, true),
+    );
     try {
       const profile = await runInstanceCheck(
         config,

@@ -1,14 +1,12 @@
 /**
  * The page's side of the integration, composed of named parts: the session store (the auth state
- * and its listeners), the vault's connection, the sign-in, the silent sign-in after a reload, the
- * expiry timer, and sign-out here. The tokens stay in the vault; this side hears what carries
+ * and its listeners), the vault's connection, the sign-in, the calls that need the session, the
+ * silent sign-in after a reload, the expiry timer, and sign-out here. The tokens stay in the vault; this side hears what carries
  * none. `dispose` ends what the parts started: listeners, timers.
  */
 import type { AppConfig } from '../../config/app-config';
 import type { RefreshReason } from '../flow-events';
-import { minimumValiditySeconds } from '../refresh-schedule';
 import type { ApiAnswer, ApiRequest, Credential } from '../vault-protocol';
-import { VaultError } from '../vault-protocol';
 import { vaultSettings } from '../vault-settings';
 import { createExpiryTimer } from './expiry-timer';
 import { guarded, type AuthObserver } from './auth-observer';
@@ -16,6 +14,7 @@ import { createSessionStore, type AuthState } from './session-store';
 import { completeSignIn, createSignIn } from './sign-in';
 import { signedInFlag, takeCallbackOutcome, unnamedUser } from './sign-in-storage';
 import { silentSignIn } from './silent-sign-in';
+import { createVaultCalls } from './vault-calls';
 import { createVaultLink } from './vault-link';
 import type { VaultConnection, VaultNotice } from './vault-connection';
 
@@ -39,8 +38,15 @@ export interface AuthClient {
    * prompt, and come back to `path`.
    */
   afterReload: (path: string) => Promise<'ready' | 'bouncing'>;
-  /** Sends a Workfront API request; the vault adds the session. */
-  send: (request: ApiRequest, signal?: AbortSignal) => Promise<ApiAnswer | 'no-session'>;
+  /**
+   * Sends a Workfront API request; the vault adds the session, as Workfront's `sessionID` header
+   * or, with `bearer`, as RFC 6750's `Authorization: Bearer` (which "Check this Workfront" tries).
+   */
+  send: (
+    request: ApiRequest,
+    signal?: AbortSignal,
+    bearer?: boolean,
+  ) => Promise<ApiAnswer | 'no-session'>;
   /**
    * Refreshes now, unless the tokens changed since `credential` was answered with; callers
    * arriving meanwhile, in any tab, share the same token request.
@@ -53,11 +59,6 @@ export interface AuthClient {
   signOut: () => Promise<void>;
   /** Starts the vault now, e.g. on the start page when idle, before a sign-in needs it. */
   preload: () => void;
-  /**
-   * "Check this Workfront" (src/inspector/instance-probes.ts): an API request with the token sent as a Bearer
-   * header, on Workfront's API only, as the vault allows for any call.
-   */
-  sendBearer: (request: ApiRequest, signal?: AbortSignal) => Promise<ApiAnswer>;
   /** Ends what the client started: its listeners on the page, its timers. */
   dispose: () => void;
 }
@@ -111,42 +112,8 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
   const { vault, ask } = link;
   const { signIn, bounce } = createSignIn({ config, origin, tabStorage, observer, ask });
 
-  /** One refresh in the vault; a failure comes as the vault put it. */
-  async function refresh(reason: RefreshReason, seen: Credential | null) {
-    try {
-      store.apply(await (await vault()).request({ type: 'refresh', reason, credential: seen }));
-    } catch (error) {
-      if (error instanceof VaultError && error.failure.kind === 'bounce') {
-        // The refresh's answer was lost and Workfront then refused the token: sign in again
-        // through Workfront's own session, with no prompt, back to this very page.
-        const { pathname, search, hash } = window.location;
-        await bounce(`${pathname}${search}${hash}`).catch(() => undefined);
-      }
-      throw error;
-    }
-  }
+  const { refresh, send } = createVaultCalls(store, vault, bounce);
   const timer = createExpiryTimer(store, refresh, signal);
-
-  async function send(
-    request: ApiRequest,
-    signal?: AbortSignal,
-  ): Promise<ApiAnswer | 'no-session'> {
-    const state = store.state();
-    if (state.status !== 'signed-in') return 'no-session';
-    try {
-      if (state.expiresAt - Date.now() <= minimumValiditySeconds * 1000) {
-        await refresh('expiring', store.credential());
-      }
-    } catch {
-      return 'no-session';
-    }
-    try {
-      return await (await vault()).request({ type: 'call-api', request }, signal);
-    } catch (error) {
-      if (error instanceof VaultError && error.failure.kind === 'signed-out') return 'no-session';
-      throw error;
-    }
-  }
 
   /** Here first (the query cache and the flag go), then in the vault, for every tab. */
   async function signOut(ended: boolean) {
@@ -181,11 +148,7 @@ export function createAuthClient(config: AppConfig, options: AuthClientOptions):
     refreshNow: () => timer.run('manual', store.credential()),
     sessionEnded: () => signOut(true),
     signOut: () => signOut(false),
-    preload: () => {
-      vault().catch(() => undefined);
-    },
-    sendBearer: (request, signal) =>
-      ask((open) => open.request({ type: 'call-api', request, bearer: true }, signal)),
+    preload: () => void vault().catch(() => undefined),
     dispose: () => {
       disposed.abort();
     },
