@@ -1146,6 +1146,21 @@ describe('send', () => {
     expect(vault.requestsOf('refresh')).toEqual([]);
   });
 
+  it("sends the token as RFC 6750's Bearer header when asked, for the instance check", async () => {
+    const { vault, client } = await signedInPage();
+
+    // Whatever this Workfront makes of it (the emulator refuses it by default) is the answer.
+    await expect(client.send(apiRequest, undefined, true)).resolves.toMatchObject({ status: 401 });
+
+    expect(vault.request).toHaveBeenLastCalledWith(
+      { type: 'call-api', request: apiRequest, bearer: true },
+      undefined,
+    );
+    const [sent] = vault.sentTo('api');
+    expect(sent?.headers.get('Authorization')).toMatch(/^Bearer \S+$/);
+    expect(sent?.headers.get('sessionID')).toBeNull();
+  });
+
   it('refreshes first when the token has less than minimumValiditySeconds left', async () => {
     // A page loaded with a token about to expire, its timer not yet run.
     const { vault, client } = await signedInPage({
