@@ -62,7 +62,7 @@ export const kitBudget = { files: 20, lines: 1_800 } as const;
  * The kit's size when its ceiling was last set: a change that grows the kit fails here, unless it
  * raises the ceiling and says why (as splitting a file into named parts does, by their headers).
  */
-export const kitCeiling = { files: 44, lines: 3_691 } as const;
+export const kitCeiling = { files: 44, lines: 3_693 } as const;
 
 export function kitSize(files: readonly KitFile[]) {
   return { files: files.length, lines: files.reduce((sum, { lines }) => sum + lines, 0) };

@@ -1036,7 +1036,8 @@ describe('refresh', () => {
     expect(error).toBeInstanceOf(AuthProblemError);
     // Workfront's invalid_grant, as the vault explains it (oidc-errors.ts).
     expect((error as AuthProblemError).problem).toEqual({
-      kind: 'code-rejected',
+      kind: 'token-error',
+      error: 'invalid_grant',
       description: 'The refresh token is unknown or revoked',
     });
   });

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { AuthProblemError } from '../auth-errors';
 import { endsSession, toAuthProblem } from './oidc-errors';
 
-const tokenEndpointError = (body: Record<string, string>) =>
-  new ErrorResponse({ ...body, error: body.error ?? '' }, new URLSearchParams({ grant_type: 'x' }));
+const tokenEndpointError = (body: Record<string, string>, grantType = 'authorization_code') =>
+  new ErrorResponse(
+    { ...body, error: body.error ?? '' },
+    new URLSearchParams({ grant_type: grantType }),
+  );
 
 describe('endsSession', () => {
   it.each(['invalid_grant', 'invalid_client', 'unauthorized_client', 'invalid_request'])(
@@ -55,6 +58,14 @@ describe('toAuthProblem', () => {
     });
     expect(toAuthProblem(tokenEndpointError({ error: 'invalid_grant' }))).toMatchObject({
       kind: 'code-rejected',
+    });
+  });
+
+  it('reads a refused refresh token as a token error: no code was sent', () => {
+    expect(toAuthProblem(tokenEndpointError({ error: 'invalid_grant' }, 'refresh_token'))).toEqual({
+      kind: 'token-error',
+      error: 'invalid_grant',
+      description: null,
     });
   });
 

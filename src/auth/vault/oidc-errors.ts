@@ -42,9 +42,11 @@ export function endsSession(error: unknown): boolean {
 export function toAuthProblem(error: unknown): AuthProblem {
   if (error instanceof AuthProblemError) return error.problem;
   if (error instanceof ErrorResponse) {
-    // oidc-client-ts sets `form` only on errors from the token endpoint.
+    // oidc-client-ts sets `form` (the request's) only on errors from the token endpoint; a
+    // refused refresh token is a token error, not a rejected code.
     if (error.form) {
-      return error.error === 'invalid_grant'
+      return error.error === 'invalid_grant' &&
+        error.form.get('grant_type') === 'authorization_code'
         ? { kind: 'code-rejected', description: error.error_description }
         : {
             kind: 'token-error',
