@@ -20,6 +20,7 @@ import {
   clientId,
   createRealStack,
   demoUser,
+  stackSettings,
   workfrontUrl,
   type Fault,
   type RealStackOptions,
@@ -277,17 +278,8 @@ describe('signIn', () => {
     expect(vault.requests()[0]).toEqual({
       type: 'connect',
       version: vaultProtocolVersion,
-      settings: {
-        clientId,
-        workfrontUrl,
-        authorizationEndpoint: `${workfrontUrl}/integrations/oauth2/authorize`,
-        tokenEndpoint: `${workfrontUrl}/integrations/oauth2/api/v1/token`,
-        revocationEndpoint: `${workfrontUrl}/integrations/oauth2/api/v1/revoke`,
-        redirectUri: `${appOrigin}/callback`,
-        scope: 'offline_access',
-        apiBase: `${appOrigin}/attask/api/v20.0`,
-        observe: true,
-      },
+      // The harness's own copy, written out there: what the vault is to be given.
+      settings: stackSettings,
     });
   });
 

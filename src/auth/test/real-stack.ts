@@ -409,6 +409,19 @@ export function createRealStack({
     },
     /** How many pages (sign-in, consent) Workfront showed in the last authorize. */
     prompts: () => prompts,
+    /**
+     * Workfront's answer to a refresh with `refreshToken`, asked as any client could: asking
+     * spends the token, if Workfront takes it.
+     */
+    redeem: (refreshToken: string) =>
+      fetchEmulator(stackSettings.tokenEndpoint, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: clientId,
+          refresh_token: refreshToken,
+        }),
+      }),
     /** Each request a page of `openVault` made, with its signal. */
     request: vi.fn<(request: VaultRequest, signal?: AbortSignal) => void>(),
     /**

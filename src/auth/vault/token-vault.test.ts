@@ -93,19 +93,6 @@ function workfront(stack: RealStack, expiresIn: number | null) {
     return real(input, init);
   });
 
-  /** Whether Workfront takes this refresh token: asking spends it, if it does. */
-  async function accepts(refreshToken: string) {
-    const response = await real(settings.tokenEndpoint, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: settings.clientId,
-        refresh_token: refreshToken,
-      }),
-    });
-    return response.ok;
-  }
-
   return {
     fetch,
     issuedAccess,
@@ -155,7 +142,7 @@ function workfront(stack: RealStack, expiresIn: number | null) {
     async live() {
       const taken: string[] = [];
       for (const token of [...issuedRefresh].reverse()) {
-        if (await accepts(token)) taken.push(token);
+        if ((await stack.redeem(token)).ok) taken.push(token);
       }
       return taken;
     },

@@ -118,19 +118,6 @@ async function connected(host: Host, count = 1, given = settings) {
 /** The next API call hangs, at Workfront, until the vault gives it up (the emulator's fault). */
 const hangApi = () => stack.fault({ target: 'api', count: 1, delayMs: 60_000 });
 
-/** What Workfront answers a refresh with `refreshToken`, asked as any client could. */
-async function redeem(refreshToken: string) {
-  const response = await fetch(settings.tokenEndpoint, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'refresh_token',
-      client_id: settings.clientId,
-      refresh_token: refreshToken,
-    }),
-  });
-  return (await response.json()) as { error?: string };
-}
-
 const credentialOf = (state: VaultState) =>
   state.status === 'signed-in' ? state.credential : null;
 
@@ -609,7 +596,9 @@ describe('sign-out', () => {
       expect(stack.revoked()).toEqual([refreshHere, refreshThere]);
       // Revoked at Workfront: neither can be redeemed.
       for (const token of [refreshHere, refreshThere]) {
-        expect(await redeem(token ?? '')).toMatchObject({ error: 'invalid_grant' });
+        expect(await (await stack.redeem(token ?? '')).json()).toMatchObject({
+          error: 'invalid_grant',
+        });
       }
     },
   );
